@@ -1,0 +1,23 @@
+### Kết quả Lễ mở ký Công ước Hà Nội ngày 25-26/10/2025: 72 quốc gia đã ký.
+
+signing-outcome-title = Việt Nam ghi dấu mốc quan trọng với { -hanoi-convention }
+
+signing-outcome-date = 26/10/2025
+
+signing-outcome-p1 = Lễ mở ký và Hội nghị cấp cao { -convention } ({ -hanoi-convention }) đã diễn ra tại Trung tâm Hội nghị Quốc gia, Hà Nội trong hai ngày 25-26/10/2025.
+
+signing-outcome-p2 = Với chủ đề “Chống tội phạm mạng – Chia sẻ trách nhiệm – Hướng tới tương lai”, sự kiện quy tụ Tổng Thư ký { -un-short } António Guterres, hơn 2.500 đại biểu đến từ 119 quốc gia và vùng lãnh thổ, cùng đại diện của hơn 100 tổ chức quốc tế và các tập đoàn công nghệ hàng đầu. Sự kiện là cột mốc lịch sử trong hợp tác an ninh mạng toàn cầu.
+
+signing-outcome-p3 = Phát biểu khai mạc, Chủ tịch nước Lương Cường khẳng định Công ước là thành tựu mang tính bước ngoặt, mở ra kỷ nguyên mới của hợp tác quốc tế trên không gian mạng. Chủ tịch nước nhấn mạnh { -hanoi-convention } không chỉ là văn kiện pháp lý toàn cầu đầu tiên trong khuôn khổ { -un } về phòng, chống tội phạm mạng, mà còn là minh chứng cho tinh thần đoàn kết, sự tôn trọng pháp quyền và sức sống bền bỉ của chủ nghĩa đa phương. Gồm 9 chương và 71 điều, Công ước do { -un } khởi xướng từ năm 2019 và được thông qua vào cuối năm 2024 sau 5 năm đàm phán. Công ước tạo khuôn khổ pháp lý toàn diện nhằm phòng ngừa, điều tra và truy tố tội phạm mạng, đồng thời bảo đảm tôn trọng quyền con người và thúc đẩy hợp tác quốc tế mạnh mẽ hơn.
+
+signing-outcome-p4 = Chủ tịch nước Lương Cường nêu bật ba thông điệp chính của { -hanoi-convention }: tái khẳng định cam kết kiến tạo một trật tự quốc tế bảo đảm an toàn, an ninh trên không gian mạng dựa trên luật pháp quốc tế; thúc đẩy tinh thần chia sẻ, đối tác và hỗ trợ lẫn nhau; và nhấn mạnh mọi nỗ lực suy cho cùng phải phục vụ con người, để công nghệ nâng cao chất lượng cuộc sống, phát triển tạo cơ hội cho tất cả mọi người và không ai bị bỏ lại phía sau trong tiến trình chuyển đổi số. Chủ tịch nước khẳng định các thông điệp này phản ánh cách tiếp cận nhất quán của Việt Nam đối với hội nhập quốc tế: lấy luật pháp làm nền tảng, lấy hợp tác làm động lực và lấy người dân làm trung tâm.
+
+signing-outcome-p5 = Theo Chủ tịch nước, việc Việt Nam đăng cai Lễ mở ký và là quốc gia đầu tiên ký Công ước thể hiện cam kết mạnh mẽ của Việt Nam đối với pháp quyền, việc thực hiện các nghĩa vụ quốc tế và đóng góp vào củng cố trật tự pháp lý toàn cầu trên không gian mạng, đồng thời thể hiện đường lối đối ngoại độc lập, tự chủ, hòa bình, hợp tác và phát triển, đa phương hóa, đa dạng hóa quan hệ đối ngoại, là thành viên tích cực, đối tác tin cậy và có trách nhiệm của cộng đồng quốc tế. Chủ tịch nước kêu gọi các quốc gia thành viên sớm thông qua Công ước, để Công ước sớm có hiệu lực và thiết lập một trật tự số công bằng, bao trùm, dựa trên luật lệ.
+
+signing-outcome-p6 = Bày tỏ vinh dự được tham dự sự kiện lịch sử này, Tổng Thư ký { -un-short } António Guterres cảm ơn Việt Nam về vai trò tiên phong, tinh thần kết nối và năng lực tổ chức đẳng cấp thế giới, đồng thời ca ngợi Hà Nội là thành phố hiện thân cho tinh thần của thời đại số - đổi mới, tiềm năng và kết nối. Tổng Thư ký đánh giá { -hanoi-convention } là hiệp ước tư pháp hình sự toàn cầu đầu tiên sau hơn hai thập kỷ, thiết lập khuôn khổ pháp lý chung để các quốc gia hợp tác đấu tranh chống tội phạm mạng.
+
+signing-outcome-p7 = Về phần mình, Giám đốc điều hành UNODC Ghada Waly nhấn mạnh { -hanoi-convention } mang đến một khuôn khổ phổ quát giúp hài hòa các tiêu chuẩn, tạo thuận lợi cho việc trao đổi và sử dụng chứng cứ điện tử, thúc đẩy hợp tác tư pháp và bảo vệ quyền con người. Bà tái khẳng định UNODC sẽ tiếp tục đồng hành và cung cấp hỗ trợ kỹ thuật phù hợp, giúp các quốc gia triển khai hiệu quả Công ước, góp phần xây dựng không gian mạng an toàn hơn, nhân văn hơn và thịnh vượng hơn.
+
+signing-outcome-p8 = Ngay sau lễ khai mạc, 72 quốc gia đã ký Công ước - con số kỷ lục - thể hiện sự đồng thuận và cam kết mạnh mẽ của cộng đồng quốc tế đối với an ninh mạng toàn cầu.
+
+signing-outcome-p9 = Bộ trưởng Công an Lương Tam Quang cho biết việc đăng cai sự kiện khẳng định ý chí chính trị và vai trò chủ động của Việt Nam trong việc định hình hệ sinh thái an ninh mạng toàn cầu. Theo Bộ trưởng, { -hanoi-convention } cũng là nền tảng quan trọng để Việt Nam tăng cường hợp tác quốc tế, tiếp cận hỗ trợ kỹ thuật, nâng cao năng lực điều tra số, bảo vệ quyền của công dân, doanh nghiệp và chủ quyền số quốc gia. Lễ mở ký { -hanoi-convention } đã thành công tốt đẹp, để lại dấu ấn sâu đậm về một Việt Nam chủ động, trách nhiệm, yêu chuộng hòa bình - một dân tộc đang tự tin vươn mình, đóng góp vào hòa bình, an ninh và thịnh vượng chung của thế giới trong kỷ nguyên số.

@@ -1,0 +1,333 @@
+//! Running every check over a project: resource by resource (one resource's files in
+//! memory at a time), then locale by locale over the small index gathered on the way.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::checks::{
+    Definition, FileCx, GroupCx, LocaleCx, LocaleIndex, PairCx, Site, Use, CHECKS,
+};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
+use crate::model::{references, FileModel, ParseOutcome};
+use crate::project::Project;
+use crate::source::SourceFile;
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Only report on these locales (all when empty). The reference is always read.
+    pub locales: Vec<String>,
+}
+
+/// Counts for one locale and resource (or a whole locale).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Entries of the reference resource: what a complete translation has.
+    pub entries: usize,
+    /// Present, and not flagged untranslated.
+    pub translated: usize,
+    pub missing: usize,
+    pub untranslated: usize,
+    pub obsolete: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.entries += other.entries;
+        self.translated += other.translated;
+        self.missing += other.missing;
+        self.untranslated += other.untranslated;
+        self.obsolete += other.obsolete;
+    }
+
+    /// Share of entries translated, 0–100 (100 for an empty resource).
+    pub fn percent(&self) -> f64 {
+        if self.entries == 0 {
+            100.0
+        } else {
+            100.0 * self.translated as f64 / self.entries as f64
+        }
+    }
+}
+
+/// The counts of one resource in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResourceStatus {
+    pub resource: String,
+    /// True when this locale is the resource's reference (its source language).
+    pub is_reference: bool,
+    /// True when the locale has a file for it.
+    pub present: bool,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// Everything a check run found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Per locale (in project order), its resources.
+    pub locales: Vec<(String, Vec<ResourceStatus>)>,
+    pub resources_checked: usize,
+}
+
+impl CheckReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Totals of a locale over its resources.
+    pub fn totals(&self, locale: &str) -> Counts {
+        let mut total = Counts::default();
+        if let Some((_, resources)) = self.locales.iter().find(|(l, _)| l == locale) {
+            for r in resources {
+                total.add(&r.counts);
+            }
+        }
+        total
+    }
+
+    /// The exit status a CI job should get: 1 when an error (or, with `deny_warnings`, a
+    /// warning) was found.
+    pub fn failed(&self, deny_warnings: bool) -> bool {
+        self.diagnostics.iter().any(|d| {
+            d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
+        })
+    }
+}
+
+/// Runs every check on the project.
+pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckReport, Error> {
+    let config = &project.config;
+    for locale in &options.locales {
+        if !config.locales.contains(locale) {
+            return Err(Error::Usage(format!(
+                "--locale {locale}: the project has no such locale (it has {})",
+                config.locales.join(", ")
+            )));
+        }
+    }
+    let mut present: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for locale in &config.locales {
+        present.insert(locale, project.resources_of(locale)?.into_iter().collect());
+    }
+    let all_resources: BTreeSet<&String> = present.values().flatten().collect();
+
+    let mut report = CheckReport::default();
+    let mut indexes: BTreeMap<&str, LocaleIndex> = config
+        .locales
+        .iter()
+        .map(|l| {
+            let index = LocaleIndex {
+                locale: l.clone(),
+                ..Default::default()
+            };
+            (l.as_str(), index)
+        })
+        .collect();
+    let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
+
+    for resource in &all_resources {
+        let reference_locale = project.reference_of(resource);
+        // Load the resource in every locale that has it.
+        let mut files = Vec::new();
+        for locale in &config.locales {
+            if present[locale.as_str()].contains(*resource) {
+                let path = project.file_path(locale, resource);
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                files.push(SourceFile::from_bytes(
+                    locale,
+                    resource,
+                    project.display_path(locale, resource),
+                    bytes,
+                ));
+            }
+        }
+        let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
+        let models: Vec<FileModel<'_>> = files
+            .iter()
+            .zip(&parsed)
+            .map(|(f, p)| FileModel::new(f, p))
+            .collect();
+        let model_of = |locale: &str| models.iter().find(|m| m.file.locale == locale);
+
+        let mut found = Vec::new();
+        for model in &models {
+            let locale = model.file.locale.as_str();
+            let cx = FileCx {
+                locale,
+                model,
+                is_reference: locale == reference_locale,
+            };
+            for check in CHECKS {
+                check.check_file(&cx, &mut found);
+            }
+            gather(
+                model,
+                indexes.get_mut(locale).expect("every locale has an index"),
+            );
+        }
+
+        let reference = model_of(reference_locale);
+        let targets: Vec<(&str, Option<&FileModel<'_>>)> = config
+            .locales
+            .iter()
+            .filter(|l| l.as_str() != reference_locale)
+            .map(|l| (l.as_str(), model_of(l)))
+            .collect();
+        let display_path = |locale: &str| project.display_path(locale, resource);
+        let group = GroupCx {
+            resource,
+            reference_locale,
+            reference,
+            targets: &targets,
+            display_path: &display_path,
+        };
+        for check in CHECKS {
+            check.check_group(&group, &mut found);
+        }
+        if let Some(reference) = reference {
+            let reference_index = reference.index();
+            for (target_locale, target) in &targets {
+                let Some(target) = target else { continue };
+                for (key, target_entry) in target.index() {
+                    let Some(reference_entry) = reference_index.get(&key) else {
+                        continue;
+                    };
+                    let cx = PairCx {
+                        reference_locale,
+                        target_locale,
+                        reference_file: reference,
+                        target_file: target,
+                        reference: reference_entry,
+                        target: target_entry,
+                    };
+                    for check in CHECKS {
+                        check.check_pair(&cx, &mut found);
+                    }
+                }
+            }
+        }
+
+        // Status of this resource in each locale.
+        let reference_keys: BTreeSet<String> = reference
+            .map(|r| r.index().into_keys().collect())
+            .unwrap_or_default();
+        for locale in &config.locales {
+            let model = model_of(locale);
+            let is_reference = locale == reference_locale;
+            let keys: BTreeSet<String> = model
+                .map(|m| m.index().into_keys().collect())
+                .unwrap_or_default();
+            let untranslated: BTreeSet<&str> = found
+                .iter()
+                .filter(|d| d.code == "untranslated" && d.locale == *locale)
+                .filter_map(|d| d.id.as_deref())
+                .collect();
+            let counts = if is_reference {
+                Counts {
+                    entries: keys.len(),
+                    translated: keys.len(),
+                    ..Counts::default()
+                }
+            } else {
+                let missing = reference_keys.difference(&keys).count();
+                Counts {
+                    entries: reference_keys.len(),
+                    translated: reference_keys.len() - missing - untranslated.len(),
+                    missing,
+                    untranslated: untranslated.len(),
+                    obsolete: keys.difference(&reference_keys).count(),
+                }
+            };
+            statuses.entry(locale).or_default().push(ResourceStatus {
+                resource: resource.to_string(),
+                is_reference,
+                present: model.is_some(),
+                counts,
+            });
+        }
+        report.diagnostics.append(&mut found);
+        report.resources_checked += 1;
+    }
+
+    for index in indexes.values() {
+        let cx = LocaleCx { index };
+        for check in CHECKS {
+            check.check_locale(&cx, &mut report.diagnostics);
+        }
+    }
+
+    apply_overrides(project, &mut report.diagnostics);
+    if !options.locales.is_empty() {
+        report
+            .diagnostics
+            .retain(|d| options.locales.contains(&d.locale));
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report.locales = config
+        .locales
+        .iter()
+        .filter(|l| options.locales.is_empty() || options.locales.contains(l))
+        .map(|l| (l.clone(), statuses.remove(l.as_str()).unwrap_or_default()))
+        .collect();
+    Ok(report)
+}
+
+/// Records what a file defines and what it refers to, for the locale-wide checks.
+fn gather(model: &FileModel<'_>, index: &mut LocaleIndex) {
+    let file = model.file;
+    let site = |offset: usize, len: usize| {
+        let (line, column) = file.position(offset);
+        Site {
+            file: file.display.clone(),
+            line,
+            column,
+            span: offset..offset + len,
+        }
+    };
+    for entry in &model.entries {
+        index.definitions.push(Definition {
+            key: entry.key(),
+            attributes: entry
+                .attributes
+                .iter()
+                .map(|a| a.id.name.to_string())
+                .collect(),
+            site: site(entry.offset, entry.key_len()),
+        });
+        for reference in references(file, entry) {
+            index.uses.push(Use {
+                key: reference.key,
+                attribute: reference.attribute.map(str::to_string),
+                from: entry.key(),
+                site: site(reference.offset, reference.len),
+            });
+        }
+    }
+}
+
+/// `[severity]` in `songngu.toml`: a new severity for a code, or `off` to drop it.
+fn apply_overrides(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
+    let overrides = &project.config.severity;
+    if overrides.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| match overrides.get(d.code) {
+        Some(o) => match o.severity() {
+            Some(severity) => {
+                d.severity = severity;
+                true
+            }
+            None => false,
+        },
+        None => true,
+    });
+}

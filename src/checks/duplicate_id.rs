@@ -1,0 +1,86 @@
+//! `duplicate-id`: the same message or term defined twice in one locale.
+
+use std::collections::BTreeMap;
+
+use super::{Check, CheckInfo, FileCx, LocaleCx};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub struct DuplicateId;
+
+static INFO: CheckInfo = CheckInfo {
+    code: "duplicate-id",
+    severity: Severity::Error,
+    summary: "a message or term is defined twice in one locale",
+    doc: "\
+## What it finds
+An id defined a second time, in the same file or in another resource of the same
+locale. Messages (`title`) and terms (`-title`) are separate: those two do not clash.
+
+## Why it matters
+Only one definition can win. Which one depends on the runtime and on the order files are
+loaded, so the app may show a text nobody reviewed, and edits to the other copy do
+nothing.
+
+## Example
+    signing-title = Lễ mở ký Công ước Hà Nội
+    signing-title = Lễ mở ký
+
+## How to fix
+Keep one definition. If both texts are needed, give one of them a new id and use it in
+the app.",
+};
+
+impl Check for DuplicateId {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let file = cx.model.file;
+        let mut first: BTreeMap<String, usize> = BTreeMap::new();
+        for entry in &cx.model.entries {
+            let key = entry.key();
+            match first.get(&key) {
+                Some(&offset) => {
+                    let (line, _) = file.position(offset);
+                    out.push(
+                        INFO.at_entry(
+                            file,
+                            entry,
+                            format!("`{key}` is already defined on line {line} of this file"),
+                        )
+                        .label("defined again here"),
+                    );
+                }
+                None => {
+                    first.insert(key, entry.offset);
+                }
+            }
+        }
+    }
+
+    fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
+        let mut first: BTreeMap<&str, &super::Site> = BTreeMap::new();
+        for def in &cx.index.definitions {
+            match first.get(def.key.as_str()) {
+                // Repeats inside one file are reported by `check_file`.
+                Some(site) if site.file != def.site.file => out.push(
+                    INFO.at_site(
+                        &cx.index.locale,
+                        &def.site,
+                        Some(def.key.clone()),
+                        format!(
+                            "`{}` is already defined in {}:{}",
+                            def.key, site.file, site.line
+                        ),
+                    )
+                    .label("defined again here"),
+                ),
+                Some(_) => {}
+                None => {
+                    first.insert(&def.key, &def.site);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! `invisible-char`: zero-width, soft-hyphen and bidi control characters inside text.
+
+use super::{Check, CheckInfo, FileCx};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::text_elements;
+
+pub struct InvisibleChar;
+
+static INFO: CheckInfo = CheckInfo {
+    code: "invisible-char",
+    severity: Severity::Warning,
+    summary:
+        "an invisible character (zero-width space, BOM, soft hyphen, bidi control) inside text",
+    doc: "\
+## What it finds
+Characters that show nothing but change the text, inside a value or attribute:
+U+200B zero width space, U+FEFF byte order mark, U+00AD soft hyphen, U+2060 word joiner,
+U+180E, U+061C and U+200E/U+200F marks, and the bidi controls U+202A–U+202E and
+U+2066–U+2069. Each is reported at its own line and column. (Zero width joiners, used in
+emoji, are allowed; a character written as an escape such as `{ \"\\u200B\" }` is
+deliberate and not reported.)
+
+## Why it matters
+A U+200B inside `Hà Nội` splits the word for search, spell-checking and line breaking;
+bidi controls can reorder what readers see. Nobody can see them in review.
+
+## Example
+`Công ước Hà\u{200B}Nội` copied from a web page.
+
+## How to fix
+Delete the character (most editors can show invisible characters), or write it as an
+escape if it is really wanted.",
+};
+
+impl Check for InvisibleChar {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let file = cx.model.file;
+        for entry in &cx.model.entries {
+            for (_, pattern) in entry.parts() {
+                for (offset, text) in text_elements(file, pattern) {
+                    if text.is_ascii() {
+                        continue;
+                    }
+                    for (i, c) in text.char_indices() {
+                        if let Some(name) = invisible_name(c) {
+                            let at = offset + i;
+                            out.push(
+                                INFO.at(
+                                    file,
+                                    at..at + c.len_utf8(),
+                                    Some(entry.key()),
+                                    format!("invisible U+{:04X} {name} inside the text", c as u32),
+                                )
+                                .label("invisible character"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The Unicode name of a character this check reports, or `None`.
+pub fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (BOM)",
+        '\u{00AD}' => "SOFT HYPHEN",
+        '\u{2060}' => "WORD JOINER",
+        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
+        _ => return None,
+    })
+}

@@ -1,0 +1,65 @@
+//! `missing`: an entry of the reference that a target resource lacks.
+
+use super::{Check, CheckInfo, GroupCx};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub struct Missing;
+
+static INFO: CheckInfo = CheckInfo {
+    code: "missing",
+    severity: Severity::Error,
+    summary: "an entry of the reference is not in the target resource",
+    doc: "\
+## What it finds
+A message or term that the reference resource defines and the same resource of a
+target locale does not. The finding points at the entry in the reference file, so you
+can see what to translate; its locale is the one that lacks it.
+
+## Why it matters
+Readers of that locale get the paragraph in the reference language, or nothing, in the
+middle of an otherwise translated announcement.
+
+## Example
+`locales/en/signing-opens.ftl` has `signing-opens-p7`; `locales/vi/signing-opens.ftl`
+stops at `signing-opens-p6`.
+
+## How to fix
+Add the entry to the target file with the same id and translate it. An entry that failed
+to parse is reported as a `syntax-error` instead of missing.",
+};
+
+impl Check for Missing {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn check_group(&self, cx: &GroupCx<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let Some(reference) = cx.reference else {
+            return;
+        };
+        for (locale, target) in cx.targets {
+            let Some(target) = target else { continue };
+            let present = target.index();
+            let broken: Vec<&str> = target.junk.iter().filter_map(|j| j.likely_key()).collect();
+            let mut seen = std::collections::BTreeSet::new();
+            for entry in &reference.entries {
+                let key = entry.key();
+                if present.contains_key(&key)
+                    || broken.contains(&key.as_str())
+                    || !seen.insert(key.clone())
+                {
+                    continue;
+                }
+                out.push(
+                    INFO.at_entry(
+                        reference.file,
+                        entry,
+                        format!("`{key}` is missing from {}", target.file.display),
+                    )
+                    .for_locale(locale)
+                    .label(format!("not translated in {locale}")),
+                );
+            }
+        }
+    }
+}

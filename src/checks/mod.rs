@@ -1,0 +1,278 @@
+//! Every check, one file each, and the one list that registers them.
+//!
+//! A check looks at one level of the project and reports [`Diagnostic`]s:
+//! - a file (`check_file`): syntax, Unicode, plural categories;
+//! - a pair of entries with the same id in the reference and a target (`check_pair`);
+//! - a resource across its locales (`check_group`): missing and obsolete entries;
+//! - a locale across its resources (`check_locale`): duplicate ids, unknown references.
+//!
+//! Each check's `DOC` text is what `songngu explain CODE` prints, so the documentation
+//! lives next to the code it describes.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Entry, FileModel};
+use crate::source::SourceFile;
+
+mod attribute_mismatch;
+mod duplicate_id;
+mod invisible_char;
+mod missing;
+mod missing_resource;
+mod not_nfc;
+mod obsolete;
+mod plural_category;
+mod reference_mismatch;
+mod syntax_error;
+mod unknown_reference;
+mod untranslated;
+mod value_mismatch;
+mod variable_mismatch;
+
+/// The registry: adding a check is one new file and one line here.
+pub static CHECKS: &[&dyn Check] = &[
+    &syntax_error::SyntaxError,
+    &duplicate_id::DuplicateId,
+    &missing_resource::MissingResource,
+    &missing::Missing,
+    &obsolete::Obsolete,
+    &untranslated::Untranslated,
+    &variable_mismatch::VariableMismatch,
+    &reference_mismatch::ReferenceMismatch,
+    &unknown_reference::UnknownReference,
+    &attribute_mismatch::AttributeMismatch,
+    &value_mismatch::ValueMismatch,
+    &plural_category::PluralCategory,
+    &not_nfc::NotNfc,
+    &invisible_char::InvisibleChar,
+];
+
+/// What a check is, for `explain` and for configuration.
+#[derive(Debug)]
+pub struct CheckInfo {
+    /// Stable kebab-case code.
+    pub code: &'static str,
+    /// The severity its findings get unless the check says otherwise per finding, or
+    /// `[severity]` in `songngu.toml` overrides it.
+    pub severity: Severity,
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Markdown-ish text with the sections *What it finds*, *Why it matters*, *Example*
+    /// and *How to fix*.
+    pub doc: &'static str,
+}
+
+/// Looks a check up by code.
+pub fn find(code: &str) -> Option<&'static CheckInfo> {
+    CHECKS
+        .iter()
+        .map(|c| c.info())
+        .find(|info| info.code == code)
+}
+
+/// The text `songngu explain CODE` prints for a check.
+pub fn explain(info: &CheckInfo) -> String {
+    format!(
+        "{} ({} by default): {}\n\n{}\n",
+        info.code,
+        info.severity.as_str(),
+        info.summary,
+        info.doc
+    )
+}
+
+/// One file of one locale.
+pub struct FileCx<'a, 't> {
+    pub locale: &'a str,
+    pub model: &'a FileModel<'t>,
+    /// Whether this locale is the file's reference (the language it was written in).
+    pub is_reference: bool,
+}
+
+/// An entry present in both the reference and a target resource.
+pub struct PairCx<'a, 't> {
+    pub reference_locale: &'a str,
+    pub target_locale: &'a str,
+    pub reference_file: &'a FileModel<'t>,
+    pub target_file: &'a FileModel<'t>,
+    pub reference: &'a Entry<'t>,
+    pub target: &'a Entry<'t>,
+}
+
+/// One resource across locales.
+pub struct GroupCx<'a, 't> {
+    pub resource: &'a str,
+    pub reference_locale: &'a str,
+    /// The reference file, absent when only targets have this resource.
+    pub reference: Option<&'a FileModel<'t>>,
+    /// Each target locale with its file, if it has one.
+    pub targets: &'a [(&'a str, Option<&'a FileModel<'t>>)],
+    /// Where the target file of a locale is (or would be), for messages.
+    pub display_path: &'a dyn Fn(&str) -> String,
+}
+
+/// Where an id is defined, or used, within one locale.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub span: std::ops::Range<usize>,
+}
+
+/// A definition of a message or term.
+#[derive(Debug, Clone)]
+pub struct Definition {
+    pub key: String,
+    pub attributes: Vec<String>,
+    pub site: Site,
+}
+
+/// A reference from one entry to another.
+#[derive(Debug, Clone)]
+pub struct Use {
+    pub key: String,
+    pub attribute: Option<String>,
+    /// The entry that contains the reference.
+    pub from: String,
+    pub site: Site,
+}
+
+/// Every definition and reference of one locale, gathered file by file, so locale-wide
+/// checks need no file text.
+#[derive(Debug, Default)]
+pub struct LocaleIndex {
+    pub locale: String,
+    pub definitions: Vec<Definition>,
+    pub uses: Vec<Use>,
+}
+
+pub struct LocaleCx<'a> {
+    pub index: &'a LocaleIndex,
+}
+
+pub trait Check: Sync {
+    fn info(&self) -> &'static CheckInfo;
+    fn check_file(&self, _cx: &FileCx<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn check_pair(&self, _cx: &PairCx<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn check_group(&self, _cx: &GroupCx<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn check_locale(&self, _cx: &LocaleCx<'_>, _out: &mut Vec<Diagnostic>) {}
+}
+
+impl CheckInfo {
+    /// A finding of this check at a byte span of a file, with the check's default
+    /// severity.
+    pub fn at(
+        &'static self,
+        file: &SourceFile,
+        span: std::ops::Range<usize>,
+        id: Option<String>,
+        message: String,
+    ) -> Diagnostic {
+        let (line, column) = file.position(span.start);
+        Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            locale: file.locale.clone(),
+            file: file.display.clone(),
+            line,
+            column,
+            id,
+            message,
+            span,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// A finding at a [`Site`] gathered earlier.
+    pub fn at_site(
+        &'static self,
+        locale: &str,
+        site: &Site,
+        id: Option<String>,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            locale: locale.to_string(),
+            file: site.file.clone(),
+            line: site.line,
+            column: site.column,
+            id,
+            message,
+            span: site.span.clone(),
+            label: None,
+            help: None,
+        }
+    }
+
+    /// A finding about an entry, underlining its id.
+    pub fn at_entry(
+        &'static self,
+        file: &SourceFile,
+        entry: &Entry<'_>,
+        message: String,
+    ) -> Diagnostic {
+        self.at(
+            file,
+            entry.offset..entry.offset + entry.key_len(),
+            Some(entry.key()),
+            message,
+        )
+    }
+}
+
+impl Diagnostic {
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Reports the finding for another locale than the file's (`missing` points at the
+    /// reference file but is about the target locale).
+    pub fn for_locale(mut self, locale: &str) -> Self {
+        self.locale = locale.to_string();
+        self
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`: lists in messages read as prose.
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_documented() {
+        let mut seen = std::collections::BTreeSet::new();
+        for check in CHECKS {
+            let info = check.info();
+            assert!(seen.insert(info.code), "{} registered twice", info.code);
+            assert!(info
+                .code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'));
+            for section in ["What it finds", "Why it matters", "How to fix"] {
+                assert!(info.doc.contains(section), "{} lacks {section}", info.code);
+            }
+        }
+    }
+}

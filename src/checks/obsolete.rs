@@ -1,0 +1,61 @@
+//! `obsolete`: an entry of a target resource that the reference no longer has.
+
+use super::{Check, CheckInfo, GroupCx};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub struct Obsolete;
+
+static INFO: CheckInfo = CheckInfo {
+    code: "obsolete",
+    severity: Severity::Warning,
+    summary: "a translated entry no longer exists in the reference",
+    doc: "\
+## What it finds
+A message or term in a target locale's resource whose id the reference resource does not
+define (any more), or a whole target file with no reference file at that path.
+
+## Why it matters
+The paragraph was removed or renamed in the source. The old translation is dead weight:
+no app asks for it, and if the id was renamed, the new id is missing while its text sits
+here under the old one.
+
+## Example
+`locales/vi/signing-opens.ftl` has `signing-opens-p13`; the English reference ends at
+`signing-opens-p12`.
+
+## How to fix
+Delete the entry, or, if the source paragraph was only renamed, move the translation to
+the new id.",
+};
+
+impl Check for Obsolete {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn check_group(&self, cx: &GroupCx<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let known = cx.reference.map(|r| r.index()).unwrap_or_default();
+        for (_, target) in cx.targets {
+            let Some(target) = target else { continue };
+            for entry in &target.entries {
+                let key = entry.key();
+                if known.contains_key(&key) {
+                    continue;
+                }
+                let message = match cx.reference {
+                    Some(reference) => {
+                        format!("`{key}` is not in the reference {}", reference.file.display)
+                    }
+                    None => format!(
+                        "`{key}` has no reference: {} does not exist",
+                        (cx.display_path)(cx.reference_locale)
+                    ),
+                };
+                out.push(
+                    INFO.at_entry(target.file, entry, message)
+                        .label("no longer in the reference"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! `untranslated`: a target entry that is a copy of the reference, or still reads as the
+//! reference language.
+
+use super::{Check, CheckInfo, PairCx};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::plain_text;
+use crate::text::{has_translatable_words, vietnamese_share};
+
+pub struct Untranslated;
+
+static INFO: CheckInfo = CheckInfo {
+    code: "untranslated",
+    severity: Severity::Warning,
+    summary: "an entry is a copy of the reference or still in the reference language",
+    doc: "\
+## What it finds
+A target entry whose value or attribute is
+- an exact copy of the reference (values with no words to translate are fine: only
+  placeables such as `{ -brand-name }` or `{ $count }`, or CSS like `width: 30em`), or
+- still in the reference language: for Vietnamese, a text of three or more words with
+  none of ă â đ ê ô ơ ư and no tone mark; for English translated from Vietnamese, a text
+  of three or more words, most of them Vietnamese.
+
+## Why it matters
+A copied English paragraph in a Vietnamese announcement passes every syntax check and
+ships to readers untranslated. These usually come from a placeholder copy (`sync`) that
+nobody went back to.
+
+## Example
+    signing-opens-p2 = The ceremony will bring together representatives…
+
+in `locales/vi/signing-opens.ftl`.
+
+## How to fix
+Translate the text. If the copy is right (a proper name, a code), set the severity of
+`untranslated` to `info` in `songngu.toml` or rephrase with a term.",
+};
+
+impl Check for Untranslated {
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
+    }
+
+    fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let target_language = language(cx.target_locale);
+        let reference_language = language(cx.reference_locale);
+        for (part, target_pattern) in cx.target.parts() {
+            let reference_pattern = cx
+                .reference
+                .parts()
+                .find(|(p, _)| *p == part)
+                .map(|(_, p)| p);
+            let text = plain_text(target_pattern);
+            let copied = reference_pattern == Some(target_pattern) && has_translatable_words(&text);
+            let still_reference = !copied && target_language != reference_language && {
+                let (vietnamese, total) = vietnamese_share(&text);
+                match target_language {
+                    "vi" => total >= 3 && vietnamese == 0,
+                    _ if reference_language == "vi" => total >= 3 && vietnamese * 2 > total,
+                    _ => false,
+                }
+            };
+            if copied || still_reference {
+                let what = if part == crate::model::Part::Value {
+                    String::from("the text")
+                } else {
+                    format!("`{part}`")
+                };
+                let message = if copied {
+                    format!("{what} is a copy of the {} reference", cx.reference_locale)
+                } else {
+                    format!(
+                        "{what} still reads as {}, not {}",
+                        cx.reference_locale, cx.target_locale
+                    )
+                };
+                out.push(
+                    INFO.at_entry(cx.target_file.file, cx.target, message)
+                        .label("untranslated")
+                        .help(format!("translate it into {}", cx.target_locale)),
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// The language subtag: `vi` for `vi-VN`.
+fn language(locale: &str) -> &str {
+    locale.split(['-', '_']).next().unwrap_or(locale)
+}

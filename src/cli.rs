@@ -1,0 +1,81 @@
+//! The command line, as clap derive definitions. Help text is written for editors and
+//! translators, not for programmers.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "songngu",
+    version,
+    about = "Keep English and Vietnamese announcements in step: find what is missing, untranslated or broken in every language",
+    long_about = None,
+    after_help = "Start with `songngu check` in your project folder. `songngu explain CODE` tells what a finding means and how to fix it."
+)]
+pub struct Cli {
+    /// The project folder (the one with songngu.toml). Default: found from the current folder upwards.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// When to color the output. `auto` colors a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every language against the reference: missing, untranslated, broken text
+    ///
+    /// Exits with 0 when nothing is wrong enough to stop a publication, 1 when there is
+    /// at least one error (or warning, with --deny warnings), 2 when the check could not run.
+    Check {
+        /// Only report on this language (repeat for several). Default: all of them.
+        #[arg(long = "locale", value_name = "LOCALE")]
+        locales: Vec<String>,
+
+        /// Output format: `human` for people, `json` for tools and scripts.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+
+        /// `--deny warnings`: also fail (exit 1) on warnings.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<Deny>,
+    },
+    /// Show how complete each language is, per resource
+    Status {
+        /// Only show this language (repeat for several).
+        #[arg(long = "locale", value_name = "LOCALE")]
+        locales: Vec<String>,
+    },
+    /// Explain a finding's code: what it means, why it matters, how to fix it
+    Explain {
+        /// The code, as shown in brackets in `check` output (for example `untranslated`).
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code with a one-line summary.
+        #[arg(long)]
+        list: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}

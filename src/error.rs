@@ -1,0 +1,34 @@
+//! The errors that stop a run (exit code 2). Findings about the content are not errors:
+//! they are [`crate::Diagnostic`]s.
+
+use std::path::PathBuf;
+
+/// Why a command could not run at all. Each variant renders as one line that names the
+/// file at fault, so a translator knows where to look without reading code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}:{line}:{column}: {message}")]
+    Config {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

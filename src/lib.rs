@@ -1,0 +1,23 @@
+//! songngu ("song ngữ", bilingual) keeps parallel English and Vietnamese texts as Project
+//! Fluent resources, finds what is missing, untranslated, broken or stale in each locale,
+//! and reports it as data.
+//!
+//! The library never prints: every command returns values (diagnostics, tables) and the
+//! renderers in [`render`] write them to any `io::Write`. `src/main.rs` only turns
+//! arguments into library calls and picks the exit code.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod checks;
+pub mod diagnostic;
+pub mod error;
+pub mod model;
+pub mod project;
+pub mod render;
+pub mod source;
+pub mod text;
+
+pub use check::{check_project, CheckOptions, CheckReport};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::Error;
+pub use project::Project;

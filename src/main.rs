@@ -1,0 +1,95 @@
+//! The `songngu` command: arguments in, library calls, rendered output, exit code out.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, ColorWhen, Command, Format};
+use songngu::{check_project, checks, render, CheckOptions, Error, Project};
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: songngu stopped on an internal error ({info}); please report it with the command you ran");
+    }));
+    let cli = Cli::parse();
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(error)) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let choice = match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    let io = |e: std::io::Error| Error::Usage(format!("cannot write the output: {e}"));
+
+    if let Command::Explain { code, list } = &cli.command {
+        if *list {
+            for check in checks::CHECKS {
+                let info = check.info();
+                writeln!(
+                    out,
+                    "{:<20} {:<8} {}",
+                    info.code,
+                    info.severity.as_str(),
+                    info.summary
+                )
+                .map_err(io)?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        let code = code.as_deref().unwrap_or_default();
+        let info = checks::find(code).ok_or_else(|| {
+            Error::Usage(format!(
+                "`{code}` is not a code; `songngu explain --list` lists them"
+            ))
+        })?;
+        write!(out, "{}", checks::explain(info)).map_err(io)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let project = match &cli.root {
+        Some(root) => Project::open(root)?,
+        None => {
+            let here = std::env::current_dir()
+                .map_err(|e| Error::Usage(format!("cannot read the current folder: {e}")))?;
+            Project::discover(&here)?
+        }
+    };
+    match cli.command {
+        Command::Check {
+            locales,
+            format,
+            deny,
+        } => {
+            let report = check_project(&project, &CheckOptions { locales })?;
+            match format {
+                Format::Human => render::human::render(&report, &project.root, &mut out),
+                Format::Json => render::json::render(&report, &mut out),
+            }
+            .map_err(io)?;
+            Ok(if report.failed(deny.is_some()) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Status { locales } => {
+            let report = check_project(&project, &CheckOptions { locales })?;
+            render::status::render(&report, &mut out).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { .. } => unreachable!("handled above"),
+    }
+}

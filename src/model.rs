@@ -1,0 +1,420 @@
+//! Entries (messages and terms) of a parsed file, with what the checks ask of them:
+//! their variables, references, plain text, select expressions and canonical text,
+//! each with a byte offset into the file.
+
+use std::collections::BTreeMap;
+
+use fluent_syntax::ast;
+
+use crate::source::{Parsed, SourceFile};
+
+pub type Pattern<'t> = ast::Pattern<&'t str>;
+pub type Attribute<'t> = ast::Attribute<&'t str>;
+pub type InlineExpression<'t> = ast::InlineExpression<&'t str>;
+pub type Variant<'t> = ast::Variant<&'t str>;
+
+/// A message or a term.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'t> {
+    /// The name as written (`brand-name` for the term `-brand-name`).
+    pub name: &'t str,
+    pub is_term: bool,
+    pub value: Option<&'t Pattern<'t>>,
+    pub attributes: &'t [Attribute<'t>],
+    /// Byte offset of the name in the file (the dash for a term).
+    pub offset: usize,
+}
+
+impl<'t> Entry<'t> {
+    /// The id as the project knows it: `name` for messages, `-name` for terms.
+    pub fn key(&self) -> String {
+        if self.is_term {
+            format!("-{}", self.name)
+        } else {
+            self.name.to_string()
+        }
+    }
+
+    /// Length of the id in the file, for underlining it.
+    pub fn key_len(&self) -> usize {
+        self.name.len() + usize::from(self.is_term)
+    }
+
+    /// The value and each attribute, labelled (`value`, `.label`), in file order.
+    pub fn parts(&self) -> impl Iterator<Item = (Part<'t>, &'t Pattern<'t>)> + '_ {
+        self.value.map(|p| (Part::Value, p)).into_iter().chain(
+            self.attributes
+                .iter()
+                .map(|a| (Part::Attribute(a.id.name), &a.value)),
+        )
+    }
+
+    /// The entry's canonical Fluent text: serialized by `fluent_syntax::serializer`,
+    /// comments left out, so formatting does not matter and content does.
+    pub fn canonical(&self) -> String {
+        let id = ast::Identifier { name: self.name };
+        let attributes = self.attributes.to_vec();
+        let entry = if self.is_term {
+            ast::Entry::Term(ast::Term {
+                id,
+                value: self
+                    .value
+                    .cloned()
+                    .unwrap_or(ast::Pattern { elements: vec![] }),
+                attributes,
+                comment: None,
+            })
+        } else {
+            ast::Entry::Message(ast::Message {
+                id,
+                value: self.value.cloned(),
+                attributes,
+                comment: None,
+            })
+        };
+        fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] })
+    }
+}
+
+/// Which part of an entry a pattern is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part<'t> {
+    Value,
+    Attribute(&'t str),
+}
+
+impl std::fmt::Display for Part<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Part::Value => f.write_str("value"),
+            Part::Attribute(name) => write!(f, ".{name}"),
+        }
+    }
+}
+
+/// A piece of a failed parse: the text the parser skipped.
+#[derive(Debug, Clone, Copy)]
+pub struct Junk<'t> {
+    pub content: &'t str,
+    pub offset: usize,
+}
+
+impl<'t> Junk<'t> {
+    /// The id the junk most likely was meant to define, when it starts like an entry.
+    pub fn likely_key(&self) -> Option<&'t str> {
+        let text = self.content;
+        let body = text.strip_prefix('-').unwrap_or(text);
+        let len = body
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .map_or(body.len(), |(i, _)| i);
+        let starts_right = body.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        let followed_by_eq = body[len..].trim_start_matches([' ', '\t']).starts_with('=');
+        (starts_right && followed_by_eq).then(|| &text[..len + (text.len() - body.len())])
+    }
+}
+
+/// A parsed file: its entries in order, its junk and its parser errors.
+pub struct FileModel<'t> {
+    pub file: &'t SourceFile,
+    pub entries: Vec<Entry<'t>>,
+    pub junk: Vec<Junk<'t>>,
+    pub errors: &'t [fluent_syntax::parser::ParserError],
+    /// Set when the file could not be parsed at all (unreadable, or the parser crashed).
+    pub failure: Option<(usize, String)>,
+}
+
+/// What parsing one file gave: `None` for an unreadable file.
+pub type ParseOutcome<'t> = Option<Result<Parsed<'t>, String>>;
+
+impl<'t> FileModel<'t> {
+    pub fn new(file: &'t SourceFile, parsed: &'t ParseOutcome<'t>) -> Self {
+        let mut model = FileModel {
+            file,
+            entries: Vec::new(),
+            junk: Vec::new(),
+            errors: &[],
+            failure: None,
+        };
+        match parsed {
+            None => {
+                let why = file
+                    .unreadable
+                    .as_ref()
+                    .expect("unparsed files are unreadable");
+                model.failure = Some((why.offset, why.message.clone()));
+            }
+            Some(Err(message)) => model.failure = Some((0, message.clone())),
+            Some(Ok(parsed)) => {
+                model.errors = &parsed.errors;
+                for entry in &parsed.resource.body {
+                    match entry {
+                        ast::Entry::Message(m) => model.entries.push(Entry {
+                            name: m.id.name,
+                            is_term: false,
+                            value: m.value.as_ref(),
+                            attributes: &m.attributes,
+                            offset: file.offset_of(m.id.name),
+                        }),
+                        ast::Entry::Term(t) => model.entries.push(Entry {
+                            name: t.id.name,
+                            is_term: true,
+                            value: Some(&t.value),
+                            attributes: &t.attributes,
+                            offset: file.offset_of(t.id.name).saturating_sub(1),
+                        }),
+                        ast::Entry::Junk { content } => model.junk.push(Junk {
+                            content,
+                            offset: file.offset_of(content),
+                        }),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        model
+    }
+
+    /// The first entry with this key, if any.
+    pub fn get(&self, key: &str) -> Option<&Entry<'t>> {
+        let (is_term, name) = match key.strip_prefix('-') {
+            Some(name) => (true, name),
+            None => (false, key),
+        };
+        self.entries
+            .iter()
+            .find(|e| e.is_term == is_term && e.name == name)
+    }
+
+    /// Entries by key; the first definition wins, as in Fluent runtimes.
+    pub fn index(&self) -> BTreeMap<String, &Entry<'t>> {
+        let mut map = BTreeMap::new();
+        for entry in &self.entries {
+            map.entry(entry.key()).or_insert(entry);
+        }
+        map
+    }
+}
+
+/// A node met while walking a pattern.
+pub enum Node<'a, 't> {
+    /// Literal text of the pattern.
+    Text(&'t str),
+    /// An inline expression; `in_selector` when it is (part of) a select expression's
+    /// selector.
+    Inline {
+        expr: &'a InlineExpression<'t>,
+        in_selector: bool,
+    },
+    /// A select expression, before its selector and variants are walked.
+    Select {
+        selector: &'a InlineExpression<'t>,
+        variants: &'a [Variant<'t>],
+    },
+}
+
+/// Walks a pattern depth first, in source order. Nesting depth is bounded by the
+/// pre-scan in [`crate::source`], so the recursion cannot overflow.
+pub fn walk<'a, 't>(pattern: &'a Pattern<'t>, visit: &mut impl FnMut(Node<'a, 't>)) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => visit(Node::Text(value)),
+            ast::PatternElement::Placeable { expression } => walk_expression(expression, visit),
+        }
+    }
+}
+
+fn walk_expression<'a, 't>(
+    expression: &'a ast::Expression<&'t str>,
+    visit: &mut impl FnMut(Node<'a, 't>),
+) {
+    match expression {
+        ast::Expression::Inline(expr) => walk_inline(expr, false, visit),
+        ast::Expression::Select { selector, variants } => {
+            visit(Node::Select { selector, variants });
+            walk_inline(selector, true, visit);
+            for variant in variants {
+                walk(&variant.value, visit);
+            }
+        }
+    }
+}
+
+fn walk_inline<'a, 't>(
+    expr: &'a InlineExpression<'t>,
+    in_selector: bool,
+    visit: &mut impl FnMut(Node<'a, 't>),
+) {
+    visit(Node::Inline { expr, in_selector });
+    match expr {
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            walk_arguments(arguments, in_selector, visit)
+        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => walk_arguments(arguments, in_selector, visit),
+        ast::InlineExpression::Placeable { expression } => walk_expression(expression, visit),
+        _ => {}
+    }
+}
+
+fn walk_arguments<'a, 't>(
+    arguments: &'a ast::CallArguments<&'t str>,
+    in_selector: bool,
+    visit: &mut impl FnMut(Node<'a, 't>),
+) {
+    for arg in &arguments.positional {
+        walk_inline(arg, in_selector, visit);
+    }
+    for named in &arguments.named {
+        walk_inline(&named.value, in_selector, visit);
+    }
+}
+
+/// How an entry uses one variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VariableUse {
+    /// Offset of the first use (of the `$`).
+    pub offset: usize,
+    /// Used somewhere outside a selector, so its value shows in the text.
+    pub shown: bool,
+}
+
+/// The variables of all parts of an entry, by name.
+pub fn variables<'t>(file: &SourceFile, entry: &Entry<'t>) -> BTreeMap<&'t str, VariableUse> {
+    let mut vars: BTreeMap<&'t str, VariableUse> = BTreeMap::new();
+    for (_, pattern) in entry.parts() {
+        walk(pattern, &mut |node| {
+            if let Node::Inline {
+                expr: ast::InlineExpression::VariableReference { id },
+                in_selector,
+            } = node
+            {
+                let offset = file.offset_of(id.name).saturating_sub(1);
+                let used = vars.entry(id.name).or_insert(VariableUse {
+                    offset,
+                    shown: false,
+                });
+                used.shown |= !in_selector;
+            }
+        });
+    }
+    vars
+}
+
+/// A reference to another message (`{ other }`, `{ other.attr }`) or term (`{ -brand }`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference<'t> {
+    /// `name` for a message, `-name` for a term.
+    pub key: String,
+    pub attribute: Option<&'t str>,
+    pub offset: usize,
+    /// Length of the reference as written, for underlining.
+    pub len: usize,
+}
+
+/// Every message and term reference of an entry, in source order.
+pub fn references<'t>(file: &SourceFile, entry: &Entry<'t>) -> Vec<Reference<'t>> {
+    let mut refs = Vec::new();
+    for (_, pattern) in entry.parts() {
+        walk(pattern, &mut |node| match node {
+            Node::Inline {
+                expr: ast::InlineExpression::MessageReference { id, attribute },
+                ..
+            } => refs.push(Reference {
+                key: id.name.to_string(),
+                attribute: attribute.as_ref().map(|a| a.name),
+                offset: file.offset_of(id.name),
+                len: id.name.len(),
+            }),
+            Node::Inline {
+                expr: ast::InlineExpression::TermReference { id, attribute, .. },
+                ..
+            } => refs.push(Reference {
+                key: format!("-{}", id.name),
+                attribute: attribute.as_ref().map(|a| a.name),
+                offset: file.offset_of(id.name).saturating_sub(1),
+                len: id.name.len() + 1,
+            }),
+            _ => {}
+        });
+    }
+    refs
+}
+
+/// The literal text of a pattern (all variants), placeables replaced by a space: what a
+/// language detector should look at.
+pub fn plain_text(pattern: &Pattern<'_>) -> String {
+    let mut text = String::new();
+    walk(pattern, &mut |node| match node {
+        Node::Text(t) => text.push_str(t),
+        Node::Inline {
+            in_selector: false, ..
+        } => text.push(' '),
+        _ => {}
+    });
+    text
+}
+
+/// Every literal text element of a pattern with its offset: where Unicode checks look.
+pub fn text_elements<'t>(file: &SourceFile, pattern: &Pattern<'t>) -> Vec<(usize, &'t str)> {
+    let mut out = Vec::new();
+    walk(pattern, &mut |node| {
+        if let Node::Text(t) = node {
+            out.push((file.offset_of(t), t));
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_entry(text: &str, f: impl FnOnce(&SourceFile, &Entry<'_>)) {
+        let file = SourceFile::from_bytes("en", "a.ftl", "a.ftl".into(), text.as_bytes().to_vec());
+        let parsed = file.parse();
+        let model = FileModel::new(&file, &parsed);
+        f(&file, &model.entries[0]);
+    }
+
+    #[test]
+    fn variables_used_only_in_selectors_are_not_shown() {
+        with_entry(
+            "a = { $n ->\n    [one] One tab by { $who }\n   *[other] { $n } tabs\n}\nb = { NUMBER($k) ->\n *[other] x\n}\n",
+            |file, entry| {
+                let vars = variables(file, entry);
+                assert!(vars["n"].shown);
+                assert!(vars["who"].shown);
+            },
+        );
+        with_entry("b = { NUMBER($k) ->\n *[other] x\n}\n", |file, entry| {
+            assert!(!variables(file, entry)["k"].shown);
+        });
+    }
+
+    #[test]
+    fn canonical_text_ignores_layout_and_comments() {
+        let mut first = String::new();
+        with_entry("# note\na =\n        Hello\n   .title = T\n", |_, e| {
+            first = e.canonical()
+        });
+        with_entry("a = Hello\n    .title = T\n", |_, e| {
+            assert_eq!(first, e.canonical())
+        });
+    }
+
+    #[test]
+    fn references_carry_their_offsets() {
+        with_entry("a = { -brand } and { other.title }\n", |file, entry| {
+            let refs = references(file, entry);
+            assert_eq!(refs[0].key, "-brand");
+            assert_eq!(
+                &file.text[refs[0].offset..refs[0].offset + refs[0].len],
+                "-brand"
+            );
+            assert_eq!(refs[1].attribute, Some("title"));
+        });
+    }
+}

@@ -1,0 +1,264 @@
+//! Finding a content project on disk: `songngu.toml` (looked up from the working
+//! directory upwards, or given by `--root`), its locales, and the resources each holds.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::SeverityOverride;
+use crate::error::Error;
+
+pub const CONFIG_FILE: &str = "songngu.toml";
+
+/// The keys of `songngu.toml`, all optional. Unknown keys are refused so that a typo
+/// (`refrence = "vi"`) never silently checks the wrong thing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The locale announcements are written in unless a resource says otherwise.
+    pub reference: String,
+    /// Every locale of the project, the reference included.
+    pub locales: Vec<String>,
+    pub locales_dir: PathBuf,
+    pub source_dir: PathBuf,
+    pub out_dir: PathBuf,
+    /// Per-code severity: `untranslated = "error"`, or `"off"` to silence a check.
+    pub severity: BTreeMap<String, SeverityOverride>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            reference: "en".into(),
+            locales: vec!["en".into(), "vi".into()],
+            locales_dir: "locales".into(),
+            source_dir: "source".into(),
+            out_dir: "dist".into(),
+            severity: BTreeMap::new(),
+        }
+    }
+}
+
+/// A content project: its root folder and its configuration.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Where the configuration came from; `None` when the defaults apply.
+    pub config_path: Option<PathBuf>,
+}
+
+impl Project {
+    /// Looks for `songngu.toml` in `start` and each folder above it. Without one, the
+    /// defaults apply with `start` as the root.
+    pub fn discover(start: &Path) -> Result<Project, Error> {
+        for dir in start.ancestors() {
+            let candidate = dir.join(CONFIG_FILE);
+            if candidate.is_file() {
+                return Project::load(dir, Some(candidate));
+            }
+        }
+        Project::load(start, None)
+    }
+
+    /// Opens the project rooted at `root` (the `--root` option): its `songngu.toml` if it
+    /// has one, the defaults otherwise.
+    pub fn open(root: &Path) -> Result<Project, Error> {
+        if !root.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: no such folder (given with --root)",
+                root.display()
+            )));
+        }
+        let candidate = root.join(CONFIG_FILE);
+        let config_path = candidate.is_file().then_some(candidate);
+        Project::load(root, config_path)
+    }
+
+    fn load(root: &Path, config_path: Option<PathBuf>) -> Result<Project, Error> {
+        let config = match &config_path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+                parse_config(path, &text)?
+            }
+            None => Config::default(),
+        };
+        let project = Project {
+            root: root.to_path_buf(),
+            config,
+            config_path,
+        };
+        project.validate()?;
+        Ok(project)
+    }
+
+    fn config_error(&self, key: &str, message: String) -> Error {
+        match &self.config_path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).unwrap_or_default();
+                let line = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(key))
+                    .map_or(1, |i| i + 1);
+                Error::Config {
+                    path: path.clone(),
+                    line,
+                    column: 1,
+                    message,
+                }
+            }
+            None => Error::Usage(message),
+        }
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        let config = &self.config;
+        let mut seen = BTreeSet::new();
+        for locale in &config.locales {
+            if !is_locale_name(locale) {
+                return Err(self.config_error(
+                    "locales",
+                    format!(
+                        "`{locale}` is not a locale name (write it like `en`, `vi` or `en-US`)"
+                    ),
+                ));
+            }
+            if !seen.insert(locale) {
+                return Err(self.config_error("locales", format!("`{locale}` is listed twice")));
+            }
+        }
+        if !config.locales.contains(&config.reference) {
+            return Err(self.config_error(
+                "reference",
+                format!(
+                    "the reference locale `{}` is not in `locales` ({})",
+                    config.reference,
+                    config.locales.join(", ")
+                ),
+            ));
+        }
+        for code in config.severity.keys() {
+            if crate::checks::find(code).is_none() {
+                return Err(self.config_error(
+                    code,
+                    format!("[severity] names `{code}`, which is not a check (see `songngu explain --list`)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join(&self.config.locales_dir)
+    }
+
+    pub fn locale_dir(&self, locale: &str) -> PathBuf {
+        self.locales_dir().join(locale)
+    }
+
+    /// The reference locale of one resource. Every resource follows the project's
+    /// `reference` for now; announcements written in another language will say so here.
+    pub fn reference_of(&self, _resource: &str) -> &str {
+        &self.config.reference
+    }
+
+    /// The `.ftl` resources of a locale, as `/`-separated paths relative to its folder,
+    /// sorted. A locale without a folder has none. Symbolic links are not followed, so a
+    /// link loop cannot hang the walk.
+    pub fn resources_of(&self, locale: &str) -> Result<Vec<String>, Error> {
+        let dir = self.locale_dir(locale);
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&dir).to_path_buf();
+                Error::io(path, e.into())
+            })?;
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "ftl") {
+                let rel = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .expect("walk stays under its root");
+                let parts: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                found.push(parts.join("/"));
+            }
+        }
+        found.sort();
+        Ok(found)
+    }
+
+    /// The path of a resource file in a locale, relative to the project root, with `/`:
+    /// the form every diagnostic names files in.
+    pub fn display_path(&self, locale: &str, resource: &str) -> String {
+        let dir = self.config.locales_dir.to_string_lossy().replace('\\', "/");
+        let dir = dir.trim_end_matches('/');
+        if dir.is_empty() || dir == "." {
+            format!("{locale}/{resource}")
+        } else {
+            format!("{dir}/{locale}/{resource}")
+        }
+    }
+
+    pub fn file_path(&self, locale: &str, resource: &str) -> PathBuf {
+        self.locale_dir(locale).join(resource)
+    }
+}
+
+/// A locale must be a valid BCP 47 language identifier; that also rules out names such
+/// as `../../etc` that would point outside `locales/`.
+fn is_locale_name(name: &str) -> bool {
+    name.parse::<LanguageIdentifier>().is_ok()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+fn parse_config(path: &Path, text: &str) -> Result<Config, Error> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = match e.span() {
+            Some(span) => crate::source::LineIndex::new(text).position(text, span.start),
+            None => (1, 1),
+        };
+        Error::Config {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_is_refused_at_its_line() {
+        let err = parse_config(
+            Path::new("songngu.toml"),
+            "reference = \"en\"\nrefrence = \"vi\"\n",
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("songngu.toml:2:1: unknown field `refrence`"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn locale_names_cannot_escape_the_locales_folder() {
+        assert!(is_locale_name("vi"));
+        assert!(is_locale_name("en-US"));
+        assert!(!is_locale_name("../../etc"));
+        assert!(!is_locale_name("vi/"));
+    }
+}

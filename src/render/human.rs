@@ -1,0 +1,111 @@
+//! Human output: rustc-style snippets (annotate-snippets) and one closing summary line.
+//! Styles are always emitted; the binary strips them when color is off (NO_COLOR,
+//! `--color never`, or output that is not a terminal).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+
+use crate::check::CheckReport;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::LineIndex;
+
+/// Renders every diagnostic, then the summary line. Files are read again from `root` to
+/// show their lines; a file that cannot be read is rendered without a snippet.
+pub fn render(report: &CheckReport, root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+    let renderer = Renderer::styled();
+    let mut sources: HashMap<&str, Option<(String, LineIndex)>> = HashMap::new();
+    for diagnostic in &report.diagnostics {
+        let source = sources.entry(&diagnostic.file).or_insert_with(|| {
+            let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
+            let text = String::from_utf8_lossy(&text).into_owned();
+            let lines = LineIndex::new(&text);
+            Some((text, lines))
+        });
+        let rendered = render_one(&renderer, diagnostic, source.as_ref());
+        writeln!(out, "{rendered}\n")?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, LineIndex)>) -> String {
+    let title = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.code);
+    let mut groups = Vec::new();
+    match source {
+        Some((text, lines)) if d.line >= 1 && d.span.end <= text.len() => {
+            let line = lines.line_range(text, d.line.min(lines.line_count()));
+            let start = d.span.start.clamp(line.start, line.end) - line.start;
+            let end = d.span.end.clamp(line.start + start, line.end) - line.start;
+            let mut annotation = AnnotationKind::Primary.span(start..end);
+            if let Some(label) = &d.label {
+                annotation = annotation.label(label.as_str());
+            }
+            groups.push(
+                title.element(
+                    Snippet::source(&text[line])
+                        .line_start(d.line)
+                        .path(d.file.as_str())
+                        .annotation(annotation),
+                ),
+            );
+        }
+        _ => groups
+            .push(title.element(annotate_snippets::Origin::path(d.file.as_str()).line(d.line))),
+    }
+    if let Some(help) = &d.help {
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_str()),
+        ));
+    }
+    renderer.render(&groups)
+}
+
+/// One line for the end of the output: what was checked and what was found.
+pub fn summary_line(report: &CheckReport) -> String {
+    let locales: Vec<&str> = report.locales.iter().map(|(l, _)| l.as_str()).collect();
+    let scope = format!(
+        "checked {} resource{} in {}",
+        report.resources_checked,
+        if report.resources_checked == 1 {
+            ""
+        } else {
+            "s"
+        },
+        locales.join(", ")
+    );
+    let counts = [
+        (report.count(Severity::Error), "error"),
+        (report.count(Severity::Warning), "warning"),
+        (report.count(Severity::Info), "info"),
+    ];
+    let found: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    if found.is_empty() {
+        let style = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
+        format!("{style}ok{style:#}: {scope}: no problems found")
+    } else {
+        let color = if counts[0].0 > 0 {
+            AnsiColor::Red
+        } else {
+            AnsiColor::Yellow
+        };
+        let style = Style::new().fg_color(Some(color.into())).bold();
+        format!("{style}{}{style:#}: {scope}", found.join(", "))
+    }
+}

@@ -1,0 +1,6 @@
+//! Renderers: each turns a [`crate::CheckReport`] into one output format, written to any
+//! `io::Write`. They read the same diagnostics; none of them decides anything.
+
+pub mod human;
+pub mod json;
+pub mod status;

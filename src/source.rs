@@ -1,0 +1,293 @@
+//! A loaded `.ftl` file: its text, a line index to turn byte offsets into line:column,
+//! and a guarded parse.
+//!
+//! `fluent-syntax` 0.12 has no positions in its AST, but every slice it returns borrows
+//! from the text, so a slice's address gives its byte offset ([`SourceFile::offset_of`]).
+//! It can also crash on hostile input; [`SourceFile::parse`] guards against both known
+//! crashes before calling it.
+
+use std::ops::Range;
+
+use fluent_syntax::ast::Resource;
+use fluent_syntax::parser::ParserError;
+
+/// Deeper nesting than this is refused before parsing: `fluent-syntax` recurses once per
+/// level and overflows the stack somewhere past a thousand levels. Real messages nest two
+/// or three deep.
+pub const MAX_NESTING: usize = 64;
+
+/// Byte offsets of line starts, so that positions cost a binary search.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column; the column counts Unicode code points, as editors and
+    /// SARIF do, so `ữ` is one column, not three bytes.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The byte range of a 1-based line, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[line - 1];
+        let mut end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Why a file's text could not be used as Fluent at all.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// One `.ftl` file of one locale.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Locale folder the file belongs to.
+    pub locale: String,
+    /// The resource path relative to the locale folder (`news/signing.ftl`).
+    pub resource: String,
+    /// The path shown to people, relative to the project root.
+    pub display: String,
+    pub text: String,
+    pub lines: LineIndex,
+    /// Set when the bytes are not UTF-8 or nesting is too deep: the file is then not
+    /// parsed, and a `syntax-error` says why.
+    pub unreadable: Option<Unreadable>,
+}
+
+/// The result of parsing: the AST (entries that failed to parse are `Junk`) and the
+/// parser's errors.
+pub struct Parsed<'t> {
+    pub resource: Resource<&'t str>,
+    pub errors: Vec<ParserError>,
+}
+
+impl SourceFile {
+    /// Builds a file from raw bytes. Invalid UTF-8 does not stop the run: the file is
+    /// kept with its valid prefix and marked unreadable. A leading byte-order mark is
+    /// dropped, as Fluent runtimes do.
+    pub fn from_bytes(locale: &str, resource: &str, display: String, bytes: Vec<u8>) -> Self {
+        let (text, mut unreadable) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let mut bytes = e.into_bytes();
+                let bad = bytes[valid];
+                bytes.truncate(valid);
+                let text = String::from_utf8(bytes).expect("prefix is valid UTF-8");
+                let hint = if valid == 0 && (bad == 0xFF || bad == 0xFE) {
+                    " (it looks like UTF-16: save it as UTF-8)"
+                } else {
+                    " (save it as UTF-8)"
+                };
+                let message = format!("this file is not valid UTF-8: byte 0x{bad:02X} here{hint}");
+                (
+                    text,
+                    Some(Unreadable {
+                        offset: valid,
+                        message,
+                    }),
+                )
+            }
+        };
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        if unreadable.is_none() {
+            unreadable = nesting_too_deep(&text);
+        }
+        // `fluent-syntax` 0.12 panics on an incomplete `\u`/`\U` escape directly followed
+        // by a multi-byte character (it slices inside that character). Such a character is
+        // swapped for ASCII `?` of the same byte length, so every offset stays valid and
+        // the parser reports the bad escape itself.
+        let text = if needs_escape_patch(&text) {
+            patch_escapes(&text)
+        } else {
+            text
+        };
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            locale: locale.to_string(),
+            resource: resource.to_string(),
+            display,
+            text,
+            lines,
+            unreadable,
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// Byte offset of a slice that borrows from this file's text.
+    pub fn offset_of(&self, slice: &str) -> usize {
+        let base = self.text.as_ptr() as usize;
+        let at = slice.as_ptr() as usize;
+        debug_assert!(
+            at >= base && at <= base + self.text.len(),
+            "slice is not from this file"
+        );
+        at.saturating_sub(base).min(self.text.len())
+    }
+
+    /// Parses the text, or returns `None` for an unreadable file.
+    ///
+    /// The parse runs under `catch_unwind`, so an unknown crash of the parser becomes a
+    /// `syntax-error`, not an abort.
+    pub fn parse(&self) -> Option<Result<Parsed<'_>, String>> {
+        if self.unreadable.is_some() {
+            return None;
+        }
+        Some(guarded_parse(&self.text))
+    }
+}
+
+fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
+    let outcome = std::panic::catch_unwind(|| fluent_syntax::parser::parse(text));
+    match outcome {
+        Ok(Ok(resource)) => Ok(Parsed {
+            resource,
+            errors: Vec::new(),
+        }),
+        Ok(Err((resource, errors))) => Ok(Parsed { resource, errors }),
+        Err(_) => Err("the Fluent parser could not read this file".to_string()),
+    }
+}
+
+/// Finds the deepest `{` nesting outside comments; refuses past [`MAX_NESTING`].
+fn nesting_too_deep(text: &str) -> Option<Unreadable> {
+    let mut depth = 0usize;
+    let mut line_start = true;
+    let mut in_comment = false;
+    for (i, b) in text.bytes().enumerate() {
+        if line_start {
+            in_comment = b == b'#';
+        }
+        line_start = b == b'\n';
+        if in_comment {
+            continue;
+        }
+        match b {
+            b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(Unreadable {
+                        offset: i,
+                        message: format!(
+                            "placeables nested more than {MAX_NESTING} deep: this file is not read further"
+                        ),
+                    });
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Positions of the first byte of a non-ASCII character that directly follows an
+/// incomplete `\u` (4 hex digits) or `\U` (6 hex digits) escape.
+fn escape_hazards(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    text.match_indices('\\').filter_map(move |(i, _)| {
+        let want = match bytes.get(i + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => return None,
+        };
+        let digits = bytes[i + 2..]
+            .iter()
+            .take(want)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        let next = i + 2 + digits;
+        (digits < want && bytes.get(next).is_some_and(|b| !b.is_ascii())).then_some(next)
+    })
+}
+
+fn needs_escape_patch(text: &str) -> bool {
+    escape_hazards(text).next().is_some()
+}
+
+fn patch_escapes(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for at in escape_hazards(text) {
+        let len = text[at..].chars().next().map_or(1, char::len_utf8);
+        bytes[at..at + len].fill(b'?');
+    }
+    String::from_utf8(bytes).expect("replacing whole characters with ASCII keeps UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::from_bytes(
+            "vi",
+            "a.ftl",
+            "locales/vi/a.ftl".into(),
+            text.as_bytes().to_vec(),
+        )
+    }
+
+    #[test]
+    fn columns_count_code_points() {
+        let f = file("a = Hà Nội\nb = x\n");
+        let at = f.text.find("Nội").unwrap();
+        assert_eq!(f.position(at), (1, 8));
+        assert_eq!(f.position(f.text.find("b =").unwrap()), (2, 1));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_parsing() {
+        let f = file(&format!("a = {}\n", "{".repeat(5000)));
+        assert!(f.unreadable.is_some());
+        assert!(f.parse().is_none());
+    }
+
+    #[test]
+    fn short_unicode_escape_before_multibyte_text_does_not_panic() {
+        let f = file("a = { \"\\U12ữ\" }\nb = ok\n");
+        let parsed = f.parse().unwrap().unwrap();
+        assert_eq!(parsed.errors.len(), 1);
+        assert_eq!(parsed.resource.body.len(), 2);
+    }
+
+    #[test]
+    fn utf16_is_reported_not_read() {
+        let f = SourceFile::from_bytes("vi", "a.ftl", "a.ftl".into(), vec![0xFF, 0xFE, b'a', 0]);
+        assert!(f.unreadable.unwrap().message.contains("UTF-16"));
+    }
+}

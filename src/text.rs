@@ -1,0 +1,107 @@
+//! Small facts about text that several checks share: words, Vietnamese letters, CSS-like
+//! values.
+//!
+//! The language test is written by hand on purpose: general language detectors (whatlang,
+//! lingua) need dozens of words to be reliable and cost far more per call, while the
+//! question here is narrow: does a supposedly Vietnamese string carry any of the letters
+//! and tone marks that every Vietnamese sentence has?
+
+/// Words: runs of letters (an apostrophe inside a word keeps it whole).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// Does this character belong only to Vietnamese among Latin-script languages we meet:
+/// ă â đ ê ô ơ ư or a tone mark (acute, grave, hook above, tilde, dot below)?
+pub fn is_vietnamese_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    if matches!(c, 'đ' | 'Đ') {
+        return true;
+    }
+    use unicode_normalization::char::decompose_canonical;
+    let mut marked = false;
+    decompose_canonical(c, |part| {
+        // breve, circumflex, horn, and the five tone marks
+        marked |= matches!(
+            part,
+            '\u{0306}'
+                | '\u{0302}'
+                | '\u{031B}'
+                | '\u{0300}'
+                | '\u{0301}'
+                | '\u{0309}'
+                | '\u{0303}'
+                | '\u{0323}'
+        );
+    });
+    marked
+}
+
+/// Vietnamese words as a share of all words (0.0 when there are none).
+pub fn vietnamese_share(text: &str) -> (usize, usize) {
+    let mut total = 0;
+    let mut vietnamese = 0;
+    for word in words(text) {
+        total += 1;
+        if word.chars().any(is_vietnamese_letter) {
+            vietnamese += 1;
+        }
+    }
+    (vietnamese, total)
+}
+
+/// True when a value has something a translator would translate: at least one word of
+/// two letters or more, and it is not a CSS declaration list (`width: 32em;`).
+pub fn has_translatable_words(text: &str) -> bool {
+    if is_css_like(text) {
+        return false;
+    }
+    words(text).any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// `property: value;` lists such as Firefox's `.style = width: 32em; min-height: 4em`.
+fn is_css_like(text: &str) -> bool {
+    let declarations: Vec<&str> = text
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .collect();
+    !declarations.is_empty()
+        && declarations.iter().all(|d| match d.split_once(':') {
+            Some((property, value)) => {
+                let property = property.trim();
+                !property.is_empty()
+                    && property.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !value.trim().is_empty()
+                    && !value.contains("  ")
+                    && value.split_whitespace().count() <= 4
+            }
+            None => false,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_letters() {
+        for c in "ăâđêôơưáàảãạếỹ".chars() {
+            assert!(is_vietnamese_letter(c), "{c}");
+        }
+        for c in "aeoyçñüé".chars().filter(|c| *c != 'é') {
+            assert!(!is_vietnamese_letter(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn css_is_not_translatable() {
+        assert!(!has_translatable_words("width: 32em; min-height: 4em;"));
+        assert!(!has_translatable_words("  "));
+        assert!(has_translatable_words("Note: read this first"));
+        assert!(has_translatable_words("Open the file"));
+    }
+}
