@@ -6,10 +6,23 @@
 //! question here is narrow: does a supposedly Vietnamese string carry any of the letters
 //! and tone marks that every Vietnamese sentence has?
 
-/// Words: runs of letters (an apostrophe inside a word keeps it whole).
+/// Words: runs of letters, with their combining marks (decomposed text), apostrophes
+/// and inner hyphens (`Tuy-ni-di` is one word).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        .filter(|w| w.chars().any(char::is_alphabetic))
+    text.split(|c: char| {
+        !(c.is_alphabetic()
+            || c == '\''
+            || c == '’'
+            || c == '-'
+            || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c)))
+    })
+    .map(|w| w.trim_matches('-'))
+    .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// Words of two letters or more: what the language test counts.
+fn counted_words(text: &str) -> impl Iterator<Item = &str> {
+    words(text).filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
 }
 
 /// Does this character belong only to Vietnamese among Latin-script languages we meet:
@@ -44,7 +57,7 @@ pub fn is_vietnamese_letter(c: char) -> bool {
 pub fn vietnamese_share(text: &str) -> (usize, usize) {
     let mut total = 0;
     let mut vietnamese = 0;
-    for word in words(text) {
+    for word in counted_words(text) {
         total += 1;
         if word.chars().any(is_vietnamese_letter) {
             vietnamese += 1;
@@ -53,13 +66,16 @@ pub fn vietnamese_share(text: &str) -> (usize, usize) {
     (vietnamese, total)
 }
 
-/// True when a value has something a translator would translate: at least one word of
-/// two letters or more, and it is not a CSS declaration list (`width: 32em;`).
+/// True when a value has something a translator would translate: a word of two letters
+/// or more with a lowercase letter (all-capital tokens such as `URL`, `SHA` or `VK_F5`
+/// are codes and acronyms), and it is not a CSS declaration list (`width: 32em;`).
 pub fn has_translatable_words(text: &str) -> bool {
     if is_css_like(text) {
         return false;
     }
-    words(text).any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    words(text).any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().any(char::is_lowercase)
+    })
 }
 
 /// `property: value;` lists such as Firefox's `.style = width: 32em; min-height: 4em`.
@@ -92,9 +108,16 @@ mod tests {
         for c in "ăâđêôơưáàảãạếỹ".chars() {
             assert!(is_vietnamese_letter(c), "{c}");
         }
-        for c in "aeoyçñüé".chars().filter(|c| *c != 'é') {
+        for c in "aeoyçüßø".chars() {
             assert!(!is_vietnamese_letter(c), "{c}");
         }
+    }
+
+    #[test]
+    fn decomposed_text_is_still_vietnamese() {
+        assert_eq!(vietnamese_share("Loa\u{323}i bo\u{309} đi"), (3, 3));
+        assert_eq!(vietnamese_share("{ $x }px x { $y }px"), (0, 2));
+        assert_eq!(vietnamese_share("Tuy-ni-di"), (0, 1));
     }
 
     #[test]
@@ -103,5 +126,7 @@ mod tests {
         assert!(!has_translatable_words("  "));
         assert!(has_translatable_words("Note: read this first"));
         assert!(has_translatable_words("Open the file"));
+        assert!(!has_translatable_words("SHA-256"));
+        assert!(!has_translatable_words("VK_F5"));
     }
 }

@@ -38,7 +38,10 @@ impl Check for Missing {
             return;
         };
         for (locale, target) in cx.targets {
-            let Some(target) = target else { continue };
+            // An unreadable file is one `syntax-error`, not one `missing` per entry.
+            let Some(target) = target.filter(|t| t.failure.is_none()) else {
+                continue;
+            };
             let present = target.index();
             let broken: Vec<&str> = target.junk.iter().filter_map(|j| j.likely_key()).collect();
             let mut seen = std::collections::BTreeSet::new();

@@ -44,7 +44,18 @@ impl Check for SyntaxError {
             return;
         }
         for error in model.errors {
-            let at = error.pos.start.min(file.text.len());
+            let mut at = error.pos.start.min(file.text.len());
+            // The parser may only notice the problem after skipping blank lines and the
+            // next comment; point at the end of the text it gave up on instead.
+            if let Some(slice) = &error.slice {
+                let junk_end = slice.start
+                    + file.text[slice.start..slice.end.min(file.text.len())]
+                        .trim_end()
+                        .len();
+                if at > junk_end {
+                    at = junk_end;
+                }
+            }
             let junk = model
                 .junk
                 .iter()

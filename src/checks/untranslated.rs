@@ -51,7 +51,10 @@ impl Check for Untranslated {
                 .find(|(p, _)| *p == part)
                 .map(|(_, p)| p);
             let text = plain_text(target_pattern);
-            let copied = reference_pattern == Some(target_pattern) && has_translatable_words(&text);
+            if !has_translatable_words(&text) {
+                continue;
+            }
+            let copied = reference_pattern == Some(target_pattern);
             let still_reference = !copied && target_language != reference_language && {
                 let (vietnamese, total) = vietnamese_share(&text);
                 match target_language {

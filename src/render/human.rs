@@ -45,7 +45,9 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
         .id(d.code);
     let mut groups = Vec::new();
     match source {
-        Some((text, lines)) if d.line >= 1 && d.span.end <= text.len() => {
+        Some((text, lines))
+            if d.line >= 1 && d.span.end <= text.len() && is_showable(text, lines, d.line) =>
+        {
             let line = lines.line_range(text, d.line.min(lines.line_count()));
             let start = d.span.start.clamp(line.start, line.end) - line.start;
             let end = d.span.end.clamp(line.start + start, line.end) - line.start;
@@ -71,6 +73,12 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
         ));
     }
     renderer.render(&groups)
+}
+
+/// A line worth quoting: not binary garbage from a file that is not UTF-8.
+fn is_showable(text: &str, lines: &LineIndex, line: usize) -> bool {
+    let line = &text[lines.line_range(text, line.min(lines.line_count()))];
+    !line.contains(['\0', char::REPLACEMENT_CHARACTER])
 }
 
 /// One line for the end of the output: what was checked and what was found.

@@ -1,0 +1,239 @@
+//! The checks on real public Fluent material from `../shared/corpora/` (Firefox, the
+//! Fluent spec's fixtures). The corpora are read in place, never copied into the repo; a
+//! checkout without them skips these tests and says so.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The corpora folder, or `None` (with a note on stderr) when this checkout has none.
+fn corpora() -> Option<PathBuf> {
+    let dir = std::env::var_os("SONGNGU_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: no corpora at {} (set SONGNGU_CORPORA to run this test)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Runs `songngu --root ROOT check --format json` and returns exit code and document.
+fn check_json(root: &Path) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_songngu"))
+        .arg("--root")
+        .arg(root)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().expect("songngu was killed");
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (code, serde_json::from_slice(&out.stdout).unwrap())
+}
+
+fn with_code<'a>(doc: &'a Value, code: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(move |d| d["code"] == code)
+}
+
+/// A project whose locale folders are links to corpus folders.
+#[cfg(unix)]
+fn linked_project(config: &str, links: &[(&str, PathBuf)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("locales")).unwrap();
+    for (locale, target) in links {
+        std::os::unix::fs::symlink(target, dir.path().join("locales").join(locale)).unwrap();
+    }
+    std::fs::write(dir.path().join("songngu.toml"), config).unwrap();
+    dir
+}
+
+/// compare-locales' count of missing entries for `locale`, or `None` when it is not
+/// installed (`.ci/run` installs it).
+fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> Option<u64> {
+    let work = tempfile::tempdir().unwrap();
+    let toml = format!(
+        "basepath = \".\"\nlocales = [\"{locale}\"]\n[env]\n    l = \"{{l10n_base}}/{{locale}}/\"\n    ref = \"{}/\"\n[[paths]]\n    reference = \"{{ref}}**\"\n    l10n = \"{{l}}**\"\n",
+        reference.display()
+    );
+    std::fs::write(work.path().join("l10n.toml"), toml).unwrap();
+    let json = work.path().join("out.json");
+    let status = Command::new("compare-locales")
+        .arg("--json")
+        .arg(&json)
+        .arg("--return-zero")
+        .arg(work.path().join("l10n.toml"))
+        .arg(l10n_base)
+        .arg(locale)
+        .output()
+        .ok()?;
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
+    Some(doc[0]["summary"][locale]["missing"].as_u64().unwrap_or(0))
+}
+
+#[cfg(unix)]
+#[test]
+fn firefox_vi_against_its_own_baseline() {
+    let Some(corpora) = corpora() else { return };
+    let firefox = corpora.join("firefox");
+    let project = linked_project(
+        "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n",
+        &[
+            ("en-US", firefox.join("en-US-140esr")),
+            ("vi", firefox.join("vi")),
+        ],
+    );
+    let (_, doc) = check_json(project.path());
+
+    // Missing entries: the same count as compare-locales 9 on the same pair.
+    let missing = with_code(&doc, "missing").count() as u64;
+    assert_eq!(
+        doc["summary"]["locales"]["vi"]["missing"].as_u64(),
+        Some(missing)
+    );
+    match compare_locales_missing(&firefox.join("en-US-140esr"), &firefox, "vi") {
+        Some(theirs) => assert_eq!(
+            missing, theirs,
+            "compare-locales counts {theirs} missing, songngu {missing}"
+        ),
+        None => {
+            eprintln!(
+                "compare-locales is not installed: comparing with the corpus README's count (91)"
+            );
+            assert_eq!(missing, 91);
+        }
+    }
+
+    // The corpus README: 49 lines in 29 vi files are not NFC, among them aboutLogins.ftl:70.
+    let nfc: Vec<&Value> = with_code(&doc, "not-nfc").collect();
+    let files: BTreeSet<&str> = nfc.iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!((nfc.len(), files.len()), (49, 29));
+    assert!(nfc
+        .iter()
+        .any(|d| d["file"] == "locales/vi/browser/browser/aboutLogins.ftl" && d["line"] == 70));
+
+    // …and two U+200B at preferences.ftl:768.
+    let zero_width: Vec<&Value> = with_code(&doc, "invisible-char")
+        .filter(|d| d["message"].as_str().unwrap().contains("U+200B"))
+        .collect();
+    assert_eq!(zero_width.len(), 2);
+    for d in zero_width {
+        assert_eq!(
+            d["file"],
+            "locales/vi/browser/browser/preferences/preferences.ftl"
+        );
+        assert_eq!(d["line"], 768);
+    }
+}
+
+/// Every fixture of the Fluent spec and of fluent-rs goes through `check` without a
+/// crash. For fluent-rs's fixtures (the same parser), each piece of Junk in the expected
+/// AST gets exactly one `syntax-error`, at a line inside that Junk.
+#[test]
+fn fluent_spec_fixtures() {
+    let Some(corpora) = corpora() else { return };
+    let base = corpora.join("fluent-spec-fixtures");
+    let sets = [
+        (
+            "fluent-rs",
+            base.join("fluent-rs/fluent-syntax/tests/fixtures"),
+            true,
+        ),
+        (
+            "spec",
+            base.join("projectfluent-fluent/test/fixtures"),
+            false,
+        ),
+    ];
+    let mut files_checked = 0;
+    for (name, dir, exact) in sets {
+        let project = tempfile::tempdir().unwrap();
+        let en = project.path().join("locales/en");
+        std::fs::create_dir_all(&en).unwrap();
+        std::fs::write(
+            project.path().join("songngu.toml"),
+            "reference = \"en\"\nlocales = [\"en\"]\n",
+        )
+        .unwrap();
+        let mut fixtures = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "ftl") {
+                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                std::fs::copy(&path, en.join(format!("{stem}.ftl"))).unwrap();
+                fixtures.push((stem, path));
+            }
+        }
+        assert!(
+            fixtures.len() > 30,
+            "{name}: only {} fixtures",
+            fixtures.len()
+        );
+        let (_, doc) = check_json(project.path());
+        for (stem, path) in &fixtures {
+            files_checked += 1;
+            let file = format!("locales/en/{stem}.ftl");
+            let errors: Vec<&Value> = with_code(&doc, "syntax-error")
+                .filter(|d| d["file"] == file.as_str())
+                .collect();
+            for d in &errors {
+                assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
+            }
+            let expected: Value =
+                serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap())
+                    .unwrap();
+            let junk: Vec<&str> = expected["body"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["type"] == "Junk")
+                .map(|e| e["content"].as_str().unwrap())
+                .collect();
+            if !exact {
+                assert_eq!(
+                    errors.is_empty(),
+                    junk.is_empty(),
+                    "{name}/{stem}: junk {} vs errors {}",
+                    junk.len(),
+                    errors.len()
+                );
+                continue;
+            }
+            assert_eq!(errors.len(), junk.len(), "{name}/{stem}");
+            let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+            for d in &errors {
+                let line = d["line"].as_u64().unwrap() as usize;
+                let inside = junk.iter().any(|content| {
+                    text.match_indices(content).any(|(at, _)| {
+                        let first = text[..at].matches('\n').count() + 1;
+                        let last = first + content.trim_end_matches('\n').matches('\n').count();
+                        (first..=last + 1).contains(&line)
+                    })
+                });
+                assert!(
+                    inside,
+                    "{name}/{stem}: error at line {line} is outside every Junk"
+                );
+            }
+        }
+    }
+    assert!(files_checked >= 70);
+}

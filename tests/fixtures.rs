@@ -1,0 +1,83 @@
+//! Every check's fixture cases: `tests/fixtures/<code>/<case>/` is a small project. The
+//! real binary checks it; its human and JSON output are snapshots. A case must report its
+//! folder's code at least once, unless the case is named `ok-…`, in which case it must
+//! report nothing at all.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn cases() -> Vec<(String, String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut cases = Vec::new();
+    for code in std::fs::read_dir(&root).unwrap() {
+        let code = code.unwrap().path();
+        for case in std::fs::read_dir(&code).unwrap() {
+            let case = case.unwrap().path();
+            let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+            cases.push((name(&code), name(&case), case));
+        }
+    }
+    cases.sort();
+    cases
+}
+
+fn songngu(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_songngu"))
+        .arg("--root")
+        .arg(dir)
+        .args(args)
+        .env_remove("CLICOLOR_FORCE")
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn every_code_has_a_fixture() {
+    let covered: Vec<String> = cases().into_iter().map(|(code, _, _)| code).collect();
+    for check in songngu::checks::CHECKS {
+        let code = check.info().code;
+        assert!(covered.iter().any(|c| c == code), "no fixture for {code}");
+    }
+}
+
+#[test]
+fn fixtures() {
+    for (code, case, dir) in cases() {
+        let (status, human) = songngu(&dir, &["check", "--color", "never"]);
+        let (json_status, json) = songngu(&dir, &["check", "--format", "json"]);
+        assert_eq!(
+            status, json_status,
+            "{code}/{case}: exit codes differ between formats"
+        );
+        let document: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let diagnostics = document["diagnostics"].as_array().unwrap();
+        if case.starts_with("ok-") {
+            assert!(
+                diagnostics.is_empty(),
+                "{code}/{case} should be clean:\n{human}"
+            );
+            assert_eq!(status, 0);
+        } else {
+            assert!(
+                diagnostics.iter().any(|d| d["code"] == code.as_str()),
+                "{code}/{case} does not report {code}:\n{human}"
+            );
+            let has_error = diagnostics.iter().any(|d| d["severity"] == "error");
+            assert_eq!(status, i32::from(has_error), "{code}/{case}: exit code");
+        }
+        insta::assert_snapshot!(
+            format!("{code}__{case}__human"),
+            format!("exit: {status}\n{human}")
+        );
+        insta::assert_snapshot!(format!("{code}__{case}__json"), json);
+    }
+}
