@@ -64,6 +64,7 @@ fn linked_project(config: &str, links: &[(&str, PathBuf)]) -> tempfile::TempDir 
 /// compare-locales' count of missing entries for `locale`, or `None` when it is not
 /// installed (`.ci/run` installs it).
 fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> Option<u64> {
+    eprintln!("running compare-locales 9 on the same pair");
     let work = tempfile::tempdir().unwrap();
     let toml = format!(
         "basepath = \".\"\nlocales = [\"{locale}\"]\n[env]\n    l = \"{{l10n_base}}/{{locale}}/\"\n    ref = \"{}/\"\n[[paths]]\n    reference = \"{{ref}}**\"\n    l10n = \"{{l}}**\"\n",
@@ -71,7 +72,21 @@ fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> 
     );
     std::fs::write(work.path().join("l10n.toml"), toml).unwrap();
     let json = work.path().join("out.json");
-    let status = Command::new("compare-locales")
+    // Run through Python rather than the `compare-locales` script, which pip may have put
+    // outside PATH.
+    let installed = Command::new("python3")
+        .args(["-c", "import compare_locales"])
+        .output()
+        .ok()?;
+    if !installed.status.success() {
+        eprintln!("compare-locales is not installed");
+        return None;
+    }
+    let status = Command::new("python3")
+        .args([
+            "-c",
+            "import sys; from compare_locales.commands import CompareLocales; sys.argv[0] = 'compare-locales'; sys.exit(CompareLocales.call())",
+        ])
         .arg("--json")
         .arg(&json)
         .arg("--return-zero")
@@ -79,7 +94,7 @@ fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> 
         .arg(l10n_base)
         .arg(locale)
         .output()
-        .ok()?;
+        .unwrap();
     assert!(
         status.status.success(),
         "{}",

@@ -23,8 +23,8 @@ language for every line, or show raw ids.
 `locales/en/signing-opens.ftl` exists, `locales/vi/signing-opens.ftl` does not.
 
 ## How to fix
-Create the file in the target locale's folder at the same path and translate every
-entry (`songngu sync vi` will create it for you once it exists).",
+Create the file in the target locale's folder at the same path (a copy of the
+reference file is a good start) and translate every entry.",
 };
 
 impl Check for MissingResource {

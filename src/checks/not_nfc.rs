@@ -31,8 +31,8 @@ sentence compare as different.
 `Hà Nội` typed as `Ha` U+0300 ` Nội`.
 
 ## How to fix
-Convert the file to NFC (`songngu fmt` will do it; many editors have \"Normalize to
-NFC\"), or retype the word.",
+Retype the word, or convert the whole file to NFC: on the command line
+`uconv -x any-nfc < file.ftl > fixed.ftl` (ICU), or your editor's \"Normalize to NFC\".",
 };
 
 impl Check for NotNfc {
