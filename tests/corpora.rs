@@ -16,12 +16,28 @@ fn corpora() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!(
+        say(&format!(
             "skipped: no corpora at {} (set SONGNGU_CORPORA to run this test)",
             dir.display()
-        );
+        ));
         None
     }
+}
+
+/// A note the test harness does not capture: a skipped test must say so even when it
+/// passes. Written to file descriptor 2 directly, since libtest captures `eprintln!` and
+/// `io::stderr()`.
+fn say(note: &str) {
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        use std::os::fd::FromRawFd;
+        // SAFETY: fd 2 is open for the whole process; ManuallyDrop keeps it open.
+        let mut stderr = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(2) });
+        let _ = writeln!(stderr, "{note}");
+    }
+    #[cfg(not(unix))]
+    eprintln!("{note}");
 }
 
 /// Runs `songngu --root ROOT check --format json` and returns exit code and document.
@@ -64,7 +80,6 @@ fn linked_project(config: &str, links: &[(&str, PathBuf)]) -> tempfile::TempDir 
 /// compare-locales' count of missing entries for `locale`, or `None` when it is not
 /// installed (`.ci/run` installs it).
 fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> Option<u64> {
-    eprintln!("running compare-locales 9 on the same pair");
     let work = tempfile::tempdir().unwrap();
     let toml = format!(
         "basepath = \".\"\nlocales = [\"{locale}\"]\n[env]\n    l = \"{{l10n_base}}/{{locale}}/\"\n    ref = \"{}/\"\n[[paths]]\n    reference = \"{{ref}}**\"\n    l10n = \"{{l}}**\"\n",
@@ -79,7 +94,6 @@ fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> 
         .output()
         .ok()?;
     if !installed.status.success() {
-        eprintln!("compare-locales is not installed");
         return None;
     }
     let status = Command::new("python3")
@@ -125,14 +139,17 @@ fn firefox_vi_against_its_own_baseline() {
         Some(missing)
     );
     match compare_locales_missing(&firefox.join("en-US-140esr"), &firefox, "vi") {
-        Some(theirs) => assert_eq!(
-            missing, theirs,
-            "compare-locales counts {theirs} missing, songngu {missing}"
-        ),
+        Some(theirs) => {
+            say(&format!(
+                "compare-locales 9 counts {theirs} missing entries in vi, songngu {missing}"
+            ));
+            assert_eq!(
+                missing, theirs,
+                "compare-locales counts {theirs} missing, songngu {missing}"
+            )
+        }
         None => {
-            eprintln!(
-                "compare-locales is not installed: comparing with the corpus README's count (91)"
-            );
+            say("compare-locales is not installed: comparing with the corpus README's count (91)");
             assert_eq!(missing, 91);
         }
     }
