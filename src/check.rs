@@ -9,7 +9,9 @@ use crate::checks::{
     Definition, FileCx, GroupCx, LocaleCx, LocaleIndex, PairCx, Site, Use, CHECKS,
 };
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::drift::DriftClass;
 use crate::error::Error;
+use crate::lock::{self, Lock};
 use crate::model::{references, FileModel, ParseOutcome};
 use crate::project::Project;
 use crate::source::SourceFile;
@@ -31,6 +33,20 @@ pub struct Counts {
     pub missing: usize,
     pub untranslated: usize,
     pub obsolete: usize,
+    /// Entries whose reference changed since their translation was accepted.
+    pub drifted: usize,
+    /// Of those, by class.
+    pub drift: DriftCounts,
+    /// Present but not accepted yet (or edited since).
+    pub unaccepted: usize,
+}
+
+/// Drifted entries by class.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DriftCounts {
+    pub cosmetic: usize,
+    pub wording: usize,
+    pub facts: usize,
 }
 
 impl Counts {
@@ -40,6 +56,11 @@ impl Counts {
         self.missing += other.missing;
         self.untranslated += other.untranslated;
         self.obsolete += other.obsolete;
+        self.drifted += other.drifted;
+        self.drift.cosmetic += other.drift.cosmetic;
+        self.drift.wording += other.drift.wording;
+        self.drift.facts += other.drift.facts;
+        self.unaccepted += other.unaccepted;
     }
 
     /// Share of entries translated, 0–100 (100 for an empty resource).
@@ -195,11 +216,18 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
             let reference_index = reference.index();
             for (target_locale, target) in &targets {
                 let Some(target) = target else { continue };
+                let lock =
+                    Lock::read(&lock::path_for(&project.file_path(target_locale, resource)))?;
                 for (key, target_entry) in target.index() {
                     let Some(reference_entry) = reference_index.get(&key) else {
                         continue;
                     };
+                    let reference_canonical = reference_entry.canonical();
+                    let target_canonical = target_entry.canonical();
                     let cx = PairCx {
+                        reference_canonical: &reference_canonical,
+                        target_canonical: &target_canonical,
+                        record: lock.entries.get(&key),
                         reference_locale,
                         target_locale,
                         reference_file: reference,
@@ -224,11 +252,28 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
             let keys: BTreeSet<String> = model
                 .map(|m| m.index().into_keys().collect())
                 .unwrap_or_default();
-            let untranslated: BTreeSet<&str> = found
+            let ids_of = |code: &str| -> BTreeSet<&str> {
+                found
+                    .iter()
+                    .filter(|d| d.code == code && d.locale == *locale)
+                    .filter_map(|d| d.id.as_deref())
+                    .collect()
+            };
+            let untranslated = ids_of("untranslated");
+            let drifted = ids_of("drifted");
+            let mut drift = DriftCounts::default();
+            for d in found
                 .iter()
-                .filter(|d| d.code == "untranslated" && d.locale == *locale)
-                .filter_map(|d| d.id.as_deref())
-                .collect();
+                .filter(|d| d.code == "drifted" && d.locale == *locale)
+            {
+                match d.drift.as_ref().map(|x| x.class) {
+                    Some(DriftClass::Cosmetic) => drift.cosmetic += 1,
+                    Some(DriftClass::Wording) => drift.wording += 1,
+                    Some(DriftClass::Facts) => drift.facts += 1,
+                    None => {}
+                }
+            }
+            let stale: BTreeSet<&str> = untranslated.union(&drifted).copied().collect();
             let counts = if is_reference {
                 Counts {
                     entries: keys.len(),
@@ -239,10 +284,13 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
                 let missing = reference_keys.difference(&keys).count();
                 Counts {
                     entries: reference_keys.len(),
-                    translated: reference_keys.len() - missing - untranslated.len(),
+                    translated: reference_keys.len() - missing - stale.len(),
                     missing,
                     untranslated: untranslated.len(),
                     obsolete: keys.difference(&reference_keys).count(),
+                    drifted: drifted.len(),
+                    drift,
+                    unaccepted: ids_of("unaccepted").len(),
                 }
             };
             statuses.entry(locale).or_default().push(ResourceStatus {

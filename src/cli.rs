@@ -51,6 +51,25 @@ pub enum Command {
         #[arg(long = "locale", value_name = "LOCALE")]
         locales: Vec<String>,
     },
+    /// Record translations as done, so later changes of the source show as drift
+    ///
+    /// Without ids: every new translation and every translation edited since it was
+    /// accepted; never one whose source changed since (that needs a look first).
+    Accept {
+        /// The language whose translations to record (for example `vi`).
+        locale: String,
+        /// Record exactly these entries, even if their source changed since.
+        ids: Vec<String>,
+        /// Also record every entry whose source changed since it was accepted.
+        #[arg(long)]
+        drifted: bool,
+        /// Also record entries whose source changed only in punctuation, spacing or case.
+        #[arg(long)]
+        cosmetic: bool,
+        /// Record every translated entry, whatever its state.
+        #[arg(long)]
+        all: bool,
+    },
     /// Explain a finding's code: what it means, why it matters, how to fix it
     Explain {
         /// The code, as shown in brackets in `check` output (for example `untranslated`).

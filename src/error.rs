@@ -14,6 +14,13 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    #[error("{path}:{line}:{column}: {message} (the translation record cannot be read: fix it, or delete it and accept again)")]
+    Lock {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

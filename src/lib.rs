@@ -7,10 +7,14 @@
 //! arguments into library calls and picks the exit code.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod accept;
 pub mod check;
 pub mod checks;
 pub mod diagnostic;
+pub mod drift;
 pub mod error;
+pub mod fingerprint;
+pub mod lock;
 pub mod model;
 pub mod project;
 pub mod render;

@@ -90,6 +90,24 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::status::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Accept {
+            locale,
+            ids,
+            drifted,
+            cosmetic,
+            all,
+        } => {
+            let options = songngu::accept::AcceptOptions {
+                locale,
+                ids,
+                drifted,
+                cosmetic,
+                all,
+            };
+            let report = songngu::accept::accept(&project, &options)?;
+            render::accept::render(&report, &options.locale, &mut out).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain { .. } => unreachable!("handled above"),
     }
 }

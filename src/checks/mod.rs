@@ -14,6 +14,7 @@ use crate::model::{Entry, FileModel};
 use crate::source::SourceFile;
 
 mod attribute_mismatch;
+mod drifted;
 mod duplicate_id;
 mod invisible_char;
 mod missing;
@@ -23,6 +24,7 @@ mod obsolete;
 mod plural_category;
 mod reference_mismatch;
 mod syntax_error;
+mod unaccepted;
 mod unknown_reference;
 mod untranslated;
 mod value_mismatch;
@@ -36,6 +38,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &missing::Missing,
     &obsolete::Obsolete,
     &untranslated::Untranslated,
+    &unaccepted::Unaccepted,
+    &drifted::Drifted,
     &variable_mismatch::VariableMismatch,
     &reference_mismatch::ReferenceMismatch,
     &unknown_reference::UnknownReference,
@@ -90,6 +94,11 @@ pub struct FileCx<'a, 't> {
 
 /// An entry present in both the reference and a target resource.
 pub struct PairCx<'a, 't> {
+    /// Canonical texts of both entries (see [`crate::fingerprint`]).
+    pub reference_canonical: &'a str,
+    pub target_canonical: &'a str,
+    /// What the lock says about this translation, if it was ever accepted.
+    pub record: Option<&'a crate::lock::TranslationRecord>,
     pub reference_locale: &'a str,
     pub target_locale: &'a str,
     pub reference_file: &'a FileModel<'t>,
@@ -180,6 +189,7 @@ impl CheckInfo {
             message,
             span,
             label: None,
+            drift: None,
             help: None,
         }
     }
@@ -203,6 +213,7 @@ impl CheckInfo {
             message,
             span: site.span.clone(),
             label: None,
+            drift: None,
             help: None,
         }
     }

@@ -67,12 +67,39 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
         _ => groups
             .push(title.element(annotate_snippets::Origin::path(d.file.as_str()).line(d.line))),
     }
+    if let Some(drift) = &d.drift {
+        groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
+            "the reference changed: {}",
+            diff_text(&drift.diff)
+        ))));
+    }
     if let Some(help) = &d.help {
         groups.push(Group::with_title(
             Level::HELP.secondary_title(help.as_str()),
         ));
     }
     renderer.render(&groups)
+}
+
+/// A word diff as one line: `[-deleted-]` struck out in red, `{+inserted+}` underlined
+/// in green. The brackets keep it readable without color.
+fn diff_text(diff: &[crate::drift::DiffOp]) -> String {
+    let deleted = Style::new()
+        .fg_color(Some(AnsiColor::Red.into()))
+        .strikethrough();
+    let inserted = Style::new()
+        .fg_color(Some(AnsiColor::Green.into()))
+        .underline();
+    let mut line = String::new();
+    for op in diff {
+        let text = op.text.replace('\n', " ");
+        match op.op {
+            "delete" => line.push_str(&format!("{deleted}[-{text}-]{deleted:#}")),
+            "insert" => line.push_str(&format!("{inserted}{{+{text}+}}{inserted:#}")),
+            _ => line.push_str(&text),
+        }
+    }
+    line
 }
 
 /// A line worth quoting: not binary garbage from a file that is not UTF-8.

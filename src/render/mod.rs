@@ -1,6 +1,7 @@
 //! Renderers: each turns a [`crate::CheckReport`] into one output format, written to any
 //! `io::Write`. They read the same diagnostics; none of them decides anything.
 
+pub mod accept;
 pub mod human;
 pub mod json;
 pub mod status;

@@ -1,0 +1,30 @@
+//! Fingerprints of entries: `sha256` of the canonical text, so reformatting a file
+//! (indentation, blank lines, comments) changes no fingerprint and any change of content
+//! does.
+
+use sha2::{Digest, Sha256};
+
+use crate::model::Entry;
+
+/// The hex sha256 of a canonical text.
+pub fn of_text(canonical: &str) -> String {
+    let digest = Sha256::digest(canonical.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+/// An entry's fingerprint.
+pub fn of_entry(entry: &Entry<'_>) -> String {
+    of_text(&entry.canonical())
+}
+
+/// The canonical text without its `id =` prefix: what people compare when it changes.
+pub fn body(canonical: &str) -> &str {
+    match canonical.split_once('=') {
+        Some((_, rest)) => rest.trim(),
+        None => canonical.trim(),
+    }
+}
