@@ -269,3 +269,65 @@ fn fluent_spec_fixtures() {
     }
     assert!(files_checked >= 70);
 }
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Real drift: vi was translated against Firefox ESR 140's en-US. Accept it all against
+/// that baseline, then let the current en-US replace the reference: exactly the entries
+/// whose English changed since (the corpus README counts 44) show as drifted.
+#[cfg(unix)]
+#[test]
+fn firefox_drift_from_esr_140_to_current() {
+    let Some(corpora) = corpora() else { return };
+    let firefox = corpora.join("firefox");
+    let project = linked_project(
+        "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n",
+        &[("en-US", firefox.join("en-US-140esr"))],
+    );
+    // The lock files are written beside the translations, so vi is a copy.
+    copy_tree(&firefox.join("vi"), &project.path().join("locales/vi"));
+    let accept = Command::new(env!("CARGO_BIN_EXE_songngu"))
+        .arg("--root")
+        .arg(project.path())
+        .args(["accept", "vi", "--all"])
+        .output()
+        .unwrap();
+    assert!(accept.status.success(), "{}", String::from_utf8_lossy(&accept.stderr));
+    let (_, before) = check_json(project.path());
+    assert_eq!(with_code(&before, "drifted").count(), 0);
+    assert_eq!(with_code(&before, "unaccepted").count(), 0);
+
+    let link = project.path().join("locales/en-US");
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(firefox.join("en-US"), &link).unwrap();
+    let (code, after) = check_json(project.path());
+    let drifted: Vec<&Value> = with_code(&after, "drifted").collect();
+    say(&format!(
+        "Firefox ESR 140 -> current en-US: {} drifted, {} missing",
+        drifted.len(),
+        after["summary"]["locales"]["vi"]["missing"]
+    ));
+    assert_eq!(drifted.len(), 44);
+    assert!(drifted
+        .iter()
+        .any(|d| d["file"] == "locales/vi/browser/browser/menubar.ftl" && d["id"] == "menu-profiles-manage-profiles"));
+    for d in &drifted {
+        assert_ne!(d["old"], d["new"], "{d}");
+        assert!(d["diff"].as_array().unwrap().iter().any(|op| op["op"] != "equal"));
+    }
+    let counts = &after["summary"]["locales"]["vi"];
+    assert_eq!(counts["drifted"], 44);
+    assert_eq!(counts["missing"], 4563, "the corpus README's count of entries vi lacks against current en-US");
+    assert_eq!(code, 1);
+}
