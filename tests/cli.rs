@@ -231,3 +231,122 @@ fn explain_prints_each_codes_documentation() {
         "is not a code",
     );
 }
+
+/// A copy of the shipped content in a temporary folder, to edit freely.
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["locales/en", "locales/vi"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(repo().join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::copy(repo().join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_changed_figure_is_drift_of_class_facts_until_accepted() {
+    let dir = shipped_copy();
+    let en = dir.path().join("locales/en/ceremony-held.ftl");
+    let lock = dir.path().join("locales/vi/ceremony-held.ftl.lock");
+    let lock_before = std::fs::read(&lock).unwrap();
+    edit(&en, "representatives of 60 countries", "representatives of 72 countries");
+
+    let human = songngu(dir.path(), &["check", "--color", "never"]);
+    assert_eq!(human.status.code(), Some(1));
+    let text = stdout(&human);
+    assert!(text.contains("error[drifted]: the en reference changed (facts)"), "{text}");
+    assert!(text.contains("representatives of [-60-]{+72+} countries"), "{text}");
+    assert!(text.contains("songngu accept vi ceremony-held-p5"), "{text}");
+
+    let json = songngu(dir.path(), &["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let drift = &doc["diagnostics"][0];
+    assert_eq!((drift["code"].as_str(), drift["class"].as_str()), (Some("drifted"), Some("facts")));
+    assert_eq!(drift["id"], "ceremony-held-p5");
+    assert!(drift["old"].as_str().unwrap().contains("60 countries"));
+    assert!(drift["new"].as_str().unwrap().contains("72 countries"));
+    assert_eq!(doc["summary"]["locales"]["vi"]["drift"]["facts"], 1);
+    // check never writes the lock.
+    assert_eq!(std::fs::read(&lock).unwrap(), lock_before);
+
+    // Plain `accept` leaves drift alone; naming the id records it.
+    let plain = songngu(dir.path(), &["accept", "vi"]);
+    assert!(stdout(&plain).contains("1 drifted entry left"), "{}", stdout(&plain));
+    assert_eq!(std::fs::read(&lock).unwrap(), lock_before);
+    let named = songngu(dir.path(), &["accept", "vi", "ceremony-held-p5"]);
+    assert_eq!(named.status.code(), Some(0));
+    assert!(stdout(&named).contains("accepted ceremony-held-p5 (drifted, facts)"), "{}", stdout(&named));
+    assert_eq!(songngu(dir.path(), &["check"]).status.code(), Some(0));
+    // A second identical run changes nothing.
+    let lock_after = std::fs::read(&lock).unwrap();
+    let again = songngu(dir.path(), &["accept", "vi", "ceremony-held-p5"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(std::fs::read(&lock).unwrap(), lock_after);
+}
+
+#[test]
+fn a_punctuation_change_is_cosmetic_and_passes() {
+    let dir = shipped_copy();
+    let en = dir.path().join("locales/en/ceremony-held.ftl");
+    edit(&en, "representatives of 60 countries", "representatives of 60 countries,");
+    let out = songngu(dir.path(), &["check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("info[drifted]: the en reference changed (cosmetic)"));
+    let accept = songngu(dir.path(), &["accept", "vi", "--cosmetic"]);
+    assert!(stdout(&accept).contains("(drifted, cosmetic)"), "{}", stdout(&accept));
+    assert_eq!(
+        stdout(&songngu(dir.path(), &["check", "--color", "never"])),
+        "ok: checked 6 resources in en, vi: no problems found\n"
+    );
+}
+
+#[test]
+fn reformatting_a_file_changes_no_fingerprint() {
+    let dir = shipped_copy();
+    let vi = dir.path().join("locales/vi/signing-opens.ftl");
+    let text = std::fs::read_to_string(&vi).unwrap();
+    // Blank lines between entries, a comment, and values moved to an indented next line.
+    let reformatted: String = text
+        .lines()
+        .map(|line| match line.split_once(" = ") {
+            Some((id, value)) if !line.starts_with('#') => format!("\n# note\n{id} =\n        {value}\n"),
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    assert_ne!(reformatted, text);
+    std::fs::write(&vi, reformatted).unwrap();
+    let out = songngu(dir.path(), &["check", "--color", "never"]);
+    assert_eq!(stdout(&out), "ok: checked 6 resources in en, vi: no problems found\n");
+    let accept = songngu(dir.path(), &["accept", "vi"]);
+    assert!(stdout(&accept).starts_with("nothing to accept in vi"), "{}", stdout(&accept));
+}
+
+#[test]
+fn a_broken_lock_is_refused_not_rewritten() {
+    let dir = shipped_copy();
+    let lock = dir.path().join("locales/vi/signing-opens.ftl.lock");
+    let text = std::fs::read_to_string(&lock).unwrap();
+    let broken = text.replacen("reference = \"", "reference = ", 1);
+    std::fs::write(&lock, &broken).unwrap();
+    assert_refused(&songngu(dir.path(), &["check"]), "signing-opens.ftl.lock:");
+    assert_refused(&songngu(dir.path(), &["accept", "vi", "--all"]), "cannot be read");
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), broken);
+    std::fs::write(&lock, "version = 9\n").unwrap();
+    assert_refused(&songngu(dir.path(), &["check"]), "version 9");
+}
+
+#[test]
+fn accepting_an_unknown_id_records_nothing() {
+    let dir = shipped_copy();
+    assert_refused(&songngu(dir.path(), &["accept", "vi", "no-such-id"]), "`no-such-id` is not translated in vi");
+    assert_refused(&songngu(dir.path(), &["accept", "fr"]), "not a locale of this project");
+}
