@@ -93,25 +93,15 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
         let before = lock.clone();
         let load = |loc: &str, path: &std::path::Path| -> Result<SourceFile, Error> {
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            Ok(SourceFile::from_bytes(
-                loc,
-                &resource,
-                project.display_path(loc, &resource),
-                bytes,
-            ))
+            Ok(SourceFile::from_bytes(loc, &resource, project.display_path(loc, &resource), bytes))
         };
         let target_file = load(locale, &target_path)?;
-        let reference_file = if reference_path.is_file() {
-            Some(load(reference_locale, &reference_path)?)
-        } else {
-            None
-        };
+        let reference_file =
+            if reference_path.is_file() { Some(load(reference_locale, &reference_path)?) } else { None };
         let target_parsed = target_file.parse();
         let target = FileModel::new(&target_file, &target_parsed);
         let reference_parsed = reference_file.as_ref().and_then(SourceFile::parse);
-        let reference = reference_file
-            .as_ref()
-            .map(|f| FileModel::new(f, &reference_parsed));
+        let reference = reference_file.as_ref().map(|f| FileModel::new(f, &reference_parsed));
         let reference_index = reference.as_ref().map(|r| r.index()).unwrap_or_default();
         let target_index = target.index();
 
@@ -166,22 +156,14 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                 continue;
             }
             lock.entries.insert(key.clone(), record);
-            report.recorded.push(AcceptedEntry {
-                file: target_file.display.clone(),
-                id: key.clone(),
-                reason,
-            });
+            report.recorded.push(AcceptedEntry { file: target_file.display.clone(), id: key.clone(), reason });
         }
         if lock != before || (lock.entries.is_empty() && lock_path.exists()) {
             writes.push((lock_path, lock));
         }
     }
 
-    let unknown: Vec<&String> = options
-        .ids
-        .iter()
-        .filter(|id| !named_found.contains(*id))
-        .collect();
+    let unknown: Vec<&String> = options.ids.iter().filter(|id| !named_found.contains(*id)).collect();
     if !unknown.is_empty() {
         let list: Vec<String> = unknown.iter().map(|id| format!("`{id}`")).collect();
         return Err(Error::Usage(format!(

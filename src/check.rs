@@ -5,9 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::checks::{
-    Definition, FileCx, GroupCx, LocaleCx, LocaleIndex, PairCx, Site, Use, CHECKS,
-};
+use crate::checks::{Definition, FileCx, GroupCx, LocaleCx, LocaleIndex, PairCx, Site, Use, CHECKS};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::drift::DriftClass;
 use crate::error::Error;
@@ -96,10 +94,7 @@ pub struct CheckReport {
 
 impl CheckReport {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
     /// Totals of a locale over its resources.
@@ -116,9 +111,9 @@ impl CheckReport {
     /// The exit status a CI job should get: 1 when an error (or, with `deny_warnings`, a
     /// warning) was found.
     pub fn failed(&self, deny_warnings: bool) -> bool {
-        self.diagnostics.iter().any(|d| {
-            d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
-        })
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning))
     }
 }
 
@@ -144,10 +139,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
         .locales
         .iter()
         .map(|l| {
-            let index = LocaleIndex {
-                locale: l.clone(),
-                ..Default::default()
-            };
+            let index = LocaleIndex { locale: l.clone(), ..Default::default() };
             (l.as_str(), index)
         })
         .collect();
@@ -161,37 +153,21 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
             if present[locale.as_str()].contains(*resource) {
                 let path = project.file_path(locale, resource);
                 let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                files.push(SourceFile::from_bytes(
-                    locale,
-                    resource,
-                    project.display_path(locale, resource),
-                    bytes,
-                ));
+                files.push(SourceFile::from_bytes(locale, resource, project.display_path(locale, resource), bytes));
             }
         }
         let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
-        let models: Vec<FileModel<'_>> = files
-            .iter()
-            .zip(&parsed)
-            .map(|(f, p)| FileModel::new(f, p))
-            .collect();
+        let models: Vec<FileModel<'_>> = files.iter().zip(&parsed).map(|(f, p)| FileModel::new(f, p)).collect();
         let model_of = |locale: &str| models.iter().find(|m| m.file.locale == locale);
 
         let mut found = Vec::new();
         for model in &models {
             let locale = model.file.locale.as_str();
-            let cx = FileCx {
-                locale,
-                model,
-                is_reference: locale == reference_locale,
-            };
+            let cx = FileCx { locale, model, is_reference: locale == reference_locale };
             for check in CHECKS {
                 check.check_file(&cx, &mut found);
             }
-            gather(
-                model,
-                indexes.get_mut(locale).expect("every locale has an index"),
-            );
+            gather(model, indexes.get_mut(locale).expect("every locale has an index"));
         }
 
         let reference = model_of(reference_locale);
@@ -202,13 +178,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
             .map(|l| (l.as_str(), model_of(l)))
             .collect();
         let display_path = |locale: &str| project.display_path(locale, resource);
-        let group = GroupCx {
-            resource,
-            reference_locale,
-            reference,
-            targets: &targets,
-            display_path: &display_path,
-        };
+        let group = GroupCx { resource, reference_locale, reference, targets: &targets, display_path: &display_path };
         for check in CHECKS {
             check.check_group(&group, &mut found);
         }
@@ -216,8 +186,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
             let reference_index = reference.index();
             for (target_locale, target) in &targets {
                 let Some(target) = target else { continue };
-                let lock =
-                    Lock::read(&lock::path_for(&project.file_path(target_locale, resource)))?;
+                let lock = Lock::read(&lock::path_for(&project.file_path(target_locale, resource)))?;
                 for (key, target_entry) in target.index() {
                     let Some(reference_entry) = reference_index.get(&key) else {
                         continue;
@@ -243,29 +212,18 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
         }
 
         // Status of this resource in each locale.
-        let reference_keys: BTreeSet<String> = reference
-            .map(|r| r.index().into_keys().collect())
-            .unwrap_or_default();
+        let reference_keys: BTreeSet<String> = reference.map(|r| r.index().into_keys().collect()).unwrap_or_default();
         for locale in &config.locales {
             let model = model_of(locale);
             let is_reference = locale == reference_locale;
-            let keys: BTreeSet<String> = model
-                .map(|m| m.index().into_keys().collect())
-                .unwrap_or_default();
+            let keys: BTreeSet<String> = model.map(|m| m.index().into_keys().collect()).unwrap_or_default();
             let ids_of = |code: &str| -> BTreeSet<&str> {
-                found
-                    .iter()
-                    .filter(|d| d.code == code && d.locale == *locale)
-                    .filter_map(|d| d.id.as_deref())
-                    .collect()
+                found.iter().filter(|d| d.code == code && d.locale == *locale).filter_map(|d| d.id.as_deref()).collect()
             };
             let untranslated = ids_of("untranslated");
             let drifted = ids_of("drifted");
             let mut drift = DriftCounts::default();
-            for d in found
-                .iter()
-                .filter(|d| d.code == "drifted" && d.locale == *locale)
-            {
+            for d in found.iter().filter(|d| d.code == "drifted" && d.locale == *locale) {
                 match d.drift.as_ref().map(|x| x.class) {
                     Some(DriftClass::Cosmetic) => drift.cosmetic += 1,
                     Some(DriftClass::Wording) => drift.wording += 1,
@@ -275,11 +233,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
             }
             let stale: BTreeSet<&str> = untranslated.union(&drifted).copied().collect();
             let counts = if is_reference {
-                Counts {
-                    entries: keys.len(),
-                    translated: keys.len(),
-                    ..Counts::default()
-                }
+                Counts { entries: keys.len(), translated: keys.len(), ..Counts::default() }
             } else {
                 let missing = reference_keys.difference(&keys).count();
                 Counts {
@@ -313,13 +267,9 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
 
     apply_overrides(project, &mut report.diagnostics);
     if !options.locales.is_empty() {
-        report
-            .diagnostics
-            .retain(|d| options.locales.contains(&d.locale));
+        report.diagnostics.retain(|d| options.locales.contains(&d.locale));
     }
-    report
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.locales = config
         .locales
         .iter()
@@ -334,21 +284,12 @@ fn gather(model: &FileModel<'_>, index: &mut LocaleIndex) {
     let file = model.file;
     let site = |offset: usize, len: usize| {
         let (line, column) = file.position(offset);
-        Site {
-            file: file.display.clone(),
-            line,
-            column,
-            span: offset..offset + len,
-        }
+        Site { file: file.display.clone(), line, column, span: offset..offset + len }
     };
     for entry in &model.entries {
         index.definitions.push(Definition {
             key: entry.key(),
-            attributes: entry
-                .attributes
-                .iter()
-                .map(|a| a.id.name.to_string())
-                .collect(),
+            attributes: entry.attributes.iter().map(|a| a.id.name.to_string()).collect(),
             site: site(entry.offset, entry.key_len()),
         });
         for reference in references(file, entry) {

@@ -55,12 +55,7 @@ pub struct Drift {
 
 impl Drift {
     pub fn new(old: &str, new: &str) -> Drift {
-        Drift {
-            class: classify(old, new),
-            old: old.to_string(),
-            new: new.to_string(),
-            diff: word_diff(old, new),
-        }
+        Drift { class: classify(old, new), old: old.to_string(), new: new.to_string(), diff: word_diff(old, new) }
     }
 }
 
@@ -76,10 +71,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
         };
         match ops.last_mut() {
             Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => ops.push(DiffOp {
-                op,
-                text: change.value().to_string(),
-            }),
+            _ => ops.push(DiffOp { op, text: change.value().to_string() }),
         }
     }
     ops
@@ -98,10 +90,7 @@ pub fn classify(old: &str, new: &str) -> DriftClass {
 
 /// The text with whitespace and punctuation removed and letters lowercased.
 fn cosmetic_form(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// The facts of a text, sorted: numbers (digits only, so `2,500` and `2500` agree), URLs,
@@ -113,10 +102,7 @@ pub fn facts(text: &str) -> Vec<String> {
         let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
         if token.contains("://") || token.starts_with("www.") {
             found.push(token.trim_end_matches(['.', ',', ')', ';']).to_string());
-        } else if token.starts_with("{")
-            || token.starts_with('$')
-            || token.starts_with('-') && token.len() > 1
-        {
+        } else if token.starts_with("{") || token.starts_with('$') || token.starts_with('-') && token.len() > 1 {
             found.push(token.to_string());
         } else if bare.chars().any(|c| c.is_ascii_digit()) {
             found.push(bare.chars().filter(char::is_ascii_alphanumeric).collect());
@@ -138,45 +124,18 @@ mod tests {
     #[test]
     fn classes() {
         let old = "The ceremony will bring together 60 countries in Hanoi.";
-        assert_eq!(
-            classify(
-                old,
-                "The ceremony will bring together 60 countries in Hanoi"
-            ),
-            DriftClass::Cosmetic
-        );
-        assert_eq!(
-            classify(old, "The ceremony will gather 60 countries in Hanoi."),
-            DriftClass::Wording
-        );
-        assert_eq!(
-            classify(
-                old,
-                "The ceremony will bring together 72 countries in Hanoi."
-            ),
-            DriftClass::Facts
-        );
-        assert_eq!(
-            classify(
-                old,
-                "The ceremony will bring together 60 countries in Da Nang."
-            ),
-            DriftClass::Facts
-        );
-        assert_eq!(
-            classify("2,500 delegates", "2500 delegates"),
-            DriftClass::Cosmetic
-        );
+        assert_eq!(classify(old, "The ceremony will bring together 60 countries in Hanoi"), DriftClass::Cosmetic);
+        assert_eq!(classify(old, "The ceremony will gather 60 countries in Hanoi."), DriftClass::Wording);
+        assert_eq!(classify(old, "The ceremony will bring together 72 countries in Hanoi."), DriftClass::Facts);
+        assert_eq!(classify(old, "The ceremony will bring together 60 countries in Da Nang."), DriftClass::Facts);
+        assert_eq!(classify("2,500 delegates", "2500 delegates"), DriftClass::Cosmetic);
     }
 
     #[test]
     fn diff_marks_changed_words() {
         let ops = word_diff("from 60 countries", "from 72 countries");
-        let changed: Vec<(&str, &str)> = ops
-            .iter()
-            .filter(|o| o.op != "equal")
-            .map(|o| (o.op, o.text.as_str()))
-            .collect();
+        let changed: Vec<(&str, &str)> =
+            ops.iter().filter(|o| o.op != "equal").map(|o| (o.op, o.text.as_str())).collect();
         assert_eq!(changed, [("delete", "60"), ("insert", "72")]);
     }
 }

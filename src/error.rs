@@ -8,19 +8,9 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{path}:{line}:{column}: {message}")]
-    Config {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Config { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}:{line}:{column}: {message} (the translation record cannot be read: fix it, or delete it and accept again)")]
-    Lock {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Lock { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -33,9 +23,6 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 }

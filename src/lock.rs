@@ -67,12 +67,7 @@ impl Lock {
                 Some(span) => crate::source::LineIndex::new(text).position(text, span.start),
                 None => (1, 1),
             };
-            Error::Lock {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: e.message().trim().to_string(),
-            }
+            Error::Lock { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
         })?;
         if lock.version != VERSION {
             return Err(Error::Lock {
@@ -90,11 +85,8 @@ impl Lock {
 
     /// The file's text: a header comment, then the entries sorted by id.
     pub fn to_text(&self) -> String {
-        let body = toml::to_string(&Lock {
-            version: VERSION,
-            entries: self.entries.clone(),
-        })
-        .expect("a lock always serializes");
+        let body = toml::to_string(&Lock { version: VERSION, entries: self.entries.clone() })
+            .expect("a lock always serializes");
         format!("# Translation record written by `songngu accept`: what the reference said when each\n# translation was accepted. Do not edit by hand; delete it to start over.\n{body}")
     }
 
@@ -148,21 +140,14 @@ mod tests {
         lock.entries.insert("b".into(), record(2));
         lock.entries.insert("a".into(), record(1));
         let text = lock.to_text();
-        assert!(
-            text.find("[entries.a]").unwrap() < text.find("[entries.b]").unwrap(),
-            "{text}"
-        );
+        assert!(text.find("[entries.a]").unwrap() < text.find("[entries.b]").unwrap(), "{text}");
         let back = Lock::parse(Path::new("x.lock"), &text).unwrap();
         assert_eq!(back.entries, lock.entries);
     }
 
     #[test]
     fn broken_locks_are_refused_with_a_position() {
-        let err = Lock::parse(
-            Path::new("x.lock"),
-            "version = 1\n[entries.a]\nreference = \"\n",
-        )
-        .unwrap_err();
+        let err = Lock::parse(Path::new("x.lock"), "version = 1\n[entries.a]\nreference = \"\n").unwrap_err();
         assert!(err.to_string().starts_with("x.lock:3:"), "{err}");
         let err = Lock::parse(Path::new("x.lock"), "version = 2\n").unwrap_err();
         assert!(err.to_string().contains("version 2"), "{err}");

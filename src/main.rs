@@ -32,29 +32,25 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    let io = |e: std::io::Error| Error::Usage(format!("cannot write the output: {e}"));
+    // A closed pipe (`songngu status | head`) is not an error worth a message.
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        Error::Usage(format!("cannot write the output: {e}"))
+    };
 
     if let Command::Explain { code, list } = &cli.command {
         if *list {
             for check in checks::CHECKS {
                 let info = check.info();
-                writeln!(
-                    out,
-                    "{:<20} {:<8} {}",
-                    info.code,
-                    info.severity.as_str(),
-                    info.summary
-                )
-                .map_err(io)?;
+                writeln!(out, "{:<20} {:<8} {}", info.code, info.severity.as_str(), info.summary).map_err(io)?;
             }
             return Ok(ExitCode::SUCCESS);
         }
         let code = code.as_deref().unwrap_or_default();
-        let info = checks::find(code).ok_or_else(|| {
-            Error::Usage(format!(
-                "`{code}` is not a code; `songngu explain --list` lists them"
-            ))
-        })?;
+        let info = checks::find(code)
+            .ok_or_else(|| Error::Usage(format!("`{code}` is not a code; `songngu explain --list` lists them")))?;
         write!(out, "{}", checks::explain(info)).map_err(io)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -62,48 +58,28 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     let project = match &cli.root {
         Some(root) => Project::open(root)?,
         None => {
-            let here = std::env::current_dir()
-                .map_err(|e| Error::Usage(format!("cannot read the current folder: {e}")))?;
+            let here =
+                std::env::current_dir().map_err(|e| Error::Usage(format!("cannot read the current folder: {e}")))?;
             Project::discover(&here)?
         }
     };
     match cli.command {
-        Command::Check {
-            locales,
-            format,
-            deny,
-        } => {
+        Command::Check { locales, format, deny } => {
             let report = check_project(&project, &CheckOptions { locales })?;
             match format {
                 Format::Human => render::human::render(&report, &project.root, &mut out),
                 Format::Json => render::json::render(&report, &mut out),
             }
             .map_err(io)?;
-            Ok(if report.failed(deny.is_some()) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if report.failed(deny.is_some()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Status { locales } => {
             let report = check_project(&project, &CheckOptions { locales })?;
             render::status::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Accept {
-            locale,
-            ids,
-            drifted,
-            cosmetic,
-            all,
-        } => {
-            let options = songngu::accept::AcceptOptions {
-                locale,
-                ids,
-                drifted,
-                cosmetic,
-                all,
-            };
+        Command::Accept { locale, ids, drifted, cosmetic, all } => {
+            let options = songngu::accept::AcceptOptions { locale, ids, drifted, cosmetic, all };
             let report = songngu::accept::accept(&project, &options)?;
             render::accept::render(&report, &options.locale, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)

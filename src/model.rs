@@ -42,11 +42,10 @@ impl<'t> Entry<'t> {
 
     /// The value and each attribute, labelled (`value`, `.label`), in file order.
     pub fn parts(&self) -> impl Iterator<Item = (Part<'t>, &'t Pattern<'t>)> + '_ {
-        self.value.map(|p| (Part::Value, p)).into_iter().chain(
-            self.attributes
-                .iter()
-                .map(|a| (Part::Attribute(a.id.name), &a.value)),
-        )
+        self.value
+            .map(|p| (Part::Value, p))
+            .into_iter()
+            .chain(self.attributes.iter().map(|a| (Part::Attribute(a.id.name), &a.value)))
     }
 
     /// The entry's canonical Fluent text: serialized by `fluent_syntax::serializer`,
@@ -57,20 +56,12 @@ impl<'t> Entry<'t> {
         let entry = if self.is_term {
             ast::Entry::Term(ast::Term {
                 id,
-                value: self
-                    .value
-                    .cloned()
-                    .unwrap_or(ast::Pattern { elements: vec![] }),
+                value: self.value.cloned().unwrap_or(ast::Pattern { elements: vec![] }),
                 attributes,
                 comment: None,
             })
         } else {
-            ast::Entry::Message(ast::Message {
-                id,
-                value: self.value.cloned(),
-                attributes,
-                comment: None,
-            })
+            ast::Entry::Message(ast::Message { id, value: self.value.cloned(), attributes, comment: None })
         };
         fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] })
     }
@@ -129,19 +120,10 @@ pub type ParseOutcome<'t> = Option<Result<Parsed<'t>, String>>;
 
 impl<'t> FileModel<'t> {
     pub fn new(file: &'t SourceFile, parsed: &'t ParseOutcome<'t>) -> Self {
-        let mut model = FileModel {
-            file,
-            entries: Vec::new(),
-            junk: Vec::new(),
-            errors: &[],
-            failure: None,
-        };
+        let mut model = FileModel { file, entries: Vec::new(), junk: Vec::new(), errors: &[], failure: None };
         match parsed {
             None => {
-                let why = file
-                    .unreadable
-                    .as_ref()
-                    .expect("unparsed files are unreadable");
+                let why = file.unreadable.as_ref().expect("unparsed files are unreadable");
                 model.failure = Some((why.offset, why.message.clone()));
             }
             Some(Err(message)) => model.failure = Some((0, message.clone())),
@@ -163,10 +145,9 @@ impl<'t> FileModel<'t> {
                             attributes: &t.attributes,
                             offset: file.offset_of(t.id.name).saturating_sub(1),
                         }),
-                        ast::Entry::Junk { content } => model.junk.push(Junk {
-                            content,
-                            offset: file.offset_of(content),
-                        }),
+                        ast::Entry::Junk { content } => {
+                            model.junk.push(Junk { content, offset: file.offset_of(content) })
+                        }
                         _ => {}
                     }
                 }
@@ -181,9 +162,7 @@ impl<'t> FileModel<'t> {
             Some(name) => (true, name),
             None => (false, key),
         };
-        self.entries
-            .iter()
-            .find(|e| e.is_term == is_term && e.name == name)
+        self.entries.iter().find(|e| e.is_term == is_term && e.name == name)
     }
 
     /// Entries by key; the first definition wins, as in Fluent runtimes.
@@ -202,15 +181,9 @@ pub enum Node<'a, 't> {
     Text(&'t str),
     /// An inline expression; `in_selector` when it is (part of) a select expression's
     /// selector.
-    Inline {
-        expr: &'a InlineExpression<'t>,
-        in_selector: bool,
-    },
+    Inline { expr: &'a InlineExpression<'t>, in_selector: bool },
     /// A select expression, before its selector and variants are walked.
-    Select {
-        selector: &'a InlineExpression<'t>,
-        variants: &'a [Variant<'t>],
-    },
+    Select { selector: &'a InlineExpression<'t>, variants: &'a [Variant<'t>] },
 }
 
 /// Walks a pattern depth first, in source order. Nesting depth is bounded by the
@@ -224,10 +197,7 @@ pub fn walk<'a, 't>(pattern: &'a Pattern<'t>, visit: &mut impl FnMut(Node<'a, 't
     }
 }
 
-fn walk_expression<'a, 't>(
-    expression: &'a ast::Expression<&'t str>,
-    visit: &mut impl FnMut(Node<'a, 't>),
-) {
+fn walk_expression<'a, 't>(expression: &'a ast::Expression<&'t str>, visit: &mut impl FnMut(Node<'a, 't>)) {
     match expression {
         ast::Expression::Inline(expr) => walk_inline(expr, false, visit),
         ast::Expression::Select { selector, variants } => {
@@ -240,20 +210,13 @@ fn walk_expression<'a, 't>(
     }
 }
 
-fn walk_inline<'a, 't>(
-    expr: &'a InlineExpression<'t>,
-    in_selector: bool,
-    visit: &mut impl FnMut(Node<'a, 't>),
-) {
+fn walk_inline<'a, 't>(expr: &'a InlineExpression<'t>, in_selector: bool, visit: &mut impl FnMut(Node<'a, 't>)) {
     visit(Node::Inline { expr, in_selector });
     match expr {
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
+        ast::InlineExpression::FunctionReference { arguments, .. } => walk_arguments(arguments, in_selector, visit),
+        ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
             walk_arguments(arguments, in_selector, visit)
         }
-        ast::InlineExpression::TermReference {
-            arguments: Some(arguments),
-            ..
-        } => walk_arguments(arguments, in_selector, visit),
         ast::InlineExpression::Placeable { expression } => walk_expression(expression, visit),
         _ => {}
     }
@@ -286,16 +249,9 @@ pub fn variables<'t>(file: &SourceFile, entry: &Entry<'t>) -> BTreeMap<&'t str, 
     let mut vars: BTreeMap<&'t str, VariableUse> = BTreeMap::new();
     for (_, pattern) in entry.parts() {
         walk(pattern, &mut |node| {
-            if let Node::Inline {
-                expr: ast::InlineExpression::VariableReference { id },
-                in_selector,
-            } = node
-            {
+            if let Node::Inline { expr: ast::InlineExpression::VariableReference { id }, in_selector } = node {
                 let offset = file.offset_of(id.name).saturating_sub(1);
-                let used = vars.entry(id.name).or_insert(VariableUse {
-                    offset,
-                    shown: false,
-                });
+                let used = vars.entry(id.name).or_insert(VariableUse { offset, shown: false });
                 used.shown |= !in_selector;
             }
         });
@@ -319,24 +275,22 @@ pub fn references<'t>(file: &SourceFile, entry: &Entry<'t>) -> Vec<Reference<'t>
     let mut refs = Vec::new();
     for (_, pattern) in entry.parts() {
         walk(pattern, &mut |node| match node {
-            Node::Inline {
-                expr: ast::InlineExpression::MessageReference { id, attribute },
-                ..
-            } => refs.push(Reference {
-                key: id.name.to_string(),
-                attribute: attribute.as_ref().map(|a| a.name),
-                offset: file.offset_of(id.name),
-                len: id.name.len(),
-            }),
-            Node::Inline {
-                expr: ast::InlineExpression::TermReference { id, attribute, .. },
-                ..
-            } => refs.push(Reference {
-                key: format!("-{}", id.name),
-                attribute: attribute.as_ref().map(|a| a.name),
-                offset: file.offset_of(id.name).saturating_sub(1),
-                len: id.name.len() + 1,
-            }),
+            Node::Inline { expr: ast::InlineExpression::MessageReference { id, attribute }, .. } => {
+                refs.push(Reference {
+                    key: id.name.to_string(),
+                    attribute: attribute.as_ref().map(|a| a.name),
+                    offset: file.offset_of(id.name),
+                    len: id.name.len(),
+                })
+            }
+            Node::Inline { expr: ast::InlineExpression::TermReference { id, attribute, .. }, .. } => {
+                refs.push(Reference {
+                    key: format!("-{}", id.name),
+                    attribute: attribute.as_ref().map(|a| a.name),
+                    offset: file.offset_of(id.name).saturating_sub(1),
+                    len: id.name.len() + 1,
+                })
+            }
             _ => {}
         });
     }
@@ -349,9 +303,7 @@ pub fn plain_text(pattern: &Pattern<'_>) -> String {
     let mut text = String::new();
     walk(pattern, &mut |node| match node {
         Node::Text(t) => text.push_str(t),
-        Node::Inline {
-            in_selector: false, ..
-        } => text.push(' '),
+        Node::Inline { in_selector: false, .. } => text.push(' '),
         _ => {}
     });
     text
@@ -397,12 +349,8 @@ mod tests {
     #[test]
     fn canonical_text_ignores_layout_and_comments() {
         let mut first = String::new();
-        with_entry("# note\na =\n        Hello\n   .title = T\n", |_, e| {
-            first = e.canonical()
-        });
-        with_entry("a = Hello\n    .title = T\n", |_, e| {
-            assert_eq!(first, e.canonical())
-        });
+        with_entry("# note\na =\n        Hello\n   .title = T\n", |_, e| first = e.canonical());
+        with_entry("a = Hello\n    .title = T\n", |_, e| assert_eq!(first, e.canonical()));
     }
 
     #[test]
@@ -410,10 +358,7 @@ mod tests {
         with_entry("a = { -brand } and { other.title }\n", |file, entry| {
             let refs = references(file, entry);
             assert_eq!(refs[0].key, "-brand");
-            assert_eq!(
-                &file.text[refs[0].offset..refs[0].offset + refs[0].len],
-                "-brand"
-            );
+            assert_eq!(&file.text[refs[0].offset..refs[0].offset + refs[0].len], "-brand");
             assert_eq!(refs[1].attribute, Some("title"));
         });
     }

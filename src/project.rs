@@ -67,10 +67,7 @@ impl Project {
     /// has one, the defaults otherwise.
     pub fn open(root: &Path) -> Result<Project, Error> {
         if !root.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: no such folder (given with --root)",
-                root.display()
-            )));
+            return Err(Error::Usage(format!("{}: no such folder (given with --root)", root.display())));
         }
         let candidate = root.join(CONFIG_FILE);
         let config_path = candidate.is_file().then_some(candidate);
@@ -85,11 +82,7 @@ impl Project {
             }
             None => Config::default(),
         };
-        let project = Project {
-            root: root.to_path_buf(),
-            config,
-            config_path,
-        };
+        let project = Project { root: root.to_path_buf(), config, config_path };
         project.validate()?;
         Ok(project)
     }
@@ -98,16 +91,8 @@ impl Project {
         match &self.config_path {
             Some(path) => {
                 let text = std::fs::read_to_string(path).unwrap_or_default();
-                let line = text
-                    .lines()
-                    .position(|l| l.trim_start().starts_with(key))
-                    .map_or(1, |i| i + 1);
-                Error::Config {
-                    path: path.clone(),
-                    line,
-                    column: 1,
-                    message,
-                }
+                let line = text.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
+                Error::Config { path: path.clone(), line, column: 1, message }
             }
             None => Error::Usage(message),
         }
@@ -120,9 +105,7 @@ impl Project {
             if !is_locale_name(locale) {
                 return Err(self.config_error(
                     "locales",
-                    format!(
-                        "`{locale}` is not a locale name (write it like `en`, `vi` or `en-US`)"
-                    ),
+                    format!("`{locale}` is not a locale name (write it like `en`, `vi` or `en-US`)"),
                 ));
             }
             if !seen.insert(locale) {
@@ -173,23 +156,14 @@ impl Project {
             return Ok(Vec::new());
         }
         let mut found = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir)
-            .follow_links(false)
-            .sort_by_file_name()
-        {
+        for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
             let entry = entry.map_err(|e| {
                 let path = e.path().unwrap_or(&dir).to_path_buf();
                 Error::io(path, e.into())
             })?;
             if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "ftl") {
-                let rel = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .expect("walk stays under its root");
-                let parts: Vec<_> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect();
+                let rel = entry.path().strip_prefix(&dir).expect("walk stays under its root");
+                let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
                 found.push(parts.join("/"));
             }
         }
@@ -217,8 +191,7 @@ impl Project {
 /// A locale must be a valid BCP 47 language identifier; that also rules out names such
 /// as `../../etc` that would point outside `locales/`.
 fn is_locale_name(name: &str) -> bool {
-    name.parse::<LanguageIdentifier>().is_ok()
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    name.parse::<LanguageIdentifier>().is_ok() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn parse_config(path: &Path, text: &str) -> Result<Config, Error> {
@@ -227,12 +200,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config, Error> {
             Some(span) => crate::source::LineIndex::new(text).position(text, span.start),
             None => (1, 1),
         };
-        Error::Config {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: e.message().trim().to_string(),
-        }
+        Error::Config { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
     })
 }
 
@@ -242,16 +210,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_refused_at_its_line() {
-        let err = parse_config(
-            Path::new("songngu.toml"),
-            "reference = \"en\"\nrefrence = \"vi\"\n",
-        )
-        .unwrap_err();
+        let err = parse_config(Path::new("songngu.toml"), "reference = \"en\"\nrefrence = \"vi\"\n").unwrap_err();
         let text = err.to_string();
-        assert!(
-            text.starts_with("songngu.toml:2:1: unknown field `refrence`"),
-            "{text}"
-        );
+        assert!(text.starts_with("songngu.toml:2:1: unknown field `refrence`"), "{text}");
     }
 
     #[test]

@@ -109,13 +109,7 @@ impl SourceFile {
                     " (save it as UTF-8)"
                 };
                 let message = format!("this file is not valid UTF-8: byte 0x{bad:02X} here{hint}");
-                (
-                    text,
-                    Some(Unreadable {
-                        offset: valid,
-                        message,
-                    }),
-                )
+                (text, Some(Unreadable { offset: valid, message }))
             }
         };
         let text = match text.strip_prefix('\u{feff}') {
@@ -129,20 +123,9 @@ impl SourceFile {
         // by a multi-byte character (it slices inside that character). Such a character is
         // swapped for ASCII `?` of the same byte length, so every offset stays valid and
         // the parser reports the bad escape itself.
-        let text = if needs_escape_patch(&text) {
-            patch_escapes(&text)
-        } else {
-            text
-        };
+        let text = if needs_escape_patch(&text) { patch_escapes(&text) } else { text };
         let lines = LineIndex::new(&text);
-        SourceFile {
-            locale: locale.to_string(),
-            resource: resource.to_string(),
-            display,
-            text,
-            lines,
-            unreadable,
-        }
+        SourceFile { locale: locale.to_string(), resource: resource.to_string(), display, text, lines, unreadable }
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
@@ -153,10 +136,7 @@ impl SourceFile {
     pub fn offset_of(&self, slice: &str) -> usize {
         let base = self.text.as_ptr() as usize;
         let at = slice.as_ptr() as usize;
-        debug_assert!(
-            at >= base && at <= base + self.text.len(),
-            "slice is not from this file"
-        );
+        debug_assert!(at >= base && at <= base + self.text.len(), "slice is not from this file");
         at.saturating_sub(base).min(self.text.len())
     }
 
@@ -175,10 +155,7 @@ impl SourceFile {
 fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
     let outcome = std::panic::catch_unwind(|| fluent_syntax::parser::parse(text));
     match outcome {
-        Ok(Ok(resource)) => Ok(Parsed {
-            resource,
-            errors: Vec::new(),
-        }),
+        Ok(Ok(resource)) => Ok(Parsed { resource, errors: Vec::new() }),
         Ok(Err((resource, errors))) => Ok(Parsed { resource, errors }),
         Err(_) => Err("the Fluent parser could not read this file".to_string()),
     }
@@ -226,11 +203,7 @@ fn escape_hazards(text: &str) -> impl Iterator<Item = usize> + '_ {
             Some(b'U') => 6,
             _ => return None,
         };
-        let digits = bytes[i + 2..]
-            .iter()
-            .take(want)
-            .take_while(|b| b.is_ascii_hexdigit())
-            .count();
+        let digits = bytes[i + 2..].iter().take(want).take_while(|b| b.is_ascii_hexdigit()).count();
         let next = i + 2 + digits;
         (digits < want && bytes.get(next).is_some_and(|b| !b.is_ascii())).then_some(next)
     })
@@ -254,12 +227,7 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile::from_bytes(
-            "vi",
-            "a.ftl",
-            "locales/vi/a.ftl".into(),
-            text.as_bytes().to_vec(),
-        )
+        SourceFile::from_bytes("vi", "a.ftl", "locales/vi/a.ftl".into(), text.as_bytes().to_vec())
     }
 
     #[test]

@@ -40,14 +40,7 @@ pub fn is_vietnamese_letter(c: char) -> bool {
         // breve, circumflex, horn, and the five tone marks
         marked |= matches!(
             part,
-            '\u{0306}'
-                | '\u{0302}'
-                | '\u{031B}'
-                | '\u{0300}'
-                | '\u{0301}'
-                | '\u{0309}'
-                | '\u{0303}'
-                | '\u{0323}'
+            '\u{0306}' | '\u{0302}' | '\u{031B}' | '\u{0300}' | '\u{0301}' | '\u{0309}' | '\u{0303}' | '\u{0323}'
         );
     });
     marked
@@ -73,18 +66,12 @@ pub fn has_translatable_words(text: &str) -> bool {
     if is_css_like(text) {
         return false;
     }
-    words(text).any(|w| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().any(char::is_lowercase)
-    })
+    words(text).any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().any(char::is_lowercase))
 }
 
 /// `property: value;` lists such as Firefox's `.style = width: 32em; min-height: 4em`.
 fn is_css_like(text: &str) -> bool {
-    let declarations: Vec<&str> = text
-        .split(';')
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .collect();
+    let declarations: Vec<&str> = text.split(';').map(str::trim).filter(|d| !d.is_empty()).collect();
     !declarations.is_empty()
         && declarations.iter().all(|d| match d.split_once(':') {
             Some((property, value)) => {

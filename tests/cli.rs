@@ -49,10 +49,7 @@ fn assert_refused(out: &Output, needle: &str) {
 fn shipped_content_is_clean_with_one_summary_line() {
     let out = songngu(repo(), &["check", "--color", "never"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(
-        stdout(&out),
-        "ok: checked 6 resources in en, vi: no problems found\n"
-    );
+    assert_eq!(stdout(&out), "ok: checked 6 resources in en, vi: no problems found\n");
 }
 
 #[test]
@@ -62,13 +59,7 @@ fn shipped_content_is_complete_in_both_languages() {
     let text = stdout(&out);
     assert!(text.contains("en (reference): 100% translated"), "{text}");
     let vi = text.lines().find(|l| l.starts_with("vi:")).unwrap();
-    let (translated, total) = vi
-        .split_once(", ")
-        .unwrap()
-        .1
-        .trim_end_matches(" entries")
-        .split_once(" of ")
-        .unwrap();
+    let (translated, total) = vi.split_once(", ").unwrap().1.trim_end_matches(" entries").split_once(" of ").unwrap();
     assert!(vi.starts_with("vi: 100% translated"), "{vi}");
     assert_eq!(translated, total);
     assert!(total.parse::<usize>().unwrap() > 70);
@@ -84,10 +75,7 @@ fn the_project_is_found_from_a_subfolder() {
 #[test]
 fn json_is_the_version_1_document() {
     let dir = project(&[
-        (
-            "locales/en/a.ftl",
-            "a-title = Signing ceremony\na-p1 = Delegates arrive.\n",
-        ),
+        ("locales/en/a.ftl", "a-title = Signing ceremony\na-p1 = Delegates arrive.\n"),
         ("locales/vi/a.ftl", "a-title = Lễ ký kết\n"),
     ]);
     let out = songngu(dir.path(), &["check", "--format", "json"]);
@@ -96,12 +84,7 @@ fn json_is_the_version_1_document() {
     assert_eq!(doc["version"], 1);
     let d = &doc["diagnostics"][0];
     assert_eq!(
-        (
-            d["code"].as_str(),
-            d["severity"].as_str(),
-            d["locale"].as_str(),
-            d["id"].as_str()
-        ),
+        (d["code"].as_str(), d["severity"].as_str(), d["locale"].as_str(), d["id"].as_str()),
         (Some("missing"), Some("error"), Some("vi"), Some("a-p1"))
     );
     assert_eq!(
@@ -120,12 +103,7 @@ fn deny_warnings_fails_on_warnings_only_when_asked() {
         ("locales/vi/a.ftl", "a-title = Lễ ký kết\na-old = Đoạn cũ\n"),
     ]);
     assert_eq!(songngu(dir.path(), &["check"]).status.code(), Some(0));
-    assert_eq!(
-        songngu(dir.path(), &["check", "--deny", "warnings"])
-            .status
-            .code(),
-        Some(1)
-    );
+    assert_eq!(songngu(dir.path(), &["check", "--deny", "warnings"]).status.code(), Some(1));
 }
 
 #[test]
@@ -158,18 +136,12 @@ fn locale_option_limits_the_report() {
     assert_eq!(vi.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&vi)).unwrap();
     assert_eq!(doc["summary"]["locales"].as_object().unwrap().len(), 1);
-    assert_refused(
-        &songngu(dir.path(), &["check", "--locale", "de"]),
-        "no such locale",
-    );
+    assert_refused(&songngu(dir.path(), &["check", "--locale", "de"]), "no such locale");
 }
 
 #[test]
 fn color_follows_the_option() {
-    let dir = project(&[
-        ("locales/en/a.ftl", "a-title = Signing ceremony\n"),
-        ("locales/vi/a.ftl", ""),
-    ]);
+    let dir = project(&[("locales/en/a.ftl", "a-title = Signing ceremony\n"), ("locales/vi/a.ftl", "")]);
     let always = songngu(dir.path(), &["check", "--color", "always"]);
     assert!(stdout(&always).contains("\u{1b}["));
     let never = songngu(dir.path(), &["check", "--color", "never"]);
@@ -182,10 +154,7 @@ fn color_follows_the_option() {
 #[test]
 fn unknown_config_key_is_refused_with_its_line() {
     let dir = project(&[("songngu.toml", "reference = \"en\"\nrefrence = \"vi\"\n")]);
-    assert_refused(
-        &songngu(dir.path(), &["check"]),
-        "songngu.toml:2:1: unknown field `refrence`",
-    );
+    assert_refused(&songngu(dir.path(), &["check"]), "songngu.toml:2:1: unknown field `refrence`");
 }
 
 #[test]
@@ -193,25 +162,16 @@ fn broken_config_is_refused_in_one_line() {
     let dir = project(&[("songngu.toml", "locales = [\"en\", \"vi\"\n")]);
     assert_refused(&songngu(dir.path(), &["check"]), "songngu.toml:");
     let dir = project(&[("songngu.toml", "reference = \"de\"\n")]);
-    assert_refused(
-        &songngu(dir.path(), &["status"]),
-        "the reference locale `de` is not in `locales`",
-    );
+    assert_refused(&songngu(dir.path(), &["status"]), "the reference locale `de` is not in `locales`");
     let dir = project(&[("songngu.toml", "locales = [\"en\", \"../../etc\"]\n")]);
     assert_refused(&songngu(dir.path(), &["check"]), "is not a locale name");
     let dir = project(&[("songngu.toml", "[severity]\nuntranslatd = \"error\"\n")]);
-    assert_refused(
-        &songngu(dir.path(), &["check"]),
-        "`untranslatd`, which is not a check",
-    );
+    assert_refused(&songngu(dir.path(), &["check"]), "`untranslatd`, which is not a check");
 }
 
 #[test]
 fn missing_root_is_refused() {
-    assert_refused(
-        &songngu(repo(), &["--root", "/no/such/folder", "check"]),
-        "no such folder",
-    );
+    assert_refused(&songngu(repo(), &["--root", "/no/such/folder", "check"]), "no such folder");
 }
 
 #[test]
@@ -226,10 +186,7 @@ fn explain_prints_each_codes_documentation() {
     }
     let list = stdout(&songngu(repo(), &["explain", "--list"]));
     assert_eq!(list.lines().count(), songngu::checks::CHECKS.len());
-    assert_refused(
-        &songngu(repo(), &["explain", "untranslatd"]),
-        "is not a code",
-    );
+    assert_refused(&songngu(repo(), &["explain", "untranslatd"]), "is not a code");
 }
 
 /// A copy of the shipped content in a temporary folder, to edit freely.
@@ -318,7 +275,9 @@ fn reformatting_a_file_changes_no_fingerprint() {
     let reformatted: String = text
         .lines()
         .map(|line| match line.split_once(" = ") {
-            Some((id, value)) if !line.starts_with('#') => format!("\n# note\n{id} =\n        {value}\n"),
+            Some((id, value)) if !line.starts_with('#') => {
+                format!("\n# note\n{id} =\n        {value}\n")
+            }
             _ => format!("{line}\n"),
         })
         .collect();

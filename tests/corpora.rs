@@ -16,10 +16,7 @@ fn corpora() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        say(&format!(
-            "skipped: no corpora at {} (set SONGNGU_CORPORA to run this test)",
-            dir.display()
-        ));
+        say(&format!("skipped: no corpora at {} (set SONGNGU_CORPORA to run this test)", dir.display()));
         None
     }
 }
@@ -49,20 +46,12 @@ fn check_json(root: &Path) -> (i32, Value) {
         .output()
         .unwrap();
     let code = out.status.code().expect("songngu was killed");
-    assert!(
-        code == 0 || code == 1,
-        "exit {code}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(code == 0 || code == 1, "exit {code}: {}", String::from_utf8_lossy(&out.stderr));
     (code, serde_json::from_slice(&out.stdout).unwrap())
 }
 
 fn with_code<'a>(doc: &'a Value, code: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(move |d| d["code"] == code)
+    doc["diagnostics"].as_array().unwrap().iter().filter(move |d| d["code"] == code)
 }
 
 /// A project whose locale folders are links to corpus folders.
@@ -89,10 +78,7 @@ fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> 
     let json = work.path().join("out.json");
     // Run through Python rather than the `compare-locales` script, which pip may have put
     // outside PATH.
-    let installed = Command::new("python3")
-        .args(["-c", "import compare_locales"])
-        .output()
-        .ok()?;
+    let installed = Command::new("python3").args(["-c", "import compare_locales"]).output().ok()?;
     if !installed.status.success() {
         return None;
     }
@@ -109,11 +95,7 @@ fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> 
         .arg(locale)
         .output()
         .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let doc: Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
     Some(doc[0]["summary"][locale]["missing"].as_u64().unwrap_or(0))
 }
@@ -125,28 +107,17 @@ fn firefox_vi_against_its_own_baseline() {
     let firefox = corpora.join("firefox");
     let project = linked_project(
         "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n",
-        &[
-            ("en-US", firefox.join("en-US-140esr")),
-            ("vi", firefox.join("vi")),
-        ],
+        &[("en-US", firefox.join("en-US-140esr")), ("vi", firefox.join("vi"))],
     );
     let (_, doc) = check_json(project.path());
 
     // Missing entries: the same count as compare-locales 9 on the same pair.
     let missing = with_code(&doc, "missing").count() as u64;
-    assert_eq!(
-        doc["summary"]["locales"]["vi"]["missing"].as_u64(),
-        Some(missing)
-    );
+    assert_eq!(doc["summary"]["locales"]["vi"]["missing"].as_u64(), Some(missing));
     match compare_locales_missing(&firefox.join("en-US-140esr"), &firefox, "vi") {
         Some(theirs) => {
-            say(&format!(
-                "compare-locales 9 counts {theirs} missing entries in vi, songngu {missing}"
-            ));
-            assert_eq!(
-                missing, theirs,
-                "compare-locales counts {theirs} missing, songngu {missing}"
-            )
+            say(&format!("compare-locales 9 counts {theirs} missing entries in vi, songngu {missing}"));
+            assert_eq!(missing, theirs, "compare-locales counts {theirs} missing, songngu {missing}")
         }
         None => {
             say("compare-locales is not installed: comparing with the corpus README's count (91)");
@@ -158,20 +129,14 @@ fn firefox_vi_against_its_own_baseline() {
     let nfc: Vec<&Value> = with_code(&doc, "not-nfc").collect();
     let files: BTreeSet<&str> = nfc.iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert_eq!((nfc.len(), files.len()), (49, 29));
-    assert!(nfc
-        .iter()
-        .any(|d| d["file"] == "locales/vi/browser/browser/aboutLogins.ftl" && d["line"] == 70));
+    assert!(nfc.iter().any(|d| d["file"] == "locales/vi/browser/browser/aboutLogins.ftl" && d["line"] == 70));
 
     // …and two U+200B at preferences.ftl:768.
-    let zero_width: Vec<&Value> = with_code(&doc, "invisible-char")
-        .filter(|d| d["message"].as_str().unwrap().contains("U+200B"))
-        .collect();
+    let zero_width: Vec<&Value> =
+        with_code(&doc, "invisible-char").filter(|d| d["message"].as_str().unwrap().contains("U+200B")).collect();
     assert_eq!(zero_width.len(), 2);
     for d in zero_width {
-        assert_eq!(
-            d["file"],
-            "locales/vi/browser/browser/preferences/preferences.ftl"
-        );
+        assert_eq!(d["file"], "locales/vi/browser/browser/preferences/preferences.ftl");
         assert_eq!(d["line"], 768);
     }
 }
@@ -184,27 +149,15 @@ fn fluent_spec_fixtures() {
     let Some(corpora) = corpora() else { return };
     let base = corpora.join("fluent-spec-fixtures");
     let sets = [
-        (
-            "fluent-rs",
-            base.join("fluent-rs/fluent-syntax/tests/fixtures"),
-            true,
-        ),
-        (
-            "spec",
-            base.join("projectfluent-fluent/test/fixtures"),
-            false,
-        ),
+        ("fluent-rs", base.join("fluent-rs/fluent-syntax/tests/fixtures"), true),
+        ("spec", base.join("projectfluent-fluent/test/fixtures"), false),
     ];
     let mut files_checked = 0;
     for (name, dir, exact) in sets {
         let project = tempfile::tempdir().unwrap();
         let en = project.path().join("locales/en");
         std::fs::create_dir_all(&en).unwrap();
-        std::fs::write(
-            project.path().join("songngu.toml"),
-            "reference = \"en\"\nlocales = [\"en\"]\n",
-        )
-        .unwrap();
+        std::fs::write(project.path().join("songngu.toml"), "reference = \"en\"\nlocales = [\"en\"]\n").unwrap();
         let mut fixtures = Vec::new();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
@@ -214,24 +167,16 @@ fn fluent_spec_fixtures() {
                 fixtures.push((stem, path));
             }
         }
-        assert!(
-            fixtures.len() > 30,
-            "{name}: only {} fixtures",
-            fixtures.len()
-        );
+        assert!(fixtures.len() > 30, "{name}: only {} fixtures", fixtures.len());
         let (_, doc) = check_json(project.path());
         for (stem, path) in &fixtures {
             files_checked += 1;
             let file = format!("locales/en/{stem}.ftl");
-            let errors: Vec<&Value> = with_code(&doc, "syntax-error")
-                .filter(|d| d["file"] == file.as_str())
-                .collect();
+            let errors: Vec<&Value> = with_code(&doc, "syntax-error").filter(|d| d["file"] == file.as_str()).collect();
             for d in &errors {
                 assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
             }
-            let expected: Value =
-                serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap())
-                    .unwrap();
+            let expected: Value = serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
             let junk: Vec<&str> = expected["body"]
                 .as_array()
                 .unwrap()
@@ -260,10 +205,7 @@ fn fluent_spec_fixtures() {
                         (first..=last + 1).contains(&line)
                     })
                 });
-                assert!(
-                    inside,
-                    "{name}/{stem}: error at line {line} is outside every Junk"
-                );
+                assert!(inside, "{name}/{stem}: error at line {line} is outside every Junk");
             }
         }
     }

@@ -29,15 +29,8 @@ fn songngu(dir: &Path, args: &[&str]) -> (i32, String) {
         .env_remove("CLICOLOR_FORCE")
         .output()
         .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
 }
 
 #[test]
@@ -54,17 +47,11 @@ fn fixtures() {
     for (code, case, dir) in cases() {
         let (status, human) = songngu(&dir, &["check", "--color", "never"]);
         let (json_status, json) = songngu(&dir, &["check", "--format", "json"]);
-        assert_eq!(
-            status, json_status,
-            "{code}/{case}: exit codes differ between formats"
-        );
+        assert_eq!(status, json_status, "{code}/{case}: exit codes differ between formats");
         let document: serde_json::Value = serde_json::from_str(&json).unwrap();
         let diagnostics = document["diagnostics"].as_array().unwrap();
         if case.starts_with("ok-") {
-            assert!(
-                diagnostics.is_empty(),
-                "{code}/{case} should be clean:\n{human}"
-            );
+            assert!(diagnostics.is_empty(), "{code}/{case} should be clean:\n{human}");
             assert_eq!(status, 0);
         } else {
             assert!(
@@ -74,10 +61,7 @@ fn fixtures() {
             let has_error = diagnostics.iter().any(|d| d["severity"] == "error");
             assert_eq!(status, i32::from(has_error), "{code}/{case}: exit code");
         }
-        insta::assert_snapshot!(
-            format!("{code}__{case}__human"),
-            format!("exit: {status}\n{human}")
-        );
+        insta::assert_snapshot!(format!("{code}__{case}__human"), format!("exit: {status}\n{human}"));
         insta::assert_snapshot!(format!("{code}__{case}__json"), json);
     }
 }

@@ -44,36 +44,21 @@ impl Check for AttributeMismatch {
         };
         let reference = names(cx.reference);
         let target = names(cx.target);
-        let lacking: Vec<String> = reference
-            .iter()
-            .filter(|a| !target.contains(a))
-            .map(|a| format!("`.{a}`"))
-            .collect();
-        let extra: Vec<String> = target
-            .iter()
-            .filter(|a| !reference.contains(a))
-            .map(|a| format!("`.{a}`"))
-            .collect();
+        let lacking: Vec<String> =
+            reference.iter().filter(|a| !target.contains(a)).map(|a| format!("`.{a}`")).collect();
+        let extra: Vec<String> = target.iter().filter(|a| !reference.contains(a)).map(|a| format!("`.{a}`")).collect();
         let file = cx.target_file.file;
         if !lacking.is_empty() {
             out.push(
-                INFO.at_entry(
-                    file,
-                    cx.target,
-                    format!("the translation lacks {}", list(&lacking)),
-                )
-                .label("attribute missing"),
+                INFO.at_entry(file, cx.target, format!("the translation lacks {}", list(&lacking)))
+                    .label("attribute missing"),
             );
         }
         if !extra.is_empty() {
             out.push(
-                INFO.at_entry(
-                    file,
-                    cx.target,
-                    format!("{} is not in the reference", list(&extra)),
-                )
-                .severity(Severity::Warning)
-                .label("extra attribute"),
+                INFO.at_entry(file, cx.target, format!("{} is not in the reference", list(&extra)))
+                    .severity(Severity::Warning)
+                    .label("extra attribute"),
             );
         }
     }

@@ -44,10 +44,7 @@ impl Check for Drifted {
         if record.reference == fingerprint::of_text(cx.reference_canonical) {
             return;
         }
-        let drift = Drift::new(
-            fingerprint::body(&record.source),
-            fingerprint::body(cx.reference_canonical),
-        );
+        let drift = Drift::new(fingerprint::body(&record.source), fingerprint::body(cx.reference_canonical));
         let revised = record.translation != fingerprint::of_text(cx.target_canonical);
         let class = drift.class;
         let accept = format!("songngu accept {} {}", cx.target_locale, cx.target.key());

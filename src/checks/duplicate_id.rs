@@ -44,12 +44,8 @@ impl Check for DuplicateId {
                 Some(&offset) => {
                     let (line, _) = file.position(offset);
                     out.push(
-                        INFO.at_entry(
-                            file,
-                            entry,
-                            format!("`{key}` is already defined on line {line} of this file"),
-                        )
-                        .label("defined again here"),
+                        INFO.at_entry(file, entry, format!("`{key}` is already defined on line {line} of this file"))
+                            .label("defined again here"),
                     );
                 }
                 None => {
@@ -69,10 +65,7 @@ impl Check for DuplicateId {
                         &cx.index.locale,
                         &def.site,
                         Some(def.key.clone()),
-                        format!(
-                            "`{}` is already defined in {}:{}",
-                            def.key, site.file, site.line
-                        ),
+                        format!("`{}` is already defined in {}:{}", def.key, site.file, site.line),
                     )
                     .label("defined again here"),
                 ),

@@ -9,8 +9,7 @@ pub struct InvisibleChar;
 static INFO: CheckInfo = CheckInfo {
     code: "invisible-char",
     severity: Severity::Warning,
-    summary:
-        "an invisible character (zero-width space, BOM, soft hyphen, bidi control) inside text",
+    summary: "an invisible character (zero-width space, BOM, soft hyphen, bidi control) inside text",
     doc: "\
 ## What it finds
 Characters that show nothing but change the text, inside a value or attribute:

@@ -47,20 +47,13 @@ impl Check for Missing {
             let mut seen = std::collections::BTreeSet::new();
             for entry in &reference.entries {
                 let key = entry.key();
-                if present.contains_key(&key)
-                    || broken.contains(&key.as_str())
-                    || !seen.insert(key.clone())
-                {
+                if present.contains_key(&key) || broken.contains(&key.as_str()) || !seen.insert(key.clone()) {
                     continue;
                 }
                 out.push(
-                    INFO.at_entry(
-                        reference.file,
-                        entry,
-                        format!("`{key}` is missing from {}", target.file.display),
-                    )
-                    .for_locale(locale)
-                    .label(format!("not translated in {locale}")),
+                    INFO.at_entry(reference.file, entry, format!("`{key}` is missing from {}", target.file.display))
+                        .for_locale(locale)
+                        .label(format!("not translated in {locale}")),
                 );
             }
         }

@@ -67,21 +67,12 @@ pub struct CheckInfo {
 
 /// Looks a check up by code.
 pub fn find(code: &str) -> Option<&'static CheckInfo> {
-    CHECKS
-        .iter()
-        .map(|c| c.info())
-        .find(|info| info.code == code)
+    CHECKS.iter().map(|c| c.info()).find(|info| info.code == code)
 }
 
 /// The text `songngu explain CODE` prints for a check.
 pub fn explain(info: &CheckInfo) -> String {
-    format!(
-        "{} ({} by default): {}\n\n{}\n",
-        info.code,
-        info.severity.as_str(),
-        info.summary,
-        info.doc
-    )
+    format!("{} ({} by default): {}\n\n{}\n", info.code, info.severity.as_str(), info.summary, info.doc)
 }
 
 /// One file of one locale.
@@ -195,13 +186,7 @@ impl CheckInfo {
     }
 
     /// A finding at a [`Site`] gathered earlier.
-    pub fn at_site(
-        &'static self,
-        locale: &str,
-        site: &Site,
-        id: Option<String>,
-        message: String,
-    ) -> Diagnostic {
+    pub fn at_site(&'static self, locale: &str, site: &Site, id: Option<String>, message: String) -> Diagnostic {
         Diagnostic {
             code: self.code,
             severity: self.severity,
@@ -219,18 +204,8 @@ impl CheckInfo {
     }
 
     /// A finding about an entry, underlining its id.
-    pub fn at_entry(
-        &'static self,
-        file: &SourceFile,
-        entry: &Entry<'_>,
-        message: String,
-    ) -> Diagnostic {
-        self.at(
-            file,
-            entry.offset..entry.offset + entry.key_len(),
-            Some(entry.key()),
-            message,
-        )
+    pub fn at_entry(&'static self, file: &SourceFile, entry: &Entry<'_>, message: String) -> Diagnostic {
+        self.at(file, entry.offset..entry.offset + entry.key_len(), Some(entry.key()), message)
     }
 }
 
@@ -277,10 +252,7 @@ mod tests {
         for check in CHECKS {
             let info = check.info();
             assert!(seen.insert(info.code), "{} registered twice", info.code);
-            assert!(info
-                .code
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(info.code.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
             for section in ["What it finds", "Why it matters", "How to fix"] {
                 assert!(info.doc.contains(section), "{} lacks {section}", info.code);
             }

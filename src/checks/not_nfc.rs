@@ -99,10 +99,7 @@ fn first_unnormalized(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 fn code_points(text: &str) -> String {
-    text.chars()
-        .map(|c| format!("U+{:04X}", c as u32))
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

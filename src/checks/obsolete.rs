@@ -46,15 +46,11 @@ impl Check for Obsolete {
                     Some(reference) => {
                         format!("`{key}` is not in the reference {}", reference.file.display)
                     }
-                    None => format!(
-                        "`{key}` has no reference: {} does not exist",
-                        (cx.display_path)(cx.reference_locale)
-                    ),
+                    None => {
+                        format!("`{key}` has no reference: {} does not exist", (cx.display_path)(cx.reference_locale))
+                    }
                 };
-                out.push(
-                    INFO.at_entry(target.file, entry, message)
-                        .label("no longer in the reference"),
-                );
+                out.push(INFO.at_entry(target.file, entry, message).label("no longer in the reference"));
             }
         }
     }

@@ -65,9 +65,7 @@ impl Check for PluralCategory {
                     let keys: Vec<(&str, usize)> = variants
                         .iter()
                         .filter_map(|v| match &v.key {
-                            ast::VariantKey::Identifier { name } => {
-                                Some((*name, file.offset_of(name)))
-                            }
+                            ast::VariantKey::Identifier { name } => Some((*name, file.offset_of(name))),
                             ast::VariantKey::NumberLiteral { .. } => None,
                         })
                         .collect();
@@ -108,11 +106,7 @@ impl Check for PluralCategory {
                                 file,
                                 offset..offset + keys[0].0.len(),
                                 Some(entry.key()),
-                                format!(
-                                    "this plural selector lacks {} for {}",
-                                    list(&lacking),
-                                    cx.locale
-                                ),
+                                format!("this plural selector lacks {} for {}", list(&lacking), cx.locale),
                             )
                             .label("incomplete plural"),
                         );
@@ -125,8 +119,7 @@ impl Check for PluralCategory {
 
 fn is_numeric_selector(selector: &ast::InlineExpression<&str>) -> bool {
     match selector {
-        ast::InlineExpression::VariableReference { .. }
-        | ast::InlineExpression::NumberLiteral { .. } => true,
+        ast::InlineExpression::VariableReference { .. } | ast::InlineExpression::NumberLiteral { .. } => true,
         ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
         _ => false,
     }
@@ -149,14 +142,7 @@ pub fn categories(locale: &str) -> Option<Vec<&'static str>> {
     for i in 0..=200u32 {
         add(&i.to_string());
     }
-    for n in [
-        "1000",
-        "10000",
-        "100000",
-        "1000000",
-        "1000000.0",
-        "10000000",
-    ] {
+    for n in ["1000", "10000", "100000", "1000000", "1000000.0", "10000000"] {
         add(n);
     }
     for whole in 0..=12u32 {

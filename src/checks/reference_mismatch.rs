@@ -53,9 +53,7 @@ impl Check for ReferenceMismatch {
         if reference == target {
             return;
         }
-        let quote = |set: BTreeSet<&String>| -> Vec<String> {
-            set.into_iter().map(|k| format!("`{k}`")).collect()
-        };
+        let quote = |set: BTreeSet<&String>| -> Vec<String> { set.into_iter().map(|k| format!("`{k}`")).collect() };
         let extra = quote(target.difference(&reference).collect());
         let lacking = quote(reference.difference(&target).collect());
         let mut parts = Vec::new();
@@ -63,18 +61,11 @@ impl Check for ReferenceMismatch {
             parts.push(format!("does not use {}", list(&lacking)));
         }
         if !extra.is_empty() {
-            parts.push(format!(
-                "uses {}, which the reference does not",
-                list(&extra)
-            ));
+            parts.push(format!("uses {}, which the reference does not", list(&extra)));
         }
         out.push(
-            INFO.at_entry(
-                cx.target_file.file,
-                cx.target,
-                format!("the translation {}", parts.join(" and ")),
-            )
-            .label("references differ"),
+            INFO.at_entry(cx.target_file.file, cx.target, format!("the translation {}", parts.join(" and ")))
+                .label("references differ"),
         );
     }
 }

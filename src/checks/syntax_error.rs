@@ -48,28 +48,19 @@ impl Check for SyntaxError {
             // The parser may only notice the problem after skipping blank lines and the
             // next comment; point at the end of the text it gave up on instead.
             if let Some(slice) = &error.slice {
-                let junk_end = slice.start
-                    + file.text[slice.start..slice.end.min(file.text.len())]
-                        .trim_end()
-                        .len();
+                let junk_end = slice.start + file.text[slice.start..slice.end.min(file.text.len())].trim_end().len();
                 if at > junk_end {
                     at = junk_end;
                 }
             }
-            let junk = model
-                .junk
-                .iter()
-                .find(|j| (j.offset..=j.offset + j.content.len()).contains(&at));
+            let junk = model.junk.iter().find(|j| (j.offset..=j.offset + j.content.len()).contains(&at));
             let id = junk.and_then(|j| j.likely_key()).map(str::to_string);
             let skipped = match &id {
                 Some(id) => format!("; `{id}` is skipped until this is fixed"),
                 None => String::new(),
             };
             let end = error.pos.end.clamp(at, file.text.len());
-            out.push(
-                INFO.at(file, at..end, id, format!("{}{skipped}", error.kind))
-                    .label(error.kind.to_string()),
-            );
+            out.push(INFO.at(file, at..end, id, format!("{}{skipped}", error.kind)).label(error.kind.to_string()));
         }
     }
 }

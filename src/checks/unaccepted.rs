@@ -38,29 +38,19 @@ impl Check for Unaccepted {
         let edited = match cx.record {
             None => false,
             Some(record) => {
-                let reference_same =
-                    record.reference == fingerprint::of_text(cx.reference_canonical);
-                let translation_changed =
-                    record.translation != fingerprint::of_text(cx.target_canonical);
+                let reference_same = record.reference == fingerprint::of_text(cx.reference_canonical);
+                let translation_changed = record.translation != fingerprint::of_text(cx.target_canonical);
                 if !(reference_same && translation_changed) {
                     return;
                 }
                 true
             }
         };
-        let message = if edited {
-            "edited since it was accepted".to_string()
-        } else {
-            "not accepted yet".to_string()
-        };
-        out.push(
-            INFO.at_entry(cx.target_file.file, cx.target, message)
-                .label("unaccepted")
-                .help(format!(
-                    "when it is done: songngu accept {} {}",
-                    cx.target_locale,
-                    cx.target.key()
-                )),
-        );
+        let message = if edited { "edited since it was accepted".to_string() } else { "not accepted yet".to_string() };
+        out.push(INFO.at_entry(cx.target_file.file, cx.target, message).label("unaccepted").help(format!(
+            "when it is done: songngu accept {} {}",
+            cx.target_locale,
+            cx.target.key()
+        )));
     }
 }

@@ -42,30 +42,15 @@ impl Check for UnknownReference {
         for used in &cx.index.uses {
             let message = match (defined.get(used.key.as_str()), &used.attribute) {
                 (None, _) => {
-                    let kind = if used.key.starts_with('-') {
-                        "term"
-                    } else {
-                        "message"
-                    };
-                    format!(
-                        "no resource of {} defines the {kind} `{}`",
-                        cx.index.locale, used.key
-                    )
+                    let kind = if used.key.starts_with('-') { "term" } else { "message" };
+                    format!("no resource of {} defines the {kind} `{}`", cx.index.locale, used.key)
                 }
                 (Some(attributes), Some(attr)) if !attributes.contains(attr) => {
                     format!("`{}` has no attribute `.{attr}`", used.key)
                 }
                 _ => continue,
             };
-            out.push(
-                INFO.at_site(
-                    &cx.index.locale,
-                    &used.site,
-                    Some(used.from.clone()),
-                    message,
-                )
-                .label("unknown"),
-            );
+            out.push(INFO.at_site(&cx.index.locale, &used.site, Some(used.from.clone()), message).label("unknown"));
         }
     }
 }

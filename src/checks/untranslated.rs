@@ -45,11 +45,7 @@ impl Check for Untranslated {
         let target_language = language(cx.target_locale);
         let reference_language = language(cx.reference_locale);
         for (part, target_pattern) in cx.target.parts() {
-            let reference_pattern = cx
-                .reference
-                .parts()
-                .find(|(p, _)| *p == part)
-                .map(|(_, p)| p);
+            let reference_pattern = cx.reference.parts().find(|(p, _)| *p == part).map(|(_, p)| p);
             let text = plain_text(target_pattern);
             if !has_translatable_words(&text) {
                 continue;
@@ -64,18 +60,12 @@ impl Check for Untranslated {
                 }
             };
             if copied || still_reference {
-                let what = if part == crate::model::Part::Value {
-                    String::from("the text")
-                } else {
-                    format!("`{part}`")
-                };
+                let what =
+                    if part == crate::model::Part::Value { String::from("the text") } else { format!("`{part}`") };
                 let message = if copied {
                     format!("{what} is a copy of the {} reference", cx.reference_locale)
                 } else {
-                    format!(
-                        "{what} still reads as {}, not {}",
-                        cx.reference_locale, cx.target_locale
-                    )
+                    format!("{what} still reads as {}, not {}", cx.reference_locale, cx.target_locale)
                 };
                 out.push(
                     INFO.at_entry(cx.target_file.file, cx.target, message)

@@ -49,17 +49,13 @@ impl Check for VariableMismatch {
                         file,
                         used.offset..used.offset + name.len() + 1,
                         Some(cx.target.key()),
-                        format!(
-                            "`${name}` is not a variable of the {} reference",
-                            cx.reference_locale
-                        ),
+                        format!("`${name}` is not a variable of the {} reference", cx.reference_locale),
                     )
                     .label("unknown variable")
                     .help(if reference.is_empty() {
                         "the reference uses no variables".to_string()
                     } else {
-                        let names: Vec<String> =
-                            reference.keys().map(|n| format!("`${n}`")).collect();
+                        let names: Vec<String> = reference.keys().map(|n| format!("`${n}`")).collect();
                         format!("the reference uses {}", list(&names))
                     }),
                 );
@@ -75,11 +71,7 @@ impl Check for VariableMismatch {
                 INFO.at_entry(
                     file,
                     cx.target,
-                    format!(
-                        "the translation drops {} of the {} reference",
-                        list(&dropped),
-                        cx.reference_locale
-                    ),
+                    format!("the translation drops {} of the {} reference", list(&dropped), cx.reference_locale),
                 )
                 .severity(Severity::Warning)
                 .label("variable dropped"),

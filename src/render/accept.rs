@@ -6,17 +6,10 @@ use crate::accept::AcceptReport;
 
 pub fn render(report: &AcceptReport, locale: &str, out: &mut dyn Write) -> std::io::Result<()> {
     for entry in &report.recorded {
-        writeln!(
-            out,
-            "accepted {} ({}) in {}",
-            entry.id, entry.reason, entry.file
-        )?;
+        writeln!(out, "accepted {} ({}) in {}", entry.id, entry.reason, entry.file)?;
     }
     for (file, id) in &report.dropped {
-        writeln!(
-            out,
-            "dropped the record of {id}: it is no longer in {file} or its reference"
-        )?;
+        writeln!(out, "dropped the record of {id}: it is no longer in {file} or its reference")?;
     }
     let n = report.recorded.len();
     let mut line = if n == 0 && report.dropped.is_empty() {
@@ -34,11 +27,7 @@ pub fn render(report: &AcceptReport, locale: &str, out: &mut dyn Write) -> std::
             "; {} drifted entr{} left: read `songngu check`, then name {} or use --drifted",
             report.drifted_left,
             if report.drifted_left == 1 { "y" } else { "ies" },
-            if report.drifted_left == 1 {
-                "it"
-            } else {
-                "them"
-            }
+            if report.drifted_left == 1 { "it" } else { "them" }
         ));
     }
     writeln!(out, "{line}")

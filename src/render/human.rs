@@ -40,14 +40,10 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, LineIndex)>) -> String {
-    let title = level(d.severity)
-        .primary_title(d.message.as_str())
-        .id(d.code);
+    let title = level(d.severity).primary_title(d.message.as_str()).id(d.code);
     let mut groups = Vec::new();
     match source {
-        Some((text, lines))
-            if d.line >= 1 && d.span.end <= text.len() && is_showable(text, lines, d.line) =>
-        {
+        Some((text, lines)) if d.line >= 1 && d.span.end <= text.len() && is_showable(text, lines, d.line) => {
             let line = lines.line_range(text, d.line.min(lines.line_count()));
             let start = d.span.start.clamp(line.start, line.end) - line.start;
             let end = d.span.end.clamp(line.start + start, line.end) - line.start;
@@ -57,26 +53,19 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
             }
             groups.push(
                 title.element(
-                    Snippet::source(&text[line])
-                        .line_start(d.line)
-                        .path(d.file.as_str())
-                        .annotation(annotation),
+                    Snippet::source(&text[line]).line_start(d.line).path(d.file.as_str()).annotation(annotation),
                 ),
             );
         }
-        _ => groups
-            .push(title.element(annotate_snippets::Origin::path(d.file.as_str()).line(d.line))),
+        _ => groups.push(title.element(annotate_snippets::Origin::path(d.file.as_str()).line(d.line))),
     }
     if let Some(drift) = &d.drift {
-        groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
-            "the reference changed: {}",
-            diff_text(&drift.diff)
-        ))));
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(format!("the reference changed: {}", diff_text(&drift.diff))),
+        ));
     }
     if let Some(help) = &d.help {
-        groups.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_str()),
-        ));
+        groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
     }
     renderer.render(&groups)
 }
@@ -84,12 +73,8 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
 /// A word diff as one line: `[-deleted-]` struck out in red, `{+inserted+}` underlined
 /// in green. The brackets keep it readable without color.
 fn diff_text(diff: &[crate::drift::DiffOp]) -> String {
-    let deleted = Style::new()
-        .fg_color(Some(AnsiColor::Red.into()))
-        .strikethrough();
-    let inserted = Style::new()
-        .fg_color(Some(AnsiColor::Green.into()))
-        .underline();
+    let deleted = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
+    let inserted = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
     let mut line = String::new();
     for op in diff {
         let text = op.text.replace('\n', " ");
@@ -114,11 +99,7 @@ pub fn summary_line(report: &CheckReport) -> String {
     let scope = format!(
         "checked {} resource{} in {}",
         report.resources_checked,
-        if report.resources_checked == 1 {
-            ""
-        } else {
-            "s"
-        },
+        if report.resources_checked == 1 { "" } else { "s" },
         locales.join(", ")
     );
     let counts = [
@@ -135,11 +116,7 @@ pub fn summary_line(report: &CheckReport) -> String {
         let style = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
         format!("{style}ok{style:#}: {scope}: no problems found")
     } else {
-        let color = if counts[0].0 > 0 {
-            AnsiColor::Red
-        } else {
-            AnsiColor::Yellow
-        };
+        let color = if counts[0].0 > 0 { AnsiColor::Red } else { AnsiColor::Yellow };
         let style = Style::new().fg_color(Some(color.into())).bold();
         format!("{style}{}{style:#}: {scope}", found.join(", "))
     }

@@ -31,11 +31,7 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
             infos: report.count(Severity::Info),
-            locales: report
-                .locales
-                .iter()
-                .map(|(l, _)| (l.clone(), report.totals(l)))
-                .collect(),
+            locales: report.locales.iter().map(|(l, _)| (l.clone(), report.totals(l))).collect(),
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

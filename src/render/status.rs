@@ -10,12 +10,7 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
             writeln!(out)?;
         }
         let total = report.totals(locale);
-        let is_reference_everywhere = resources.iter().all(|r| r.is_reference);
-        let role = if is_reference_everywhere {
-            " (reference)"
-        } else {
-            ""
-        };
+        let role = if resources.iter().all(|r| r.is_reference) { " (reference)" } else { "" };
         writeln!(
             out,
             "{locale}{role}: {:.0}% translated, {} of {} entries",
@@ -23,34 +18,48 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
             total.translated,
             total.entries
         )?;
-        let width = resources
-            .iter()
-            .map(|r| r.resource.len())
-            .max()
-            .unwrap_or(8)
-            .max(8);
-        writeln!(
+        if total.drifted > 0 {
+            writeln!(
+                out,
+                "  {} drifted since accepted: {} facts, {} wording, {} cosmetic",
+                total.drifted, total.drift.facts, total.drift.wording, total.drift.cosmetic
+            )?;
+        }
+        let width = resources.iter().map(|r| r.resource.len()).max().unwrap_or(8).max(8);
+        let row = |out: &mut dyn Write, cells: [&str; 8]| {
+            writeln!(
+                out,
+                "  {:<width$}  {:>7}  {:>10}  {:>7}  {:>12}  {:>8}  {:>15}  {:>10}",
+                cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
+            )
+        };
+        row(
             out,
-            "  {:<width$}  {:>7}  {:>10}  {:>7}  {:>12}  {:>8}",
-            "resource", "entries", "translated", "missing", "untranslated", "obsolete"
+            [
+                "resource",
+                "entries",
+                "translated",
+                "missing",
+                "untranslated",
+                "obsolete",
+                "drifted (f/w/c)",
+                "unaccepted",
+            ],
         )?;
         for r in resources {
+            let c = &r.counts;
             let translated = if r.is_reference {
                 "reference".to_string()
             } else if !r.present {
                 "no file".to_string()
             } else {
-                format!("{:.0}%", r.counts.percent())
+                format!("{:.0}%", c.percent())
             };
-            writeln!(
+            let drifted = format!("{} ({}/{}/{})", c.drifted, c.drift.facts, c.drift.wording, c.drift.cosmetic);
+            let numbers = [c.entries, c.missing, c.untranslated, c.obsolete, c.unaccepted].map(|n| n.to_string());
+            row(
                 out,
-                "  {:<width$}  {:>7}  {:>10}  {:>7}  {:>12}  {:>8}",
-                r.resource,
-                r.counts.entries,
-                translated,
-                r.counts.missing,
-                r.counts.untranslated,
-                r.counts.obsolete
+                [&r.resource, &numbers[0], &translated, &numbers[1], &numbers[2], &numbers[3], &drifted, &numbers[4]],
             )?;
         }
     }
