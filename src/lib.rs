@@ -16,6 +16,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod lock;
 pub mod model;
+pub mod numbers;
 pub mod project;
 pub mod render;
 pub mod source;

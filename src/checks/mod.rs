@@ -20,6 +20,7 @@ mod invisible_char;
 mod missing;
 mod missing_resource;
 mod not_nfc;
+mod number_mismatch;
 mod obsolete;
 mod plural_category;
 mod reference_mismatch;
@@ -48,6 +49,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &plural_category::PluralCategory,
     &not_nfc::NotNfc,
     &invisible_char::InvisibleChar,
+    &number_mismatch::NumberMismatch,
 ];
 
 /// What a check is, for `explain` and for configuration.
