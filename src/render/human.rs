@@ -76,15 +76,33 @@ fn diff_text(diff: &[crate::drift::DiffOp]) -> String {
     let deleted = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
     let inserted = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
     let mut line = String::new();
-    for op in diff {
+    for (i, op) in diff.iter().enumerate() {
         let text = op.text.replace('\n', " ");
         match op.op {
             "delete" => line.push_str(&format!("{deleted}[-{text}-]{deleted:#}")),
             "insert" => line.push_str(&format!("{inserted}{{+{text}+}}{inserted:#}")),
-            _ => line.push_str(&text),
+            _ => line.push_str(&elide_middle(&text, i == 0, i + 1 == diff.len())),
         }
     }
     line
+}
+
+/// Unchanged text around a change, shortened to a few words of context on each side.
+fn elide_middle(text: &str, first: bool, last: bool) -> String {
+    const CONTEXT: usize = 6;
+    let words: Vec<&str> = text.split(' ').collect();
+    let keep_head = if first { 0 } else { CONTEXT };
+    let keep_tail = if last { 0 } else { CONTEXT };
+    if words.len() <= keep_head + keep_tail + 2 {
+        return text.to_string();
+    }
+    let head = words[..keep_head].join(" ");
+    let tail = words[words.len() - keep_tail..].join(" ");
+    match (head.is_empty(), tail.is_empty()) {
+        (true, _) => format!("… {tail}"),
+        (_, true) => format!("{head} …"),
+        _ => format!("{head} … {tail}"),
+    }
 }
 
 /// A line worth quoting: not binary garbage from a file that is not UTF-8.
