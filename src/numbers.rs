@@ -54,7 +54,9 @@ pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
     for (i, word) in words.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         // English month names, full or abbreviated (`Oct.`).
-        if let Some(month) = MONTHS.iter().position(|m| bare.len() >= 3 && m.starts_with(bare.as_str()) && (bare.len() == m.len() || word.ends_with('.'))) {
+        if let Some(month) = MONTHS.iter().position(|m| {
+            bare.len() >= 3 && m.starts_with(bare.as_str()) && (bare.len() == m.len() || word.ends_with('.'))
+        }) {
             if bare != "may" || words.get(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
                 found.insert(Fact::Number((month + 1).to_string()));
             }

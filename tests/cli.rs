@@ -309,3 +309,18 @@ fn accepting_an_unknown_id_records_nothing() {
     assert_refused(&songngu(dir.path(), &["accept", "vi", "no-such-id"]), "`no-such-id` is not translated in vi");
     assert_refused(&songngu(dir.path(), &["accept", "fr"]), "not a locale of this project");
 }
+
+#[test]
+fn accept_drops_records_of_entries_that_are_gone() {
+    let dir = shipped_copy();
+    let vi = dir.path().join("locales/vi/signing-opens.ftl");
+    let text = std::fs::read_to_string(&vi).unwrap();
+    let kept: String =
+        text.lines().filter(|l| !l.starts_with("signing-opens-p12 ")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&vi, kept).unwrap();
+    let out = songngu(dir.path(), &["accept", "vi"]);
+    assert!(stdout(&out).contains("dropped the record of signing-opens-p12"), "{}", stdout(&out));
+    let lock = std::fs::read_to_string(dir.path().join("locales/vi/signing-opens.ftl.lock")).unwrap();
+    assert!(!lock.contains("[entries.signing-opens-p12]"));
+    assert!(lock.contains("[entries.signing-opens-p11]"));
+}
