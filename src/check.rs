@@ -193,7 +193,11 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
                     };
                     let reference_canonical = reference_entry.canonical();
                     let target_canonical = target_entry.canonical();
+                    let reference_fingerprint = crate::fingerprint::of_text(&reference_canonical);
+                    let target_fingerprint = crate::fingerprint::of_text(&target_canonical);
                     let cx = PairCx {
+                        reference_fingerprint: &reference_fingerprint,
+                        target_fingerprint: &target_fingerprint,
                         reference_canonical: &reference_canonical,
                         target_canonical: &target_canonical,
                         record: lock.entries.get(&key),

@@ -63,10 +63,7 @@ impl Lock {
 
     fn parse(path: &Path, text: &str) -> Result<Lock, Error> {
         let lock: Lock = toml::from_str(text).map_err(|e| {
-            let (line, column) = match e.span() {
-                Some(span) => crate::source::LineIndex::new(text).position(text, span.start),
-                None => (1, 1),
-            };
+            let (line, column) = crate::project::toml_error_position(text, &e);
             Error::Lock { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
         })?;
         if lock.version != VERSION {

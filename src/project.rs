@@ -194,12 +194,17 @@ fn is_locale_name(name: &str) -> bool {
     name.parse::<LanguageIdentifier>().is_ok() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
+/// Where in `text` a TOML error is, as 1-based line and column.
+pub(crate) fn toml_error_position(text: &str, error: &toml::de::Error) -> (usize, usize) {
+    match error.span() {
+        Some(span) => crate::source::LineIndex::new(text).position(text, span.start),
+        None => (1, 1),
+    }
+}
+
 fn parse_config(path: &Path, text: &str) -> Result<Config, Error> {
     toml::from_str(text).map_err(|e| {
-        let (line, column) = match e.span() {
-            Some(span) => crate::source::LineIndex::new(text).position(text, span.start),
-            None => (1, 1),
-        };
+        let (line, column) = toml_error_position(text, &e);
         Error::Config { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
     })
 }

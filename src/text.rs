@@ -6,6 +6,11 @@
 //! question here is narrow: does a supposedly Vietnamese string carry any of the letters
 //! and tone marks that every Vietnamese sentence has?
 
+/// The language subtag of a locale: `vi` for `vi-VN`.
+pub fn language(locale: &str) -> &str {
+    locale.split(['-', '_']).next().unwrap_or(locale)
+}
+
 /// Words: runs of letters, with their combining marks (decomposed text), apostrophes
 /// and inner hyphens (`Tuy-ni-di` is one word).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {

@@ -41,11 +41,11 @@ impl Check for Drifted {
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let Some(record) = cx.record else { return };
-        if record.reference == fingerprint::of_text(cx.reference_canonical) {
+        if record.reference == cx.reference_fingerprint {
             return;
         }
         let drift = Drift::new(fingerprint::body(&record.source), fingerprint::body(cx.reference_canonical));
-        let revised = record.translation != fingerprint::of_text(cx.target_canonical);
+        let revised = record.translation != cx.target_fingerprint;
         let class = drift.class;
         let accept = format!("songngu accept {} {}", cx.target_locale, cx.target.key());
         let mut diagnostic = INFO

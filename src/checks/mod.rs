@@ -90,6 +90,9 @@ pub struct PairCx<'a, 't> {
     /// Canonical texts of both entries (see [`crate::fingerprint`]).
     pub reference_canonical: &'a str,
     pub target_canonical: &'a str,
+    /// Their fingerprints (see [`crate::fingerprint`]).
+    pub reference_fingerprint: &'a str,
+    pub target_fingerprint: &'a str,
     /// What the lock says about this translation, if it was ever accepted.
     pub record: Option<&'a crate::lock::TranslationRecord>,
     pub reference_locale: &'a str,

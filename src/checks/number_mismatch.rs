@@ -4,6 +4,7 @@ use super::{list, Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::plain_text;
 use crate::numbers::{facts, Fact};
+use crate::text::language;
 
 pub struct NumberMismatch;
 
@@ -70,8 +71,4 @@ impl Check for NumberMismatch {
             .label("number missing"),
         );
     }
-}
-
-fn language(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or(locale)
 }

@@ -2,7 +2,6 @@
 
 use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::fingerprint;
 
 pub struct Unaccepted;
 
@@ -38,8 +37,8 @@ impl Check for Unaccepted {
         let edited = match cx.record {
             None => false,
             Some(record) => {
-                let reference_same = record.reference == fingerprint::of_text(cx.reference_canonical);
-                let translation_changed = record.translation != fingerprint::of_text(cx.target_canonical);
+                let reference_same = record.reference == cx.reference_fingerprint;
+                let translation_changed = record.translation != cx.target_fingerprint;
                 if !(reference_same && translation_changed) {
                     return;
                 }

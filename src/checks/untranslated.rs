@@ -4,6 +4,7 @@
 use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::plain_text;
+use crate::text::language;
 use crate::text::{has_translatable_words, vietnamese_share};
 
 pub struct Untranslated;
@@ -76,9 +77,4 @@ impl Check for Untranslated {
             }
         }
     }
-}
-
-/// The language subtag: `vi` for `vi-VN`.
-fn language(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or(locale)
 }
