@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::drift::{classify, DriftClass};
 use crate::error::Error;
 use crate::fingerprint;
-use crate::lock::{self, Lock, TranslationRecord};
+use crate::lock::{self, Lock, RecordState, TranslationRecord};
 use crate::model::FileModel;
 use crate::project::Project;
 use crate::source::SourceFile;
@@ -86,59 +86,50 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
         if reference_locale == locale {
             continue;
         }
-        let target_path = project.file_path(locale, &resource);
-        let reference_path = project.file_path(reference_locale, &resource);
-        let lock_path = lock::path_for(&target_path);
+        let lock_path = lock::path_for(&project.file_path(locale, &resource));
         let mut lock = Lock::read(&lock_path)?;
         let before = lock.clone();
-        let load = |loc: &str, path: &std::path::Path| -> Result<SourceFile, Error> {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            Ok(SourceFile::from_bytes(loc, &resource, project.display_path(loc, &resource), bytes))
+        let target_file = project.load_file(locale, &resource)?;
+        let reference_file = if project.file_path(reference_locale, &resource).is_file() {
+            Some(project.load_file(reference_locale, &resource)?)
+        } else {
+            None
         };
-        let target_file = load(locale, &target_path)?;
-        let reference_file =
-            if reference_path.is_file() { Some(load(reference_locale, &reference_path)?) } else { None };
         let target_parsed = target_file.parse();
         let target = FileModel::new(&target_file, &target_parsed);
         let reference_parsed = reference_file.as_ref().and_then(SourceFile::parse);
         let reference = reference_file.as_ref().map(|f| FileModel::new(f, &reference_parsed));
-        let reference_index = reference.as_ref().map(|r| r.index()).unwrap_or_default();
-        let target_index = target.index();
+        let in_reference = |key: &str| reference.as_ref().is_some_and(|r| r.contains(key));
 
         // Drop records of entries that are gone from either side.
-        let gone: Vec<String> = lock
-            .entries
-            .keys()
-            .filter(|k| !target_index.contains_key(*k) || !reference_index.contains_key(*k))
-            .cloned()
-            .collect();
+        let gone: Vec<String> =
+            lock.entries.keys().filter(|k| !target.contains(k) || !in_reference(k)).cloned().collect();
         for key in gone {
             lock.entries.remove(&key);
             report.dropped.push((target_file.display.clone(), key));
         }
 
-        for (key, entry) in &target_index {
-            let Some(reference_entry) = reference_index.get(key) else {
-                continue;
-            };
+        for (key, entry) in target.by_key() {
+            let Some(reference_entry) = reference.as_ref().and_then(|r| r.get(key)) else { continue };
             let named = options.ids.iter().any(|id| id == key);
             if named {
-                named_found.insert(key.clone());
+                named_found.insert(key.to_string());
             }
             let reference_canonical = reference_entry.canonical();
             let record = TranslationRecord {
                 reference: fingerprint::of_text(&reference_canonical),
                 translation: fingerprint::of_entry(entry),
-                source: reference_canonical.clone(),
+                source: reference_canonical,
             };
-            let reason = match lock.entries.get(key) {
-                None => AcceptReason::New,
-                Some(old) if old.reference != record.reference => AcceptReason::Drifted(classify(
-                    fingerprint::body(&old.source),
-                    fingerprint::body(&reference_canonical),
+            let old = lock.entries.get(key);
+            let reason = match RecordState::of(old, &record.reference, &record.translation) {
+                RecordState::Unrecorded => AcceptReason::New,
+                RecordState::Edited => AcceptReason::Edited,
+                RecordState::Drifted { .. } => AcceptReason::Drifted(classify(
+                    fingerprint::body(&old.expect("a drifted entry has a record").source),
+                    fingerprint::body(&record.source),
                 )),
-                Some(old) if old.translation != record.translation => AcceptReason::Edited,
-                Some(_) => continue,
+                RecordState::Current => continue,
             };
             let wanted = options.all
                 || named
@@ -155,8 +146,8 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                 }
                 continue;
             }
-            lock.entries.insert(key.clone(), record);
-            report.recorded.push(AcceptedEntry { file: target_file.display.clone(), id: key.clone(), reason });
+            lock.entries.insert(key.to_string(), record);
+            report.recorded.push(AcceptedEntry { file: target_file.display.clone(), id: key.to_string(), reason });
         }
         if lock != before || (lock.entries.is_empty() && lock_path.exists()) {
             writes.push((lock_path, lock));

@@ -151,9 +151,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
         let mut files = Vec::new();
         for locale in &config.locales {
             if present[locale.as_str()].contains(*resource) {
-                let path = project.file_path(locale, resource);
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                files.push(SourceFile::from_bytes(locale, resource, project.display_path(locale, resource), bytes));
+                files.push(project.load_file(locale, resource)?);
             }
         }
         let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
@@ -183,12 +181,11 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
             check.check_group(&group, &mut found);
         }
         if let Some(reference) = reference {
-            let reference_index = reference.index();
             for (target_locale, target) in &targets {
                 let Some(target) = target else { continue };
                 let lock = Lock::read(&lock::path_for(&project.file_path(target_locale, resource)))?;
-                for (key, target_entry) in target.index() {
-                    let Some(reference_entry) = reference_index.get(&key) else {
+                for (key, target_entry) in target.by_key() {
+                    let Some(reference_entry) = reference.get(key) else {
                         continue;
                     };
                     let reference_canonical = reference_entry.canonical();
@@ -200,7 +197,7 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
                         target_fingerprint: &target_fingerprint,
                         reference_canonical: &reference_canonical,
                         target_canonical: &target_canonical,
-                        record: lock.entries.get(&key),
+                        record: lock.entries.get(key),
                         reference_locale,
                         target_locale,
                         reference_file: reference,
@@ -216,11 +213,11 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
         }
 
         // Status of this resource in each locale.
-        let reference_keys: BTreeSet<String> = reference.map(|r| r.index().into_keys().collect()).unwrap_or_default();
+        let reference_keys: BTreeSet<&str> = reference.map(|r| r.keys().collect()).unwrap_or_default();
         for locale in &config.locales {
             let model = model_of(locale);
             let is_reference = locale == reference_locale;
-            let keys: BTreeSet<String> = model.map(|m| m.index().into_keys().collect()).unwrap_or_default();
+            let keys: BTreeSet<&str> = model.map(|m| m.keys().collect()).unwrap_or_default();
             let ids_of = |code: &str| -> BTreeSet<&str> {
                 found.iter().filter(|d| d.code == code && d.locale == *locale).filter_map(|d| d.id.as_deref()).collect()
             };

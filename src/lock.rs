@@ -28,6 +28,37 @@ pub struct TranslationRecord {
     pub source: String,
 }
 
+/// Where a translation stands against its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordState {
+    /// Never accepted.
+    Unrecorded,
+    /// Accepted, and neither side changed since.
+    Current,
+    /// The translation was edited since it was accepted; the reference did not change.
+    Edited,
+    /// The reference changed since the translation was accepted.
+    Drifted {
+        /// The translation was edited too (perhaps already revised).
+        translation_edited: bool,
+    },
+}
+
+impl RecordState {
+    /// Compares a record with the current fingerprints of the reference and the
+    /// translation.
+    pub fn of(record: Option<&TranslationRecord>, reference: &str, translation: &str) -> RecordState {
+        match record {
+            None => RecordState::Unrecorded,
+            Some(r) if r.reference != reference => {
+                RecordState::Drifted { translation_edited: r.translation != translation }
+            }
+            Some(r) if r.translation != translation => RecordState::Edited,
+            Some(_) => RecordState::Current,
+        }
+    }
+}
+
 /// One lock file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -113,6 +113,8 @@ pub struct FileModel<'t> {
     pub errors: &'t [fluent_syntax::parser::ParserError],
     /// Set when the file could not be parsed at all (unreadable, or the parser crashed).
     pub failure: Option<(usize, String)>,
+    /// Position in `entries` by key; the first definition wins, as in Fluent runtimes.
+    by_key: BTreeMap<String, usize>,
 }
 
 /// What parsing one file gave: `None` for an unreadable file.
@@ -120,7 +122,14 @@ pub type ParseOutcome<'t> = Option<Result<Parsed<'t>, String>>;
 
 impl<'t> FileModel<'t> {
     pub fn new(file: &'t SourceFile, parsed: &'t ParseOutcome<'t>) -> Self {
-        let mut model = FileModel { file, entries: Vec::new(), junk: Vec::new(), errors: &[], failure: None };
+        let mut model = FileModel {
+            file,
+            entries: Vec::new(),
+            junk: Vec::new(),
+            errors: &[],
+            failure: None,
+            by_key: BTreeMap::new(),
+        };
         match parsed {
             None => {
                 let why = file.unreadable.as_ref().expect("unparsed files are unreadable");
@@ -153,25 +162,29 @@ impl<'t> FileModel<'t> {
                 }
             }
         }
+        for (i, entry) in model.entries.iter().enumerate() {
+            model.by_key.entry(entry.key()).or_insert(i);
+        }
         model
     }
 
-    /// The first entry with this key, if any.
+    /// The entry with this key (the first, if it is defined twice).
     pub fn get(&self, key: &str) -> Option<&Entry<'t>> {
-        let (is_term, name) = match key.strip_prefix('-') {
-            Some(name) => (true, name),
-            None => (false, key),
-        };
-        self.entries.iter().find(|e| e.is_term == is_term && e.name == name)
+        self.by_key.get(key).map(|&i| &self.entries[i])
     }
 
-    /// Entries by key; the first definition wins, as in Fluent runtimes.
-    pub fn index(&self) -> BTreeMap<String, &Entry<'t>> {
-        let mut map = BTreeMap::new();
-        for entry in &self.entries {
-            map.entry(entry.key()).or_insert(entry);
-        }
-        map
+    pub fn contains(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+    }
+
+    /// The keys of the file's entries, sorted, each once.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.by_key.keys().map(String::as_str)
+    }
+
+    /// Entries by key, sorted, the first definition of each.
+    pub fn by_key(&self) -> impl Iterator<Item = (&str, &Entry<'t>)> {
+        self.by_key.iter().map(|(k, &i)| (k.as_str(), &self.entries[i]))
     }
 }
 

@@ -186,6 +186,13 @@ impl Project {
     pub fn file_path(&self, locale: &str, resource: &str) -> PathBuf {
         self.locale_dir(locale).join(resource)
     }
+
+    /// Reads a resource file of a locale.
+    pub fn load_file(&self, locale: &str, resource: &str) -> Result<crate::source::SourceFile, Error> {
+        let path = self.file_path(locale, resource);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        Ok(crate::source::SourceFile::from_bytes(locale, resource, self.display_path(locale, resource), bytes))
+    }
 }
 
 /// A locale must be a valid BCP 47 language identifier; that also rules out names such

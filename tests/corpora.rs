@@ -54,6 +54,9 @@ fn with_code<'a>(doc: &'a Value, code: &'a str) -> impl Iterator<Item = &'a Valu
     doc["diagnostics"].as_array().unwrap().iter().filter(move |d| d["code"] == code)
 }
 
+/// The Firefox pair as a project: en-US is the reference of vi.
+const FIREFOX_CONFIG: &str = "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n";
+
 /// A project whose locale folders are links to corpus folders.
 #[cfg(unix)]
 fn linked_project(config: &str, links: &[(&str, PathBuf)]) -> tempfile::TempDir {
@@ -105,10 +108,8 @@ fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> 
 fn firefox_vi_against_its_own_baseline() {
     let Some(corpora) = corpora() else { return };
     let firefox = corpora.join("firefox");
-    let project = linked_project(
-        "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n",
-        &[("en-US", firefox.join("en-US-140esr")), ("vi", firefox.join("vi"))],
-    );
+    let project =
+        linked_project(FIREFOX_CONFIG, &[("en-US", firefox.join("en-US-140esr")), ("vi", firefox.join("vi"))]);
     let (_, doc) = check_json(project.path());
 
     // Missing entries: the same count as compare-locales 9 on the same pair.
@@ -233,10 +234,7 @@ fn copy_tree(from: &Path, to: &Path) {
 fn firefox_drift_from_esr_140_to_current() {
     let Some(corpora) = corpora() else { return };
     let firefox = corpora.join("firefox");
-    let project = linked_project(
-        "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n",
-        &[("en-US", firefox.join("en-US-140esr"))],
-    );
+    let project = linked_project(FIREFOX_CONFIG, &[("en-US", firefox.join("en-US-140esr"))]);
     // The lock files are written beside the translations, so vi is a copy.
     copy_tree(&firefox.join("vi"), &project.path().join("locales/vi"));
     let accept = Command::new(env!("CARGO_BIN_EXE_songngu"))

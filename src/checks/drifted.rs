@@ -4,6 +4,7 @@ use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::drift::Drift;
 use crate::fingerprint;
+use crate::lock::RecordState;
 
 pub struct Drifted;
 
@@ -40,12 +41,12 @@ impl Check for Drifted {
     }
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-        let Some(record) = cx.record else { return };
-        if record.reference == cx.reference_fingerprint {
+        let (Some(record), RecordState::Drifted { translation_edited: revised }) =
+            (cx.record, RecordState::of(cx.record, cx.reference_fingerprint, cx.target_fingerprint))
+        else {
             return;
-        }
+        };
         let drift = Drift::new(fingerprint::body(&record.source), fingerprint::body(cx.reference_canonical));
-        let revised = record.translation != cx.target_fingerprint;
         let class = drift.class;
         let accept = format!("songngu accept {} {}", cx.target_locale, cx.target.key());
         let mut diagnostic = INFO

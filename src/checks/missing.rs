@@ -42,12 +42,11 @@ impl Check for Missing {
             let Some(target) = target.filter(|t| t.failure.is_none()) else {
                 continue;
             };
-            let present = target.index();
             let broken: Vec<&str> = target.junk.iter().filter_map(|j| j.likely_key()).collect();
             let mut seen = std::collections::BTreeSet::new();
             for entry in &reference.entries {
                 let key = entry.key();
-                if present.contains_key(&key) || broken.contains(&key.as_str()) || !seen.insert(key.clone()) {
+                if target.contains(&key) || broken.contains(&key.as_str()) || !seen.insert(key.clone()) {
                     continue;
                 }
                 out.push(

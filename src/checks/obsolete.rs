@@ -34,12 +34,11 @@ impl Check for Obsolete {
     }
 
     fn check_group(&self, cx: &GroupCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-        let known = cx.reference.map(|r| r.index()).unwrap_or_default();
         for (_, target) in cx.targets {
             let Some(target) = target else { continue };
             for entry in &target.entries {
                 let key = entry.key();
-                if known.contains_key(&key) {
+                if cx.reference.is_some_and(|r| r.contains(&key)) {
                     continue;
                 }
                 let message = match cx.reference {

@@ -2,6 +2,7 @@
 
 use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lock::RecordState;
 
 pub struct Unaccepted;
 
@@ -34,16 +35,10 @@ impl Check for Unaccepted {
     }
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-        let edited = match cx.record {
-            None => false,
-            Some(record) => {
-                let reference_same = record.reference == cx.reference_fingerprint;
-                let translation_changed = record.translation != cx.target_fingerprint;
-                if !(reference_same && translation_changed) {
-                    return;
-                }
-                true
-            }
+        let edited = match RecordState::of(cx.record, cx.reference_fingerprint, cx.target_fingerprint) {
+            RecordState::Unrecorded => false,
+            RecordState::Edited => true,
+            RecordState::Current | RecordState::Drifted { .. } => return,
         };
         let message = if edited { "edited since it was accepted".to_string() } else { "not accepted yet".to_string() };
         out.push(INFO.at_entry(cx.target_file.file, cx.target, message).label("unaccepted").help(format!(
