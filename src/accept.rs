@@ -82,7 +82,8 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
     let mut writes: Vec<(std::path::PathBuf, Lock)> = Vec::new();
 
     for resource in project.resources_of(locale)? {
-        let reference_locale = project.reference_of(&resource);
+        let reference_locale = project.reference_of(&resource)?;
+        let reference_locale = reference_locale.as_str();
         if reference_locale == locale {
             continue;
         }

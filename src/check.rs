@@ -146,7 +146,8 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
     let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
 
     for resource in &all_resources {
-        let reference_locale = project.reference_of(resource);
+        let reference_locale = project.reference_of(resource)?;
+        let reference_locale = reference_locale.as_str();
         // Load the resource in every locale that has it.
         let mut files = Vec::new();
         for locale in &config.locales {

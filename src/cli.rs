@@ -70,6 +70,16 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Turn announcements from the source folder into their reference resources
+    ///
+    /// Each announcement gives a message for its title, its date, each heading and each
+    /// paragraph. Ids stay the same when an announcement is edited: a changed paragraph
+    /// keeps its id (its translations then show as drifted), a new one gets a new id, a
+    /// removed one's message goes. Comments and entries added to the resource by hand stay.
+    Ingest {
+        /// Announcement files (Markdown with front matter). Default: every one in the source folder.
+        files: Vec<PathBuf>,
+    },
     /// Explain a finding's code: what it means, why it matters, how to fix it
     Explain {
         /// The code, as shown in brackets in `check` output (for example `untranslated`).

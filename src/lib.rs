@@ -8,12 +8,15 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod accept;
+pub mod announcement;
 pub mod check;
 pub mod checks;
 pub mod diagnostic;
 pub mod drift;
 pub mod error;
 pub mod fingerprint;
+pub mod ingest;
+pub mod layout;
 pub mod lock;
 pub mod model;
 pub mod numbers;

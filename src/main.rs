@@ -84,6 +84,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::accept::render(&report, &options.locale, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ingest { files } => {
+            let report = songngu::ingest::ingest(&project, &files)?;
+            render::ingest::render(&report, &mut out).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain { .. } => unreachable!("handled above"),
     }
 }

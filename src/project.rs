@@ -141,10 +141,53 @@ impl Project {
         self.locales_dir().join(locale)
     }
 
-    /// The reference locale of one resource. Every resource follows the project's
-    /// `reference` for now; announcements written in another language will say so here.
-    pub fn reference_of(&self, _resource: &str) -> &str {
-        &self.config.reference
+    /// The reference locale of one resource: the `lang` of its announcement in `source/`
+    /// when it has one and says so, the project's `reference` otherwise.
+    pub fn reference_of(&self, resource: &str) -> Result<String, Error> {
+        let path = self.announcement_path(resource);
+        if !path.is_file() {
+            return Ok(self.config.reference.clone());
+        }
+        let display = self.display_source(resource);
+        match crate::announcement::read_lang(&path, &display)? {
+            None => Ok(self.config.reference.clone()),
+            Some(lang) if self.config.locales.contains(&lang) => Ok(lang),
+            Some(lang) => {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let line = text.lines().position(|l| l.trim_start().starts_with("lang")).map_or(1, |i| i + 1);
+                Err(Error::Config {
+                    path: display.into(),
+                    line,
+                    column: 1,
+                    message: format!(
+                        "`lang = \"{lang}\"` is not a locale of this project (it has {})",
+                        self.config.locales.join(", ")
+                    ),
+                })
+            }
+        }
+    }
+
+    pub fn source_dir(&self) -> PathBuf {
+        self.root.join(&self.config.source_dir)
+    }
+
+    /// The announcement a resource is ingested from: `source/news/a.md` for `news/a.ftl`.
+    pub fn announcement_path(&self, resource: &str) -> PathBuf {
+        let stem = resource.strip_suffix(".ftl").unwrap_or(resource);
+        self.source_dir().join(format!("{stem}.md"))
+    }
+
+    /// The announcement path as shown to people, relative to the root, with `/`.
+    pub fn display_source(&self, resource: &str) -> String {
+        let stem = resource.strip_suffix(".ftl").unwrap_or(resource);
+        let dir = self.config.source_dir.to_string_lossy().replace('\\', "/");
+        let dir = dir.trim_end_matches('/');
+        if dir.is_empty() || dir == "." {
+            format!("{stem}.md")
+        } else {
+            format!("{dir}/{stem}.md")
+        }
     }
 
     /// The `.ftl` resources of a locale, as `/`-separated paths relative to its folder,

@@ -3,5 +3,6 @@
 
 pub mod accept;
 pub mod human;
+pub mod ingest;
 pub mod json;
 pub mod status;

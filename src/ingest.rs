@@ -1,0 +1,594 @@
+//! `ingest`: announcements in `source/` become their reference resources, with message ids
+//! that stay put across edits.
+//!
+//! An announcement gives a message for its title (`<slug>-title`), its date
+//! (`<slug>-date`), each paragraph (`<slug>-p<N>`) and each heading (`<slug>-h<N>`).
+//! Re-ingesting an edited announcement aligns the old paragraphs with the new ones
+//! (`similar`): an unchanged or modified paragraph keeps its id, so its translations show
+//! as up to date or drifted; an inserted one gets a number never used before in any
+//! locale or record; a deleted one's message goes, so its translations show as obsolete.
+//! Nothing is renumbered. Entries and comments a person added to the resource stay where
+//! they are, and a file is written only when its text changes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use similar::{Algorithm, DiffOp};
+
+use crate::announcement::{Announcement, Block, BlockKind};
+use crate::error::Error;
+use crate::layout::{Doc, Item};
+use crate::lock::{self, Lock};
+use crate::model::FileModel;
+use crate::project::Project;
+use crate::source::SourceFile;
+
+/// Two paragraphs at the same place are taken for one edited paragraph when at least this
+/// share of their words is common; below it, one was deleted and another inserted.
+pub const SAME_PARAGRAPH: f32 = 0.5;
+
+/// What `ingest` did to one resource.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestedResource {
+    /// The announcement, as shown to people (`source/news.md`).
+    pub source: String,
+    /// The reference resource it went to (`locales/en/news.ftl`).
+    pub file: String,
+    pub locale: String,
+    pub created: bool,
+    /// Whether the file was written (its text changed).
+    pub written: bool,
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    pub resources: Vec<IngestedResource>,
+}
+
+/// Ingests the given announcement files, or every `.md` file under `source/` when `files`
+/// is empty. Every announcement is read before any file is written, so one broken
+/// announcement stops the run with nothing changed.
+pub fn ingest(project: &Project, files: &[PathBuf]) -> Result<IngestReport, Error> {
+    let sources = if files.is_empty() { all_sources(project)? } else { named_sources(project, files)? };
+    let mut planned = Vec::new();
+    for (path, resource) in &sources {
+        let display = project.display_source(resource);
+        let announcement = Announcement::read(path, &display)?;
+        let locale = project.reference_of(resource)?;
+        planned.push((announcement, resource.clone(), locale, display));
+    }
+    let mut terms_by_locale: BTreeMap<String, Terms> = BTreeMap::new();
+    let mut report = IngestReport::default();
+    let mut writes = Vec::new();
+    for (announcement, resource, locale, display) in planned {
+        if !terms_by_locale.contains_key(&locale) {
+            terms_by_locale.insert(locale.clone(), Terms::of_locale(project, &locale)?);
+        }
+        let terms = &terms_by_locale[&locale];
+        let (outcome, text) = ingest_one(project, &announcement, &resource, &locale, terms)?;
+        let outcome = IngestedResource { source: display, ..outcome };
+        if let Some(text) = text {
+            writes.push((project.file_path(&locale, &resource), text));
+        }
+        report.resources.push(outcome);
+    }
+    for (path, text) in writes {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        lock::write_atomically(&path, text.as_bytes())?;
+    }
+    Ok(report)
+}
+
+/// `(announcement file, resource)` for every `.md` under `source/`.
+fn all_sources(project: &Project) -> Result<Vec<(PathBuf, String)>, Error> {
+    let dir = project.source_dir();
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: no such folder; announcements go there as Markdown files (see the README)",
+            project.config.source_dir.display()
+        )));
+    }
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io(e.path().unwrap_or(&dir).to_path_buf(), e.into()))?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
+            let resource = resource_of(&dir, entry.path()).expect("the walk stays under source/");
+            found.push((entry.path().to_path_buf(), resource));
+        }
+    }
+    Ok(found)
+}
+
+fn named_sources(project: &Project, files: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, Error> {
+    let dir = project.source_dir();
+    let dir = dir.canonicalize().unwrap_or(dir);
+    files
+        .iter()
+        .map(|file| {
+            if !file.is_file() {
+                return Err(Error::Usage(format!("{}: no such announcement file", file.display())));
+            }
+            let absolute = file.canonicalize().map_err(|e| Error::io(file, e))?;
+            // An announcement outside `source/` becomes a resource named after its stem.
+            let resource = resource_of(&dir, &absolute).unwrap_or_else(|| {
+                format!("{}.ftl", absolute.file_stem().unwrap_or_default().to_string_lossy())
+            });
+            Ok((file.clone(), resource))
+        })
+        .collect()
+}
+
+/// `source/news/a.md` → `news/a.ftl`.
+fn resource_of(source_dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(source_dir).ok()?;
+    let parts: Vec<_> = rel.with_extension("ftl").components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    Some(parts.join("/"))
+}
+
+/// What ingest found and would write for one announcement: the report and, when the
+/// text changes, the new text.
+fn ingest_one(
+    project: &Project,
+    announcement: &Announcement,
+    resource: &str,
+    locale: &str,
+    terms: &Terms,
+) -> Result<(IngestedResource, Option<String>), Error> {
+    let slug = &announcement.slug;
+    let path = project.file_path(locale, resource);
+    let exists = path.is_file();
+    let file = if exists { Some(project.load_file(locale, resource)?) } else { None };
+    let parsed = match &file {
+        None => None,
+        Some(f) => match f.parse() {
+            Some(Ok(p)) => Some(p),
+            _ => {
+                return Err(Error::Usage(format!(
+                    "{}: this file cannot be read as Fluent, so ingest will not rewrite it (see `songngu check`)",
+                    f.display
+                )))
+            }
+        },
+    };
+    let mut doc = match file.as_ref().zip(parsed.as_ref()) {
+        Some((f, p)) => Doc::new(f, p),
+        None => Doc::empty(),
+    };
+
+    // Managed entries already in the file: (kind, number, canonical value) in file order.
+    let managed: Vec<Managed> = doc
+        .items
+        .iter()
+        .filter_map(|item| {
+            let key = item.key.as_deref()?;
+            let (kind, number) = managed_id(slug, key)?;
+            Some(Managed { key: key.to_string(), kind, number, value: value_of(&item.body) })
+        })
+        .collect();
+
+    let language = crate::text::language(locale);
+    // (id, value) of every message, in the announcement's order.
+    let mut wanted: Vec<(String, String)> = vec![(format!("{slug}-title"), terms.pattern(&announcement.title))];
+    if let Some(date) = announcement.date {
+        wanted.push((format!("{slug}-date"), escape(&date.display(language))));
+    }
+
+    // Align the body.
+    let old_body: Vec<&Managed> = managed.iter().filter(|m| m.kind.is_some()).collect();
+    let new_values: Vec<String> = announcement.blocks.iter().map(|b| terms.pattern(&b.text)).collect();
+    let assigned = align(&old_body, &announcement.blocks, &new_values);
+    let mut next = next_numbers(project, resource, slug, &managed)?;
+    for (i, block) in announcement.blocks.iter().enumerate() {
+        let key = match assigned[i] {
+            Some(old) => old_body[old].key.clone(),
+            None => {
+                let n = next.entry(block.kind).or_insert(1);
+                let key = format!("{slug}-{}{}", block.kind.letter(), n);
+                *n += 1;
+                key
+            }
+        };
+        wanted.push((key, new_values[i].clone()));
+    }
+
+    let mut outcome = IngestedResource {
+        file: project.display_path(locale, resource),
+        locale: locale.to_string(),
+        created: !exists,
+        ..Default::default()
+    };
+    let wanted_keys: BTreeSet<&str> = wanted.iter().map(|w| w.0.as_str()).collect();
+
+    // Remove managed entries that are gone.
+    for m in &managed {
+        if !wanted_keys.contains(m.key.as_str()) {
+            if let Some(at) = doc.position(&m.key) {
+                doc.remove_entry(at);
+                outcome.removed.push(m.key.clone());
+            }
+        }
+    }
+    // Update and insert in announcement order.
+    let mut previous: Option<String> = None;
+    for (key, value) in &wanted {
+        let key = key.as_str();
+        let body = format!("{key} = {value}\n");
+        match doc.position(key) {
+            Some(at) => {
+                let old = managed.iter().find(|m| m.key == key).map(|m| m.value.as_str());
+                if old != Some(canonical_value(value).as_str()) {
+                    let rest = attributes_of(&doc.items[at].body);
+                    doc.replace_body(at, format!("{body}{rest}"));
+                    outcome.changed.push(key.to_string());
+                }
+            }
+            None => {
+                let at = match previous.as_deref().and_then(|p| doc.position(p)) {
+                    Some(p) => p + 1,
+                    // The first of the announcement goes before every entry it manages.
+                    None => wanted
+                        .iter()
+                        .filter_map(|w| doc.position(&w.0))
+                        .min()
+                        .unwrap_or(doc.items.len()),
+                };
+                doc.insert(at, Item::entry(key, "", &body));
+                outcome.added.push(key.to_string());
+            }
+        }
+        previous = Some(key.to_string());
+    }
+
+    let text = doc.render();
+    let text = if exists {
+        text
+    } else {
+        format!(
+            "### {} — written by `songngu ingest` from {}. Edit the announcement there, then ingest again;\n### comments and entries added here by hand are kept.\n\n{text}",
+            announcement.title,
+            project.display_source(resource)
+        )
+    };
+    let before = file.as_ref().map(|f| f.text.as_str());
+    let changed = before != Some(text.as_str());
+    outcome.written = changed;
+    Ok((outcome, changed.then_some(text)))
+}
+
+/// An entry ingest manages, found in the resource.
+struct Managed {
+    key: String,
+    /// `None` for the title and the date; the block kind and number otherwise.
+    kind: Option<BlockKind>,
+    #[allow(dead_code)]
+    number: u32,
+    /// Its value, canonical.
+    value: String,
+}
+
+impl Managed {
+    fn text(&self) -> &str {
+        &self.value
+    }
+}
+
+/// `signing-p3` → paragraph 3, `signing-title` → title. Other ids are not ingest's.
+fn managed_id(slug: &str, key: &str) -> Option<(Option<BlockKind>, u32)> {
+    let rest = key.strip_prefix(slug)?.strip_prefix('-')?;
+    if rest == "title" || rest == "date" {
+        return Some((None, 0));
+    }
+    let kind = match rest.chars().next()? {
+        'p' => BlockKind::Paragraph,
+        'h' => BlockKind::Heading,
+        _ => return None,
+    };
+    let digits = &rest[1..];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        return None;
+    }
+    digits.parse().ok().map(|n| (Some(kind), n))
+}
+
+/// The next free number for each kind: above every number this resource's ids have used
+/// in any locale's file or translation record, so a new paragraph never takes the id
+/// (and the old translations) of one that was deleted.
+fn next_numbers(
+    project: &Project,
+    resource: &str,
+    slug: &str,
+    managed: &[Managed],
+) -> Result<BTreeMap<BlockKind, u32>, Error> {
+    let mut keys: Vec<String> = managed.iter().map(|m| m.key.clone()).collect();
+    for locale in &project.config.locales {
+        let path = project.file_path(locale, resource);
+        if path.is_file() {
+            let file = project.load_file(locale, resource)?;
+            let parsed = file.parse();
+            let model = FileModel::new(&file, &parsed);
+            keys.extend(model.keys().map(str::to_string));
+            keys.extend(model.junk.iter().filter_map(|j| j.likely_key()).map(str::to_string));
+        }
+        let lock_path = lock::path_for(&path);
+        if lock_path.is_file() {
+            keys.extend(Lock::read(&lock_path)?.entries.into_keys());
+        }
+    }
+    let mut next: BTreeMap<BlockKind, u32> = BTreeMap::new();
+    for key in keys {
+        if let Some((Some(kind), n)) = managed_id(slug, &key) {
+            let slot = next.entry(kind).or_insert(1);
+            *slot = (*slot).max(n.saturating_add(1));
+        }
+    }
+    Ok(next)
+}
+
+/// For each new block, the old body entry it continues, if any.
+fn align(old: &[&Managed], blocks: &[Block], new_values: &[String]) -> Vec<Option<usize>> {
+    let old_keys: Vec<(BlockKind, &str)> =
+        old.iter().map(|m| (m.kind.expect("body entries have a kind"), m.text())).collect();
+    let canon: Vec<String> = new_values.iter().map(|v| canonical_value(v)).collect();
+    let new_keys: Vec<(BlockKind, &str)> = blocks.iter().zip(&canon).map(|(b, v)| (b.kind, v.as_str())).collect();
+    let mut assigned = vec![None; blocks.len()];
+    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+    // Runs of deletions and insertions between equal stretches are edited regions.
+    let (mut olds, mut news) = (Vec::new(), Vec::new());
+    let settle = |olds: &mut Vec<usize>, news: &mut Vec<usize>, assigned: &mut Vec<Option<usize>>| {
+        for (o, n) in pair_edits(olds, news, &old_keys, &new_keys) {
+            assigned[n] = Some(o);
+        }
+        olds.clear();
+        news.clear();
+    };
+    for op in ops {
+        match op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                settle(&mut olds, &mut news, &mut assigned);
+                for k in 0..len {
+                    assigned[new_index + k] = Some(old_index + k);
+                }
+            }
+            DiffOp::Delete { old_index, old_len, .. } => olds.extend(old_index..old_index + old_len),
+            DiffOp::Insert { new_index, new_len, .. } => news.extend(new_index..new_index + new_len),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                olds.extend(old_index..old_index + old_len);
+                news.extend(new_index..new_index + new_len);
+            }
+        }
+    }
+    settle(&mut olds, &mut news, &mut assigned);
+    assigned
+}
+
+/// Pairs deleted with inserted blocks of one edited region, keeping their order, so that
+/// the pairs share as many words as possible; a pair needs the same kind and at least
+/// [`SAME_PARAGRAPH`] similarity. A small dynamic program, as in a sequence alignment.
+fn pair_edits(
+    olds: &[usize],
+    news: &[usize],
+    old_keys: &[(BlockKind, &str)],
+    new_keys: &[(BlockKind, &str)],
+) -> Vec<(usize, usize)> {
+    let (n, m) = (olds.len(), news.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let score = |i: usize, j: usize| -> Option<f32> {
+        let (ok, ot) = old_keys[olds[i]];
+        let (nk, nt) = new_keys[news[j]];
+        if ok != nk {
+            return None;
+        }
+        let ratio = similar::TextDiff::from_words(ot, nt).ratio();
+        (ratio >= SAME_PARAGRAPH).then_some(ratio)
+    };
+    // best[i][j]: best total for olds[i..] and news[j..].
+    let mut best = vec![vec![0f32; m + 1]; n + 1];
+    let mut scores = vec![vec![None; m]; n];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            scores[i][j] = score(i, j);
+            let mut b = best[i + 1][j].max(best[i][j + 1]);
+            if let Some(s) = scores[i][j] {
+                b = b.max(s + best[i + 1][j + 1]);
+            }
+            best[i][j] = b;
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        match scores[i][j] {
+            Some(s) if (best[i][j] - (s + best[i + 1][j + 1])).abs() < f32::EPSILON => {
+                pairs.push((olds[i], news[j]));
+                i += 1;
+                j += 1;
+            }
+            _ if best[i][j] == best[i + 1][j] => i += 1,
+            _ => j += 1,
+        }
+    }
+    pairs
+}
+
+/// The canonical text of a value: how `fluent_syntax` serializes `x = <value>`, without
+/// `x = `, so values compare the same however they are spaced.
+fn canonical_value(value: &str) -> String {
+    value_of(&format!("x = {value}\n"))
+}
+
+/// The canonical value of an entry's text (its first entry; empty if it does not parse).
+fn value_of(entry_text: &str) -> String {
+    let file = SourceFile::from_bytes("", "", String::new(), entry_text.as_bytes().to_vec());
+    let parsed = file.parse();
+    let model = FileModel::new(&file, &parsed);
+    match model.entries.first() {
+        Some(entry) => {
+            let canonical = entry.canonical();
+            let value = canonical.split_once('=').map_or("", |(_, v)| v);
+            value.trim_end_matches('\n').trim_start_matches(' ').to_string()
+        }
+        None => String::new(),
+    }
+}
+
+/// The attribute lines of an entry's text (`    .alt = …`), kept when ingest rewrites
+/// its value.
+fn attributes_of(body: &str) -> String {
+    let mut at = None;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        if offset > 0 && line.trim_start().starts_with('.') && line.starts_with([' ', '\t']) {
+            at = Some(offset);
+            break;
+        }
+        offset += line.len();
+    }
+    at.map(|i| body[i..].to_string()).unwrap_or_default()
+}
+
+/// Fluent source for a literal text: `{` and `}` become string literals, as do leading
+/// and trailing spaces (which Fluent trims) and line breaks. Formatting the result gives
+/// back `text` exactly. Written in the serializer's own style (`{ "{" }`), so `fmt`
+/// leaves ingested files as they are.
+pub fn escape(text: &str) -> String {
+    if text.is_empty() {
+        return literal("");
+    }
+    escape_part(text, true, true)
+}
+
+/// A Fluent string literal placeable holding `text`.
+fn literal(text: &str) -> String {
+    let mut out = String::from("{ \"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c == '\n' || c == '\r' || c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\" }");
+    out
+}
+
+/// The terms a locale's shared resources define, for turning their names in a text into
+/// references: with `-un = United Nations` in `shared.ftl`, "the United Nations
+/// Secretariat" becomes `the { -un } Secretariat`, so a name is translated once and
+/// written one way everywhere.
+#[derive(Debug, Default)]
+pub struct Terms {
+    /// (value, key), longest value first.
+    values: Vec<(String, String)>,
+}
+
+impl Terms {
+    /// Plain-text terms of the locale's resources that are not announcements themselves.
+    pub fn of_locale(project: &Project, locale: &str) -> Result<Terms, Error> {
+        let mut values = Vec::new();
+        for resource in project.resources_of(locale)? {
+            if project.announcement_path(&resource).is_file() {
+                continue;
+            }
+            let file = project.load_file(locale, &resource)?;
+            let parsed = file.parse();
+            let model = FileModel::new(&file, &parsed);
+            for entry in model.entries.iter().filter(|e| e.is_term) {
+                if let Some(text) = entry.value.and_then(plain_text) {
+                    if !text.trim().is_empty() && text.trim() == text {
+                        values.push((text, entry.key()));
+                    }
+                }
+            }
+        }
+        Ok(Terms::new(values))
+    }
+
+    pub fn new(mut values: Vec<(String, String)>) -> Terms {
+        values.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        values.dedup_by(|a, b| a.0 == b.0);
+        Terms { values }
+    }
+
+    /// The Fluent pattern for `text`: escaped, with whole-word term values replaced by
+    /// references to the terms (the longest match first).
+    ///
+    /// Written by hand rather than with `aho-corasick`: a match must also sit on word
+    /// boundaries, and a rejected long match must let a shorter one through.
+    pub fn pattern(&self, text: &str) -> String {
+        if self.values.is_empty() {
+            return escape(text);
+        }
+        let mut out = String::new();
+        let mut plain_start = 0;
+        let mut i = 0;
+        let boundary_before = |i: usize| text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        while i < text.len() {
+            if boundary_before(i) {
+                let found = self.values.iter().find(|(value, _)| {
+                    text[i..].starts_with(value.as_str())
+                        && text[i + value.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                });
+                if let Some((value, key)) = found {
+                    out.push_str(&escape_part(&text[plain_start..i], plain_start == 0, false));
+                    out.push_str(&format!("{{ {key} }}"));
+                    i += value.len();
+                    plain_start = i;
+                    continue;
+                }
+            }
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        if plain_start == 0 {
+            return escape(text);
+        }
+        out.push_str(&escape_part(&text[plain_start..], false, true));
+        out
+    }
+}
+
+/// Escapes a piece of text between term references: leading spaces matter only at the
+/// very start of the pattern, trailing ones only at its very end.
+fn escape_part(text: &str, at_start: bool, at_end: bool) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let lead = if at_start { text.len() - text.trim_start().len() } else { 0 };
+    let trail = if at_end { text.len() - text.trim_end().len() } else { 0 };
+    if lead + trail >= text.len() {
+        return literal(text);
+    }
+    let mut out = String::new();
+    if lead > 0 {
+        out.push_str(&literal(&text[..lead]));
+    }
+    for c in text[lead..text.len() - trail].chars() {
+        match c {
+            '{' | '}' | '\n' | '\r' => out.push_str(&literal(&c.to_string())),
+            c => out.push(c),
+        }
+    }
+    if trail > 0 {
+        out.push_str(&literal(&text[text.len() - trail..]));
+    }
+    out
+}
+
+/// The text of a pattern made of text only.
+fn plain_text(pattern: &crate::model::Pattern<'_>) -> Option<String> {
+    let mut out = String::new();
+    for element in &pattern.elements {
+        match element {
+            fluent_syntax::ast::PatternElement::TextElement { value } => out.push_str(value),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
