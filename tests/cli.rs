@@ -57,12 +57,21 @@ fn shipped_content_is_complete_in_both_languages() {
     let out = songngu(repo(), &["status"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.contains("en (reference): 100% translated"), "{text}");
-    let vi = text.lines().find(|l| l.starts_with("vi:")).unwrap();
-    let (translated, total) = vi.split_once(", ").unwrap().1.trim_end_matches(" entries").split_once(" of ").unwrap();
-    assert!(vi.starts_with("vi: 100% translated"), "{vi}");
-    assert_eq!(translated, total);
-    assert!(total.parse::<usize>().unwrap() > 70);
+    for locale in ["en", "vi"] {
+        let line = text.lines().find(|l| l.starts_with(&format!("{locale}:"))).unwrap();
+        let (translated, total) =
+            line.split_once(", ").unwrap().1.trim_end_matches(" entries").split_once(" of ").unwrap();
+        assert!(line.starts_with(&format!("{locale}: 100% translated")), "{line}");
+        assert_eq!(translated, total);
+        assert!(total.parse::<usize>().unwrap() > 70);
+    }
+    // Announcement 001 was written in Vietnamese: vi is its reference, en its translation.
+    let row = |locale: &str| {
+        let block = text.split("\n\n").find(|b| b.starts_with(&format!("{locale}:"))).unwrap();
+        block.lines().find(|l| l.trim_start().starts_with("press-conference.ftl")).unwrap().to_string()
+    };
+    assert!(row("vi").contains("reference"), "{text}");
+    assert!(row("en").contains("100%"), "{text}");
 }
 
 #[test]
@@ -192,7 +201,7 @@ fn explain_prints_each_codes_documentation() {
 /// A copy of the shipped content in a temporary folder, to edit freely.
 fn shipped_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["locales/en", "locales/vi"] {
+    for sub in ["locales/en", "locales/vi", "source"] {
         std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         for entry in std::fs::read_dir(repo().join(sub)).unwrap() {
             let path = entry.unwrap().path();

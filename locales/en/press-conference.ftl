@@ -1,4 +1,5 @@
 ### Press conference of 8 October 2025 in Hanoi on the coming signing ceremony of the Hanoi Convention (Báo Tin Tức).
+### Written in Vietnamese (source/press-conference.md, lang = "vi"): this file is its English translation.
 
 press-conference-title = Senior leaders of many countries will attend the signing ceremony of the { -hanoi-convention }
 
