@@ -24,6 +24,10 @@ state. Numbers are compared by value, in each language's own way of writing them
 - ordinals: `80th` = `80`.
 Numbers written as words (`two`, `hai`) are not read.
 
+When the reference changed since the translation was accepted, a figure that came with
+that change is left to the `drifted` finding, which shows it in its diff; only figures
+the old reference already had are reported here.
+
 ## Why it matters
 A translation that says 60 where the source says 72, or drops a date, is wrong in the
 one place readers trust most.
@@ -55,6 +59,11 @@ impl Check for NumberMismatch {
             }
             let translated = facts(&plain_text(target_pattern), target_language, true);
             lacking.extend(stated.into_iter().filter(|fact| !translated.contains(fact)));
+        }
+        // A figure that arrived with a change of the reference is the drift's to report.
+        if let Some(record) = cx.record.filter(|r| r.reference != cx.reference_fingerprint) {
+            let before = facts(crate::fingerprint::body(&record.source), reference_language, false);
+            lacking.retain(|fact| before.contains(fact));
         }
         if lacking.is_empty() {
             return;
