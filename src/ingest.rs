@@ -592,3 +592,35 @@ fn plain_text(pattern: &crate::model::Pattern<'_>) -> Option<String> {
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_word_term_names_become_references() {
+        let terms = Terms::new(vec![
+            ("United Nations".into(), "-un".into()),
+            ("UN".into(), "-un-short".into()),
+            ("United Nations Convention against Cybercrime".into(), "-convention".into()),
+        ]);
+        assert_eq!(
+            terms.pattern("The United Nations Convention against Cybercrime, the United Nations' and UN staff"),
+            "The { -convention }, the { -un }' and { -un-short } staff"
+        );
+        // Not inside words, and the text around stays escaped.
+        assert_eq!(terms.pattern("UNODC and {UN}"), "UNODC and { \"{\" }{ -un-short }{ \"}\" }");
+        assert_eq!(terms.pattern("  UN "), "{ \"  \" }{ -un-short }{ \" \" }");
+    }
+
+    #[test]
+    fn edited_paragraphs_pair_by_shared_words() {
+        let old = [(BlockKind::Paragraph, "60 countries signed the convention"), (BlockKind::Paragraph, "Photos by VNA")];
+        let new = [
+            (BlockKind::Paragraph, "Something else entirely"),
+            (BlockKind::Paragraph, "72 countries signed the convention"),
+            (BlockKind::Heading, "Photos by VNA"),
+        ];
+        assert_eq!(pair_edits(&[0, 1], &[0, 1, 2], &old, &new), [(0, 1)]);
+    }
+}

@@ -1,0 +1,226 @@
+//! `songngu ingest` as an editor uses it: announcements in, reference resources out, ids
+//! stable across edits, a person's additions kept, files untouched when nothing changed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn songngu(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_songngu")).current_dir(dir).args(args).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn ok(out: Output) -> String {
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    stdout(&out)
+}
+
+fn write(dir: &Path, path: &str, text: &str) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn read(dir: &Path, path: &str) -> String {
+    std::fs::read_to_string(dir.join(path)).unwrap()
+}
+
+/// `(id, value)` of each message line of a resource, in file order.
+fn messages(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && l.contains(" = "))
+        .map(|l| {
+            let (id, value) = l.split_once(" = ").unwrap();
+            (id.to_string(), value.to_string())
+        })
+        .collect()
+}
+
+const ANNOUNCEMENT: &str = "+++
+title = \"72 countries sign the Hanoi Convention\"
+date = 2025-10-26
+lang = \"en\"
++++
+
+The signing ceremony took place in Hanoi on October 25 and 26, 2025.
+
+More than 2,500 delegates from 119 countries and territories attended.
+
+On the first day, 60 countries signed the Convention.
+
+## Next steps
+
+The Convention enters into force after the 40th ratification.
+
+The next meeting is planned for 2026.
+";
+
+const VIETNAMESE: &str = "press-title = 72 quốc gia ký Công ước Hà Nội
+
+press-date = 26/10/2025
+
+press-p1 = Lễ mở ký diễn ra tại Hà Nội trong hai ngày 25 và 26/10/2025.
+
+press-p2 = Hơn 2.500 đại biểu từ 119 quốc gia và vùng lãnh thổ đã tham dự.
+
+press-p3 = Trong ngày đầu tiên, 60 quốc gia đã ký Công ước.
+
+press-h1 = Các bước tiếp theo
+
+press-p4 = Công ước có hiệu lực sau văn kiện phê chuẩn thứ 40.
+
+press-p5 = Cuộc họp tiếp theo dự kiến diễn ra vào năm 2026.
+";
+
+#[test]
+fn re_ingesting_an_edited_announcement_keeps_every_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+
+    let first = ok(songngu(root, &["ingest"]));
+    assert!(first.starts_with("created locales/en/press.ftl from source/press.md\n"), "{first}");
+    let before = messages(&read(root, "locales/en/press.ftl"));
+    let ids: Vec<&str> = before.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["press-title", "press-date", "press-p1", "press-p2", "press-p3", "press-h1", "press-p4", "press-p5"]);
+    assert_eq!(before[1].1, "October 26, 2025");
+
+    // A translator translates everything and accepts it.
+    write(root, "locales/vi/press.ftl", VIETNAMESE);
+    ok(songngu(root, &["accept", "vi"]));
+    assert_eq!(ok(songngu(root, &["check"])), "ok: checked 1 resource in en, vi: no problems found\n");
+
+    // The editor adds a paragraph at the top, changes a figure in the third, deletes the last.
+    let edited = ANNOUNCEMENT
+        .replace("The signing ceremony took", "Vietnam hosted the ceremony.\n\nThe signing ceremony took")
+        .replace("60 countries signed", "72 countries signed")
+        .replace("\nThe next meeting is planned for 2026.\n", "");
+    write(root, "source/press.md", &edited);
+    let second = ok(songngu(root, &["ingest"]));
+    assert_eq!(
+        second,
+        "updated locales/en/press.ftl from source/press.md\n  added    press-p6\n  changed  press-p3\n  removed  press-p5\n\
+         ingested 1 announcement: 1 resource written; run `songngu check` to see what translators now have to do\n"
+    );
+    let after = messages(&read(root, "locales/en/press.ftl"));
+    let ids: Vec<&str> = after.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["press-title", "press-date", "press-p6", "press-p1", "press-p2", "press-p3", "press-h1", "press-p4"]);
+    for (id, value) in &after {
+        match id.as_str() {
+            "press-p6" => assert_eq!(value, "Vietnam hosted the ceremony."),
+            "press-p3" => assert_eq!(value, "On the first day, 72 countries signed the Convention."),
+            _ => assert!(before.contains(&(id.clone(), value.clone())), "{id} changed: {value}"),
+        }
+    }
+
+    // In vi: exactly one missing, one drifted (with the figure as a facts change), one obsolete.
+    let json = stdout(&songngu(root, &["check", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut found: Vec<(String, String, String)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["locale"] == "vi" && d["severity"] != "info")
+        .map(|d| (d["code"].as_str().unwrap().into(), d["id"].as_str().unwrap().into(), d["class"].as_str().unwrap_or("").into()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("drifted".into(), "press-p3".into(), "facts".into()),
+            ("missing".into(), "press-p6".into(), String::new()),
+            ("obsolete".into(), "press-p5".into(), String::new()),
+        ]
+    );
+
+    // Ingesting again changes nothing and writes nothing.
+    let modified = std::fs::metadata(root.join("locales/en/press.ftl")).unwrap().modified().unwrap();
+    assert_eq!(ok(songngu(root, &["ingest"])), "ingested 1 announcement: every resource is up to date\n");
+    assert_eq!(std::fs::metadata(root.join("locales/en/press.ftl")).unwrap().modified().unwrap(), modified);
+}
+
+#[test]
+fn a_new_paragraph_never_takes_the_id_of_a_deleted_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+    ok(songngu(root, &["ingest"]));
+    write(root, "locales/vi/press.ftl", VIETNAMESE);
+    // p5 deleted: its vi translation stays (obsolete) until someone prunes it.
+    write(root, "source/press.md", &ANNOUNCEMENT.replace("\nThe next meeting is planned for 2026.\n", ""));
+    ok(songngu(root, &["ingest"]));
+    // A different paragraph appended later is p6, not p5 again.
+    write(root, "source/press.md", &ANNOUNCEMENT.replace("The next meeting is planned for 2026.", "Photos: VNA."));
+    let out = ok(songngu(root, &["ingest"]));
+    assert!(out.contains("added    press-p6\n"), "{out}");
+}
+
+#[test]
+fn what_a_person_added_to_the_resource_stays_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+    ok(songngu(root, &["ingest"]));
+    let text = read(root, "locales/en/press.ftl");
+    let by_hand = text
+        .replace("press-p2 = ", "# Figures from the organisers, 26 October.\npress-p2 = ")
+        .replace("press-h1 = ", "press-photo-credit = Photo: VNA\n\n## Second half\n\npress-h1 = ");
+    write(root, "locales/en/press.ftl", &by_hand);
+    write(root, "source/press.md", &ANNOUNCEMENT.replace("More than 2,500", "Over 2,500"));
+    let out = ok(songngu(root, &["ingest"]));
+    assert!(out.contains("changed  press-p2\n"), "{out}");
+    let after = read(root, "locales/en/press.ftl");
+    assert_eq!(after, by_hand.replace("More than 2,500", "Over 2,500"));
+}
+
+#[test]
+fn vietnamese_announcements_make_vietnamese_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/hop-bao.md", "+++\ntitle = \"Họp báo về Công ước Hà Nội\"\ndate = 2025-10-08\nlang = \"vi\"\n+++\n\nChiều 8/10, Bộ Ngoại giao tổ chức họp báo.\n");
+    let out = ok(songngu(root, &["ingest"]));
+    assert!(out.starts_with("created locales/vi/hop-bao.ftl"), "{out}");
+    assert!(read(root, "locales/vi/hop-bao.ftl").contains("hop-bao-date = 08/10/2025\n"));
+    // English is the translation: missing until written, and the Vietnamese is not flagged.
+    let out = songngu(root, &["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let codes: Vec<(&str, &str)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["locale"].as_str().unwrap()))
+        .collect();
+    assert_eq!(codes, [("missing-resource", "en")]);
+}
+
+#[test]
+fn text_that_looks_like_fluent_syntax_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "source/odd.md",
+        "+++\ntitle = \"Braces { and } \\\"quoted\\\"\"\n+++\n\n[Updated] *bold* .dot { $var } \\\\ ends\n\n## #1 choice\n",
+    );
+    ok(songngu(root, &["ingest"]));
+    let text = read(root, "locales/en/odd.ftl");
+    assert!(text.contains("odd-title = Braces { \"{\" } and { \"}\" } \"quoted\"\n"), "{text}");
+    assert!(text.contains("odd-p1 = [Updated] *bold* .dot { \"{\" } $var { \"}\" } \\\\ ends\n"), "{text}");
+    assert!(text.contains("odd-h1 = #1 choice\n"), "{text}");
+    assert_eq!(ok(songngu(root, &["check", "--locale", "en"])), "ok: checked 1 resource in en: no problems found\n");
+}
+
+#[test]
+fn a_broken_announcement_stops_the_run_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/a.md", ANNOUNCEMENT);
+    write(root, "source/b.md", "+++\ntitle = \"B\"\nlang = \"fr\"\n+++\n\nText.\n");
+    let out = songngu(root, &["ingest"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "error: source/b.md:3:1: `lang = \"fr\"` is not a locale of this project (it has en, vi)\n");
+    assert!(!root.join("locales").exists());
+}
