@@ -80,6 +80,18 @@ pub enum Command {
         /// Announcement files (Markdown with front matter). Default: every one in the source folder.
         files: Vec<PathBuf>,
     },
+    /// Add what a language lacks to its files, as copies for translators to translate
+    ///
+    /// Every entry of the reference that the language does not have is added in the
+    /// reference's order, as a copy of the reference with a TODO comment above it; `check`
+    /// reports it untranslated until it is translated. Nothing already there changes.
+    Sync {
+        /// The language to fill in (for example `vi`).
+        locale: String,
+        /// Also move entries the reference no longer has to the end of the file, as comments.
+        #[arg(long)]
+        prune: bool,
+    },
     /// Explain a finding's code: what it means, why it matters, how to fix it
     Explain {
         /// The code, as shown in brackets in `check` output (for example `untranslated`).

@@ -313,6 +313,9 @@ fn next_numbers(
             let model = FileModel::new(&file, &parsed);
             keys.extend(model.keys().map(str::to_string));
             keys.extend(model.junk.iter().filter_map(|j| j.likely_key()).map(str::to_string));
+            // Entries `sync --prune` commented out (`# news-p4 = …`) keep their number too.
+            let commented = file.text.lines().filter_map(|l| l.strip_prefix("# ")?.split_once(" =").map(|(k, _)| k));
+            keys.extend(commented.map(str::to_string));
         }
         let lock_path = lock::path_for(&path);
         if lock_path.is_file() {

@@ -31,6 +31,11 @@ impl Item {
         Item { key: Some(key.to_string()), comment: comment.to_string(), body: body.to_string(), gap: String::new(), fresh: true }
     }
 
+    /// A new comment (its text ends with a line end), kept apart from entries by blank lines.
+    pub fn comment(text: &str) -> Item {
+        Item { key: None, comment: String::new(), body: text.to_string(), gap: String::new(), fresh: true }
+    }
+
     /// The whole text of the item (comment and body), without the gap after it.
     pub fn text(&self) -> String {
         format!("{}{}", self.comment, self.body)

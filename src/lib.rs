@@ -23,6 +23,7 @@ pub mod numbers;
 pub mod project;
 pub mod render;
 pub mod source;
+pub mod sync;
 pub mod text;
 
 pub use check::{check_project, CheckOptions, CheckReport};

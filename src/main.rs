@@ -89,6 +89,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::ingest::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Sync { locale, prune } => {
+            let options = songngu::sync::SyncOptions { locale, prune };
+            let report = songngu::sync::sync(&project, &options)?;
+            render::sync::render(&report, &options, &mut out).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain { .. } => unreachable!("handled above"),
     }
 }

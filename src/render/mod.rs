@@ -6,3 +6,4 @@ pub mod human;
 pub mod ingest;
 pub mod json;
 pub mod status;
+pub mod sync;

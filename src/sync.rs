@@ -1,0 +1,188 @@
+//! `sync LOCALE`: give translators every entry they still have to translate, in place.
+//!
+//! Each entry of a resource's reference that the locale lacks is added to the locale's
+//! file as a copy of the reference, with a comment above it, right after the entry that
+//! precedes it in the reference, so the file follows the reference's order. `check` then
+//! reports the copy as untranslated until someone translates it. `--prune` moves entries
+//! the reference no longer has to the end of the file, commented out, so their words can
+//! still be reused. Everything else in the file stays byte for byte, and a file is written
+//! only when its text changes.
+
+use std::collections::BTreeSet;
+
+use crate::error::Error;
+use crate::layout::{Doc, Item};
+use crate::lock;
+use crate::model::FileModel;
+use crate::project::Project;
+use crate::source::SourceFile;
+
+/// The first line of the block `--prune` moves obsolete entries into.
+pub const OBSOLETE_HEADER: &str = "## Obsolete: no longer in the reference; moved here by `songngu sync --prune`.";
+
+#[derive(Debug, Clone)]
+pub struct SyncOptions {
+    pub locale: String,
+    pub prune: bool,
+}
+
+/// What `sync` did to one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncedFile {
+    pub file: String,
+    pub reference_locale: String,
+    pub created: bool,
+    pub written: bool,
+    pub added: Vec<String>,
+    pub pruned: Vec<String>,
+    /// Obsolete entries left in place (without `--prune`).
+    pub obsolete: Vec<String>,
+    /// Entries not added because the file has broken text where they would be: the ids.
+    pub broken: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SyncReport {
+    pub files: Vec<SyncedFile>,
+    /// Files that could not be read as Fluent and were left alone.
+    pub unreadable: Vec<String>,
+}
+
+pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Error> {
+    let locale = options.locale.as_str();
+    if !project.config.locales.iter().any(|l| l == locale) {
+        return Err(Error::Usage(format!(
+            "`{locale}` is not a locale of this project (it has {})",
+            project.config.locales.join(", ")
+        )));
+    }
+    let mut resources = BTreeSet::new();
+    for l in &project.config.locales {
+        resources.extend(project.resources_of(l)?);
+    }
+    let mut report = SyncReport::default();
+    let mut writes = Vec::new();
+    for resource in resources {
+        let reference_locale = project.reference_of(&resource)?;
+        if reference_locale == locale || !project.file_path(&reference_locale, &resource).is_file() {
+            continue;
+        }
+        let reference_file = project.load_file(&reference_locale, &resource)?;
+        let path = project.file_path(locale, &resource);
+        let target_file = if path.is_file() { Some(project.load_file(locale, &resource)?) } else { None };
+        match sync_file(&reference_file, target_file.as_ref(), options) {
+            Ok(Some((mut synced, text))) => {
+                synced.file = project.display_path(locale, &resource);
+                if synced.written {
+                    writes.push((path, text));
+                }
+                report.files.push(synced);
+            }
+            Ok(None) => {}
+            Err(display) => report.unreadable.push(display),
+        }
+    }
+    for (path, text) in writes {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        lock::write_atomically(&path, text.as_bytes())?;
+    }
+    Ok(report)
+}
+
+/// Syncs one target file with its reference: the outcome and the new text, `None` when
+/// there is nothing to report, `Err(file)` when a file cannot be read as Fluent.
+fn sync_file(
+    reference_file: &SourceFile,
+    target_file: Option<&SourceFile>,
+    options: &SyncOptions,
+) -> Result<Option<(SyncedFile, String)>, String> {
+    let reference_parsed = match reference_file.parse() {
+        Some(Ok(p)) => p,
+        _ => return Err(reference_file.display.clone()),
+    };
+    let reference_doc = Doc::new(reference_file, &reference_parsed);
+    let reference_outcome = Some(Ok(reference_parsed));
+    let reference = FileModel::new(reference_file, &reference_outcome);
+
+    let target_parsed = match target_file.map(SourceFile::parse) {
+        None => None,
+        Some(Some(Ok(p))) => Some(p),
+        Some(_) => return Err(target_file.expect("parsed a file").display.clone()),
+    };
+    let mut doc = match target_file.zip(target_parsed.as_ref()) {
+        Some((file, parsed)) => Doc::new(file, parsed),
+        None => Doc::empty(),
+    };
+    let target_outcome = target_parsed.map(Ok);
+    let target = target_file.map(|f| FileModel::new(f, &target_outcome));
+    let broken: BTreeSet<&str> =
+        target.as_ref().map(|t| t.junk.iter().filter_map(|j| j.likely_key()).collect()).unwrap_or_default();
+
+    let mut synced = SyncedFile {
+        reference_locale: reference_file.locale.clone(),
+        created: target_file.is_none(),
+        ..Default::default()
+    };
+    let locale = &options.locale;
+    let marker = format!(
+        "# TODO: translate from {} (a copy, added by `songngu sync`), then run `songngu accept {locale}`.\n",
+        reference_file.locale
+    );
+    let order: Vec<String> = {
+        let mut seen = BTreeSet::new();
+        reference.entries.iter().map(|e| e.key()).filter(|k| seen.insert(k.clone())).collect()
+    };
+    for (i, key) in order.iter().enumerate() {
+        if doc.position(key).is_some() {
+            continue;
+        }
+        if broken.contains(key.as_str()) {
+            synced.broken.push(key.clone());
+            continue;
+        }
+        let Some(source) = reference_doc.position(key).map(|at| &reference_doc.items[at]) else { continue };
+        let at = match order[..i].iter().rev().find_map(|k| doc.position(k)) {
+            Some(previous) => previous + 1,
+            None => order[i + 1..].iter().find_map(|k| doc.position(k)).unwrap_or(doc.items.len()),
+        };
+        let mut body = source.body.clone();
+        if !body.ends_with('\n') {
+            body.push('\n');
+        }
+        doc.insert(at, Item::entry(key, &format!("{marker}{}", source.comment), &body));
+        synced.added.push(key.clone());
+    }
+
+    let obsolete: Vec<String> = target
+        .as_ref()
+        .map(|t| t.keys().filter(|k| !reference.contains(k)).map(str::to_string).collect())
+        .unwrap_or_default();
+    if options.prune && !obsolete.is_empty() {
+        let has_block = doc.items.iter().any(|item| item.body.starts_with(OBSOLETE_HEADER));
+        if !has_block {
+            let header = format!("{OBSOLETE_HEADER}\n## Reuse their words in a translation, or delete them.\n");
+            doc.items.push(Item::comment(&header));
+        }
+        for key in &obsolete {
+            while let Some(at) = doc.position(key) {
+                let item = doc.items.remove(at);
+                doc.items.push(Item::comment(&commented(&item.text())));
+            }
+            synced.pruned.push(key.clone());
+        }
+    } else {
+        synced.obsolete = obsolete;
+    }
+
+    let text = doc.render();
+    synced.written = target_file.map(|f| f.text.as_str()) != Some(text.as_str());
+    let nothing = !synced.written && synced.obsolete.is_empty() && synced.broken.is_empty();
+    Ok((!nothing).then_some((synced, text)))
+}
+
+/// An entry's text as Fluent comment lines.
+fn commented(text: &str) -> String {
+    text.lines().map(|line| if line.is_empty() { "#\n".to_string() } else { format!("# {line}\n") }).collect()
+}
