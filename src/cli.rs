@@ -92,6 +92,17 @@ pub enum Command {
         #[arg(long)]
         prune: bool,
     },
+    /// Write every file the same way: spacing, indentation, Unicode NFC; comments kept
+    ///
+    /// A file with syntax errors is left alone (fix it first: `songngu check` shows where).
+    /// Files whose text would not change are not touched.
+    Fmt {
+        /// Write nothing; list the files that need formatting and exit with 1 if there are any.
+        #[arg(long)]
+        check: bool,
+        /// Files or folders to format. Default: every file in the locales folder.
+        paths: Vec<PathBuf>,
+    },
     /// Explain a finding's code: what it means, why it matters, how to fix it
     Explain {
         /// The code, as shown in brackets in `check` output (for example `untranslated`).

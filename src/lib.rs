@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod drift;
 pub mod error;
 pub mod fingerprint;
+pub mod fmt;
 pub mod ingest;
 pub mod layout;
 pub mod lock;

@@ -95,6 +95,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::sync::render(&report, &options, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Fmt { check, paths } => {
+            let report = songngu::fmt::fmt(&project, &songngu::fmt::FmtOptions { check, paths })?;
+            render::fmt::render(&report, check, &mut out).map_err(io)?;
+            Ok(if check && !report.changed.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
         Command::Explain { .. } => unreachable!("handled above"),
     }
 }
