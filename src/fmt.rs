@@ -41,7 +41,9 @@ impl std::fmt::Display for Skipped {
             Skipped::SyntaxErrors(n) => {
                 write!(f, "{n} syntax error{} to fix first (see `songngu check`)", if *n == 1 { "" } else { "s" })
             }
-            Skipped::NotSafe => f.write_str("formatting would change its content, so it is left as it is (please report this file)"),
+            Skipped::NotSafe => f.write_str(
+                "its indented multi-line text cannot be rewritten without changing it (a limit of the Fluent serializer)",
+            ),
         }
     }
 }

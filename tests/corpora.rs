@@ -271,3 +271,87 @@ fn firefox_drift_from_esr_140_to_current() {
     assert_eq!(counts["missing"], 4563, "the corpus README's count of entries vi lacks against current en-US");
     assert_eq!(code, 1);
 }
+
+/// What a file says, whatever its formatting: each entry's canonical text and each
+/// comment, in order, in NFC.
+fn content(text: &str) -> Vec<String> {
+    use fluent_syntax::ast::Entry;
+    use unicode_normalization::UnicodeNormalization;
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    resource
+        .body
+        .iter()
+        .map(|entry| {
+            let shown = match entry {
+                Entry::Comment(c) => format!("# {}", c.content.join("\n")),
+                Entry::GroupComment(c) => format!("## {}", c.content.join("\n")),
+                Entry::ResourceComment(c) => format!("### {}", c.content.join("\n")),
+                other => fluent_syntax::serializer::serialize(&fluent_syntax::ast::Resource { body: vec![other.clone()] }),
+            };
+            shown.nfc().collect()
+        })
+        .collect()
+}
+
+fn files_under(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_under(&path, found);
+        } else if path.extension().is_some_and(|x| x == "ftl") {
+            found.push(path);
+        }
+    }
+}
+
+/// `fmt` over every corpus file: the same entries and comments before and after, files
+/// with syntax errors untouched, and a second run finds nothing left to do.
+#[test]
+fn fmt_keeps_every_entry_and_comment_of_the_corpora() {
+    let Some(corpora) = corpora() else { return };
+    let work = tempfile::tempdir().unwrap();
+    copy_tree(&corpora, work.path());
+    let fmt = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_songngu"))
+            .arg("--root")
+            .arg(work.path())
+            .arg("fmt")
+            .args(args)
+            .arg(work.path())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, first) = fmt(&[]);
+    assert_eq!(code, Some(0), "{first}");
+
+    let mut files = Vec::new();
+    files_under(&corpora, &mut files);
+    let (mut formatted, mut left) = (0, 0);
+    for original in &files {
+        let after_path = work.path().join(original.strip_prefix(&corpora).unwrap());
+        let before = std::fs::read(original).unwrap();
+        let after = std::fs::read(&after_path).unwrap();
+        let Ok(before_text) = String::from_utf8(before.clone()) else {
+            assert_eq!(before, after);
+            continue;
+        };
+        let shown = after_path.strip_prefix(work.path()).unwrap().display().to_string();
+        if first.contains(&format!("left {shown} as it is")) {
+            assert_eq!(before, after, "{shown} was left alone, yet changed");
+            left += 1;
+            continue;
+        }
+        let after_text = String::from_utf8(after).unwrap();
+        assert_eq!(content(&before_text), content(&after_text), "{shown} lost or changed content");
+        formatted += usize::from(before_text != after_text);
+    }
+    let (code, second) = fmt(&["--check"]);
+    assert_eq!(code, Some(0), "a second run still finds work: {second}");
+    assert!(second.ends_with(&format!("{} files checked: all formatted; {left} files left as they are\n", files.len())), "{second}");
+    say(&format!("fmt on the corpora: {} files, {formatted} reformatted, {left} left alone (syntax errors)", files.len()));
+    assert!(formatted > 100 && left < files.len() / 4, "{formatted} formatted, {left} left");
+}
