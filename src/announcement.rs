@@ -120,7 +120,10 @@ impl Announcement {
     pub fn read(path: &Path, display: &str) -> Result<Announcement, Error> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            Error::Usage(format!("{display}: this file is not valid UTF-8 (byte {}): save it as UTF-8", e.utf8_error().valid_up_to()))
+            Error::Usage(format!(
+                "{display}: this file is not valid UTF-8 (byte {}): save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            ))
         })?;
         let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         Announcement::parse(&slug, &text, display)
@@ -164,13 +167,11 @@ impl Announcement {
 
 /// Splits `+++ … +++` from the body: ((front matter, its first line), body, body's first line).
 fn split_front_matter<'a>(text: &'a str, display: &str) -> Result<((&'a str, usize), &'a str, usize), Error> {
-    let missing = || {
-        Error::Config {
-            path: display.into(),
-            line: 1,
-            column: 1,
-            message: "an announcement starts with front matter between `+++` lines (title, date, lang)".into(),
-        }
+    let missing = || Error::Config {
+        path: display.into(),
+        line: 1,
+        column: 1,
+        message: "an announcement starts with front matter between `+++` lines (title, date, lang)".into(),
     };
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().ok_or_else(missing)?;
@@ -179,13 +180,11 @@ fn split_front_matter<'a>(text: &'a str, display: &str) -> Result<((&'a str, usi
     }
     let start = first.len();
     let mut at = start;
-    let mut line = 2;
-    for l in lines {
+    for (line, l) in (2..).zip(lines) {
         if l.trim_end() == "+++" {
             return Ok(((&text[start..at], 2), &text[at + l.len()..], line + 1));
         }
         at += l.len();
-        line += 1;
     }
     Err(Error::Config {
         path: display.into(),

@@ -115,9 +115,8 @@ fn named_sources(project: &Project, files: &[PathBuf]) -> Result<Vec<(PathBuf, S
             }
             let absolute = file.canonicalize().map_err(|e| Error::io(file, e))?;
             // An announcement outside `source/` becomes a resource named after its stem.
-            let resource = resource_of(&dir, &absolute).unwrap_or_else(|| {
-                format!("{}.ftl", absolute.file_stem().unwrap_or_default().to_string_lossy())
-            });
+            let resource = resource_of(&dir, &absolute)
+                .unwrap_or_else(|| format!("{}.ftl", absolute.file_stem().unwrap_or_default().to_string_lossy()));
             Ok((file.clone(), resource))
         })
         .collect()
@@ -126,7 +125,8 @@ fn named_sources(project: &Project, files: &[PathBuf]) -> Result<Vec<(PathBuf, S
 /// `source/news/a.md` → `news/a.ftl`.
 fn resource_of(source_dir: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(source_dir).ok()?;
-    let parts: Vec<_> = rel.with_extension("ftl").components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<_> =
+        rel.with_extension("ftl").components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     Some(parts.join("/"))
 }
 
@@ -231,11 +231,7 @@ fn ingest_one(
                 let at = match previous.as_deref().and_then(|p| doc.position(p)) {
                     Some(p) => p + 1,
                     // The first of the announcement goes before every entry it manages.
-                    None => wanted
-                        .iter()
-                        .filter_map(|w| doc.position(&w.0))
-                        .min()
-                        .unwrap_or(doc.items.len()),
+                    None => wanted.iter().filter_map(|w| doc.position(&w.0)).min().unwrap_or(doc.items.len()),
                 };
                 doc.insert(at, Item::entry(key, "", &body));
                 outcome.added.push(key.to_string());
@@ -618,7 +614,8 @@ mod tests {
 
     #[test]
     fn edited_paragraphs_pair_by_shared_words() {
-        let old = [(BlockKind::Paragraph, "60 countries signed the convention"), (BlockKind::Paragraph, "Photos by VNA")];
+        let old =
+            [(BlockKind::Paragraph, "60 countries signed the convention"), (BlockKind::Paragraph, "Photos by VNA")];
         let new = [
             (BlockKind::Paragraph, "Something else entirely"),
             (BlockKind::Paragraph, "72 countries signed the convention"),

@@ -28,7 +28,13 @@ pub struct Item {
 impl Item {
     /// A new entry (its text ends with a line end), with an optional comment above it.
     pub fn entry(key: &str, comment: &str, body: &str) -> Item {
-        Item { key: Some(key.to_string()), comment: comment.to_string(), body: body.to_string(), gap: String::new(), fresh: true }
+        Item {
+            key: Some(key.to_string()),
+            comment: comment.to_string(),
+            body: body.to_string(),
+            gap: String::new(),
+            fresh: true,
+        }
     }
 
     /// A new comment (its text ends with a line end), kept apart from entries by blank lines.

@@ -333,3 +333,39 @@ fn accept_drops_records_of_entries_that_are_gone() {
     assert!(!lock.contains("[entries.signing-opens-p12]"));
     assert!(lock.contains("[entries.signing-opens-p11]"));
 }
+
+#[test]
+fn shipped_content_is_formatted_and_up_to_date_with_its_sources() {
+    let out = songngu(repo(), &["fmt", "--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "12 files checked: all formatted\n");
+    // Ingesting the shipped announcements would change nothing (checked on a copy).
+    let dir = shipped_copy();
+    let out = songngu(dir.path(), &["ingest"]);
+    assert_eq!(stdout(&out), "ingested 5 announcements: every resource is up to date\n");
+}
+
+#[test]
+fn fmt_rewrites_only_what_needs_it_and_leaves_broken_files_alone() {
+    let messy = "# Người dịch: Lan\nhello=Xin chào\n-brand   =   Songngu\n";
+    let broken = "hello = { oops\n";
+    let tidy = "hello = Xin chào\n";
+    let dir =
+        project(&[("locales/vi/messy.ftl", messy), ("locales/vi/broken.ftl", broken), ("locales/en/tidy.ftl", tidy)]);
+    let check = songngu(dir.path(), &["fmt", "--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(
+        stdout(&check),
+        "would format locales/vi/messy.ftl\n\
+         left locales/vi/broken.ftl as it is: 1 syntax error to fix first (see `songngu check`)\n\
+         1 file of 3 needs formatting: run `songngu fmt`; 1 file left as it is\n"
+    );
+    let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+    assert_eq!(read("locales/vi/messy.ftl"), messy, "--check wrote a file");
+    let tidy_time = std::fs::metadata(dir.path().join("locales/en/tidy.ftl")).unwrap().modified().unwrap();
+    assert_eq!(songngu(dir.path(), &["fmt"]).status.code(), Some(0));
+    assert_eq!(read("locales/vi/messy.ftl"), "# Người dịch: Lan\nhello = Xin chào\n\n-brand = Songngu\n");
+    assert_eq!(read("locales/vi/broken.ftl"), broken);
+    let after = std::fs::metadata(dir.path().join("locales/en/tidy.ftl")).unwrap().modified().unwrap();
+    assert_eq!(after, tidy_time, "an already formatted file was rewritten");
+}

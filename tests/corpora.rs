@@ -289,7 +289,9 @@ fn content(text: &str) -> Vec<String> {
                 Entry::Comment(c) => format!("# {}", c.content.join("\n")),
                 Entry::GroupComment(c) => format!("## {}", c.content.join("\n")),
                 Entry::ResourceComment(c) => format!("### {}", c.content.join("\n")),
-                other => fluent_syntax::serializer::serialize(&fluent_syntax::ast::Resource { body: vec![other.clone()] }),
+                other => {
+                    fluent_syntax::serializer::serialize(&fluent_syntax::ast::Resource { body: vec![other.clone()] })
+                }
             };
             shown.nfc().collect()
         })
@@ -351,7 +353,13 @@ fn fmt_keeps_every_entry_and_comment_of_the_corpora() {
     }
     let (code, second) = fmt(&["--check"]);
     assert_eq!(code, Some(0), "a second run still finds work: {second}");
-    assert!(second.ends_with(&format!("{} files checked: all formatted; {left} files left as they are\n", files.len())), "{second}");
-    say(&format!("fmt on the corpora: {} files, {formatted} reformatted, {left} left alone (syntax errors)", files.len()));
+    assert!(
+        second.ends_with(&format!("{} files checked: all formatted; {left} files left as they are\n", files.len())),
+        "{second}"
+    );
+    say(&format!(
+        "fmt on the corpora: {} files, {formatted} reformatted, {left} left alone (syntax errors)",
+        files.len()
+    ));
     assert!(formatted > 100 && left < files.len() / 4, "{formatted} formatted, {left} left");
 }

@@ -84,7 +84,10 @@ fn re_ingesting_an_edited_announcement_keeps_every_id() {
     assert!(first.starts_with("created locales/en/press.ftl from source/press.md\n"), "{first}");
     let before = messages(&read(root, "locales/en/press.ftl"));
     let ids: Vec<&str> = before.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids, ["press-title", "press-date", "press-p1", "press-p2", "press-p3", "press-h1", "press-p4", "press-p5"]);
+    assert_eq!(
+        ids,
+        ["press-title", "press-date", "press-p1", "press-p2", "press-p3", "press-h1", "press-p4", "press-p5"]
+    );
     assert_eq!(before[1].1, "October 26, 2025");
 
     // A translator translates everything and accepts it.
@@ -106,7 +109,10 @@ fn re_ingesting_an_edited_announcement_keeps_every_id() {
     );
     let after = messages(&read(root, "locales/en/press.ftl"));
     let ids: Vec<&str> = after.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids, ["press-title", "press-date", "press-p6", "press-p1", "press-p2", "press-p3", "press-h1", "press-p4"]);
+    assert_eq!(
+        ids,
+        ["press-title", "press-date", "press-p6", "press-p1", "press-p2", "press-p3", "press-h1", "press-p4"]
+    );
     for (id, value) in &after {
         match id.as_str() {
             "press-p6" => assert_eq!(value, "Vietnam hosted the ceremony."),
@@ -123,7 +129,13 @@ fn re_ingesting_an_edited_announcement_keeps_every_id() {
         .unwrap()
         .iter()
         .filter(|d| d["locale"] == "vi" && d["severity"] != "info")
-        .map(|d| (d["code"].as_str().unwrap().into(), d["id"].as_str().unwrap().into(), d["class"].as_str().unwrap_or("").into()))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().into(),
+                d["id"].as_str().unwrap().into(),
+                d["class"].as_str().unwrap_or("").into(),
+            )
+        })
         .collect();
     found.sort();
     assert_eq!(

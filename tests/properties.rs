@@ -25,8 +25,35 @@ fn format(source: &str) -> Result<String, String> {
 /// backslashes, leading and trailing spaces, Vietnamese letters, tabs, line breaks.
 fn tricky_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "{", "}", "[", "]", "*", ".", "\"", "\\", " ", "  ", "\t", "\n", "\r", "#", "-", "=", "$", "->", "Hà Nội", "ữ",
-        "Liên hợp quốc", "United Nations", "a", "1,500", "\u{a0}", "\u{200b}", "\u{0}", "{ -un }", "\\u0041",
+        "{",
+        "}",
+        "[",
+        "]",
+        "*",
+        ".",
+        "\"",
+        "\\",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "#",
+        "-",
+        "=",
+        "$",
+        "->",
+        "Hà Nội",
+        "ữ",
+        "Liên hợp quốc",
+        "United Nations",
+        "a",
+        "1,500",
+        "\u{a0}",
+        "\u{200b}",
+        "\u{0}",
+        "{ -un }",
+        "\\u0041",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }

@@ -147,7 +147,10 @@ fn a_new_announcement_gets_a_new_file_and_the_reference_language_is_skipped() {
     assert!(out.starts_with("created locales/vi/news.ftl\n"), "{out}");
     assert!(!root.join("locales/en/hop-bao.ftl").exists());
     let out = ok(songngu(root, &["sync", "en"]));
-    assert!(out.starts_with("created locales/en/hop-bao.ftl\n  added    hop-bao-title, hop-bao-p1 (copies of vi"), "{out}");
+    assert!(
+        out.starts_with("created locales/en/hop-bao.ftl\n  added    hop-bao-title, hop-bao-p1 (copies of vi"),
+        "{out}"
+    );
 }
 
 #[test]

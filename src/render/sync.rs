@@ -25,10 +25,19 @@ pub fn render(report: &SyncReport, options: &SyncOptions, out: &mut dyn Write) -
             writeln!(out, "  pruned   {} (moved to the end of the file, commented out)", f.pruned.join(", "))?;
         }
         if !f.obsolete.is_empty() {
-            writeln!(out, "  obsolete {} (not in {}; --prune moves them out)", f.obsolete.join(", "), f.reference_locale)?;
+            writeln!(
+                out,
+                "  obsolete {} (not in {}; --prune moves them out)",
+                f.obsolete.join(", "),
+                f.reference_locale
+            )?;
         }
         if !f.broken.is_empty() {
-            writeln!(out, "  skipped  {} (this file has broken text there: fix it first, see `songngu check`)", f.broken.join(", "))?;
+            writeln!(
+                out,
+                "  skipped  {} (this file has broken text there: fix it first, see `songngu check`)",
+                f.broken.join(", ")
+            )?;
         }
         added += f.added.len();
         pruned += f.pruned.len();
