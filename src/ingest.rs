@@ -146,7 +146,15 @@ fn ingest_one(
     let parsed = match &file {
         None => None,
         Some(f) => match f.parse() {
-            Some(Ok(p)) => Some(p),
+            Some(Ok(p)) if p.errors.is_empty() => Some(p),
+            Some(Ok(p)) => {
+                return Err(Error::Usage(format!(
+                    "{}: {} syntax error{} to fix first, so ingest does not guess around them (see `songngu check`)",
+                    f.display,
+                    p.errors.len(),
+                    if p.errors.len() == 1 { "" } else { "s" }
+                )))
+            }
             _ => {
                 return Err(Error::Usage(format!(
                     "{}: this file cannot be read as Fluent, so ingest will not rewrite it (see `songngu check`)",

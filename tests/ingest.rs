@@ -236,3 +236,19 @@ fn a_broken_announcement_stops_the_run_before_anything_is_written() {
     assert_eq!(err, "error: source/b.md:3:1: `lang = \"fr\"` is not a locale of this project (it has en, vi)\n");
     assert!(!root.join("locales").exists());
 }
+
+#[test]
+fn a_reference_with_syntax_errors_is_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+    let broken = "press-title = 72 countries { sign\n";
+    write(root, "locales/en/press.ftl", broken);
+    let out = songngu(root, &["ingest"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: locales/en/press.ftl: 1 syntax error to fix first, so ingest does not guess around them (see `songngu check`)\n"
+    );
+    assert_eq!(read(root, "locales/en/press.ftl"), broken);
+}
