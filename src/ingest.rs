@@ -253,8 +253,7 @@ fn ingest_one(
         text
     } else {
         format!(
-            "### {} — written by `songngu ingest` from {}. Edit the announcement there, then ingest again;\n### comments and entries added here by hand are kept.\n\n{text}",
-            announcement.title,
+            "### Written by `songngu ingest` from {}: edit the announcement there, then ingest again.\n\n{text}",
             project.display_source(resource)
         )
     };

@@ -24,8 +24,9 @@ middle of an otherwise translated announcement.
 stops at `signing-opens-p6`.
 
 ## How to fix
-Add the entry to the target file with the same id and translate it. An entry that failed
-to parse is reported as a `syntax-error` instead of missing.",
+Add the entry to the target file with the same id and translate it: `songngu sync vi`
+adds every missing entry of vi for you, as a marked copy of the reference in the right
+place. An entry that failed to parse is reported as a `syntax-error` instead of missing.",
 };
 
 impl Check for Missing {

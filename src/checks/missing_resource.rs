@@ -23,8 +23,8 @@ language for every line, or show raw ids.
 `locales/en/signing-opens.ftl` exists, `locales/vi/signing-opens.ftl` does not.
 
 ## How to fix
-Create the file in the target locale's folder at the same path (a copy of the
-reference file is a good start) and translate every entry.",
+Run `songngu sync vi` (for vi): it creates the file with a marked copy of every entry
+of the reference, which you then translate. Or create it by hand at the same path.",
 };
 
 impl Check for MissingResource {
@@ -50,7 +50,10 @@ impl Check for MissingResource {
                         ),
                     )
                     .for_locale(locale)
-                    .help(format!("create {} and translate it", (cx.display_path)(locale))),
+                    .help(format!(
+                        "run `songngu sync {locale}` to create {} with copies to translate",
+                        (cx.display_path)(locale)
+                    )),
                 );
             }
         }

@@ -25,7 +25,8 @@ here under the old one.
 
 ## How to fix
 Delete the entry, or, if the source paragraph was only renamed, move the translation to
-the new id.",
+the new id. `songngu sync vi --prune` moves every obsolete entry of vi to the end of its
+file, commented out, so its words stay at hand.",
 };
 
 impl Check for Obsolete {
