@@ -71,12 +71,7 @@ pub struct AcceptReport {
 /// when it changes.
 pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport, Error> {
     let locale = options.locale.as_str();
-    if !project.config.locales.iter().any(|l| l == locale) {
-        return Err(Error::Usage(format!(
-            "`{locale}` is not a locale of this project (it has {})",
-            project.config.locales.join(", ")
-        )));
-    }
+    project.require_locale(locale)?;
     let mut report = AcceptReport::default();
     let mut named_found = BTreeSet::new();
     let mut writes: Vec<(std::path::PathBuf, Lock)> = Vec::new();

@@ -181,13 +181,18 @@ impl Project {
     /// The announcement path as shown to people, relative to the root, with `/`.
     pub fn display_source(&self, resource: &str) -> String {
         let stem = resource.strip_suffix(".ftl").unwrap_or(resource);
-        let dir = self.config.source_dir.to_string_lossy().replace('\\', "/");
-        let dir = dir.trim_end_matches('/');
-        if dir.is_empty() || dir == "." {
-            format!("{stem}.md")
-        } else {
-            format!("{dir}/{stem}.md")
+        shown_under(&self.config.source_dir, &format!("{stem}.md"))
+    }
+
+    /// Refuses a locale the project does not have.
+    pub fn require_locale(&self, locale: &str) -> Result<(), Error> {
+        if self.config.locales.iter().any(|l| l == locale) {
+            return Ok(());
         }
+        Err(Error::Usage(format!(
+            "`{locale}` is not a locale of this project (it has {})",
+            self.config.locales.join(", ")
+        )))
     }
 
     /// The `.ftl` resources of a locale, as `/`-separated paths relative to its folder,
@@ -217,13 +222,7 @@ impl Project {
     /// The path of a resource file in a locale, relative to the project root, with `/`:
     /// the form every diagnostic names files in.
     pub fn display_path(&self, locale: &str, resource: &str) -> String {
-        let dir = self.config.locales_dir.to_string_lossy().replace('\\', "/");
-        let dir = dir.trim_end_matches('/');
-        if dir.is_empty() || dir == "." {
-            format!("{locale}/{resource}")
-        } else {
-            format!("{dir}/{locale}/{resource}")
-        }
+        shown_under(&self.config.locales_dir, &format!("{locale}/{resource}"))
     }
 
     pub fn file_path(&self, locale: &str, resource: &str) -> PathBuf {
@@ -235,6 +234,18 @@ impl Project {
         let path = self.file_path(locale, resource);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         Ok(crate::source::SourceFile::from_bytes(locale, resource, self.display_path(locale, resource), bytes))
+    }
+}
+
+/// `dir/rest` with `/` separators, as paths are shown to people; `rest` alone when `dir`
+/// is the root itself.
+fn shown_under(dir: &Path, rest: &str) -> String {
+    let dir = dir.to_string_lossy().replace('\\', "/");
+    let dir = dir.trim_end_matches('/');
+    if dir.is_empty() || dir == "." {
+        rest.to_string()
+    } else {
+        format!("{dir}/{rest}")
     }
 }
 

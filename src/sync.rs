@@ -50,12 +50,7 @@ pub struct SyncReport {
 
 pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Error> {
     let locale = options.locale.as_str();
-    if !project.config.locales.iter().any(|l| l == locale) {
-        return Err(Error::Usage(format!(
-            "`{locale}` is not a locale of this project (it has {})",
-            project.config.locales.join(", ")
-        )));
-    }
+    project.require_locale(locale)?;
     let mut resources = BTreeSet::new();
     for l in &project.config.locales {
         resources.extend(project.resources_of(l)?);

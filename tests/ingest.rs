@@ -1,31 +1,9 @@
 //! `songngu ingest` as an editor uses it: announcements in, reference resources out, ids
 //! stable across edits, a person's additions kept, files untouched when nothing changed.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn songngu(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_songngu")).current_dir(dir).args(args).env("NO_COLOR", "1").output().unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn ok(out: Output) -> String {
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
-    stdout(&out)
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    let path = dir.join(path);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-fn read(dir: &Path, path: &str) -> String {
-    std::fs::read_to_string(dir.join(path)).unwrap()
-}
+use common::{ok, read, songngu, stdout, write};
 
 /// `(id, value)` of each message line of a resource, in file order.
 fn messages(text: &str) -> Vec<(String, String)> {

@@ -1,28 +1,9 @@
 //! `songngu sync` as a translator uses it: what the reference has and the language lacks
 //! arrives as marked copies in the reference's order; nothing already there moves.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn songngu(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_songngu")).current_dir(dir).args(args).env("NO_COLOR", "1").output().unwrap()
-}
-
-fn ok(out: Output) -> String {
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&out.stderr));
-    text
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    let path = dir.join(path);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-fn read(dir: &Path, path: &str) -> String {
-    std::fs::read_to_string(dir.join(path)).unwrap()
-}
+use common::{ok, read, songngu, write};
 
 const REFERENCE: &str = "### Signing outcome.
 
