@@ -55,9 +55,11 @@ pub fn ingest(project: &Project, files: &[PathBuf]) -> Result<IngestReport, Erro
     let sources = if files.is_empty() { all_sources(project)? } else { named_sources(project, files)? };
     let mut planned = Vec::new();
     for (path, resource) in &sources {
-        let display = project.display_source(resource);
+        // Named files are shown as they were given; the others under `source/`.
+        let display =
+            if files.is_empty() { project.display_source(resource) } else { path.to_string_lossy().replace('\\', "/") };
         let announcement = Announcement::read(path, &display)?;
-        let locale = project.reference_of(resource)?;
+        let locale = project.locale_of_lang(announcement.lang.clone(), path, &display)?;
         planned.push((announcement, resource.clone(), locale, display));
     }
     let mut terms_by_locale: BTreeMap<String, Terms> = BTreeMap::new();
@@ -629,5 +631,18 @@ mod tests {
             (BlockKind::Heading, "Photos by VNA"),
         ];
         assert_eq!(pair_edits(&[0, 1], &[0, 1, 2], &old, &new), [(0, 1)]);
+    }
+
+    #[test]
+    fn an_announcement_outside_source_uses_its_own_lang() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("elsewhere/hop-bao.md");
+        std::fs::create_dir_all(outside.parent().unwrap()).unwrap();
+        std::fs::write(&outside, "+++\ntitle = \"Họp báo\"\nlang = \"vi\"\n+++\n\nChiều 8/10.\n").unwrap();
+        let project = Project::open(dir.path()).unwrap();
+        let report = ingest(&project, &[outside]).unwrap();
+        assert_eq!(report.resources[0].file, "locales/vi/hop-bao.ftl");
+        assert!(report.resources[0].source.ends_with("elsewhere/hop-bao.md"));
+        assert!(dir.path().join("locales/vi/hop-bao.ftl").is_file());
     }
 }

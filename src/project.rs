@@ -149,11 +149,18 @@ impl Project {
             return Ok(self.config.reference.clone());
         }
         let display = self.display_source(resource);
-        match crate::announcement::read_lang(&path, &display)? {
+        let lang = crate::announcement::read_lang(&path, &display)?;
+        self.locale_of_lang(lang, &path, &display)
+    }
+
+    /// The locale an announcement's `lang` names (the project's reference without one),
+    /// refused with its line when the project has no such locale.
+    pub fn locale_of_lang(&self, lang: Option<String>, path: &Path, display: &str) -> Result<String, Error> {
+        match lang {
             None => Ok(self.config.reference.clone()),
             Some(lang) if self.config.locales.contains(&lang) => Ok(lang),
             Some(lang) => {
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let text = std::fs::read_to_string(path).unwrap_or_default();
                 let line = text.lines().position(|l| l.trim_start().starts_with("lang")).map_or(1, |i| i + 1);
                 Err(Error::Config {
                     path: display.into(),

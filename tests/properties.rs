@@ -81,3 +81,11 @@ proptest! {
         prop_assert_eq!(format(&source), Ok(text));
     }
 }
+
+#[test]
+fn a_very_long_paragraph_survives_escaping() {
+    let sentence = "Hơn 2.500 đại biểu từ 119 quốc gia { tham dự } [lễ] *ký* \"Công ước\" tại Hà Nội. ";
+    let paragraph = sentence.repeat(2_000);
+    assert!(paragraph.len() > 150_000);
+    assert_eq!(format(&format!("m = {}\n", escape(&paragraph))), Ok(paragraph));
+}
