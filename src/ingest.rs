@@ -469,7 +469,21 @@ pub fn escape(text: &str) -> String {
     if text.is_empty() {
         return literal("");
     }
-    escape_part(text, true, true)
+    let escaped = escape_part(text, true, true);
+    if placeables(&escaped) > MAX_PLACEABLES {
+        // Too many braces for a runtime to format: the whole text as one literal.
+        return literal(text);
+    }
+    escaped
+}
+
+/// Fluent runtimes refuse to format a message with more than 100 placeables
+/// (`fluent-bundle`'s `TooManyPlaceables`); ingest stays well below.
+const MAX_PLACEABLES: usize = 50;
+
+/// How many placeables a pattern written by this module has.
+fn placeables(pattern: &str) -> usize {
+    pattern.matches("{ ").count()
 }
 
 /// A Fluent string literal placeable holding `text`.
@@ -558,6 +572,9 @@ impl Terms {
             return escape(text);
         }
         out.push_str(&escape_part(&text[plain_start..], false, true));
+        if placeables(&out) > MAX_PLACEABLES {
+            return escape(text);
+        }
         out
     }
 }

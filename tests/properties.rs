@@ -89,3 +89,11 @@ fn a_very_long_paragraph_survives_escaping() {
     assert!(paragraph.len() > 150_000);
     assert_eq!(format(&format!("m = {}\n", escape(&paragraph))), Ok(paragraph));
 }
+
+#[test]
+fn a_paragraph_with_hundreds_of_names_still_formats() {
+    let terms = Terms::new(vec![("United Nations".into(), "-un".into())]);
+    let paragraph = "United Nations, { and } ".repeat(200);
+    let source = format!("-un = United Nations\nm = {}\n", terms.pattern(paragraph.trim_end()));
+    assert_eq!(format(&source), Ok(paragraph.trim_end().to_string()));
+}
