@@ -139,6 +139,14 @@ impl Announcement {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let ((front, front_line), body, body_line) = split_front_matter(text, display)?;
         let front = parse_front(front, front_line, display)?;
+        if front.title.trim().is_empty() {
+            return Err(Error::Config {
+                path: display.into(),
+                line: front_line + front_line_of(text, "title"),
+                column: 1,
+                message: "the title is empty: every announcement needs one".into(),
+            });
+        }
         let date = match front.date {
             None => None,
             Some(dt) => match (dt.date, dt.time) {

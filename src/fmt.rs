@@ -58,9 +58,19 @@ pub struct FmtReport {
 
 /// The formatted text of a file, or why it must be left alone.
 pub fn format_text(text: &str) -> Result<String, Skipped> {
+    // CRLF line ends become `\n`: inside a multi-line value `\r\n` would otherwise stay
+    // in the text, and the written file would not read back the same. A lone CR is text
+    // to Fluent, so a file that has one keeps its bytes.
+    let crlf_only = text.matches('\r').count() == text.matches("\r\n").count();
+    let text = &if crlf_only { text.replace("\r\n", "\n") } else { text.to_string() };
     let file = SourceFile::from_bytes("", "", String::new(), text.as_bytes().to_vec());
     if let Some(why) = &file.unreadable {
         return Err(Skipped::Unreadable(why.message.clone()));
+    }
+    if file.patched {
+        return Err(Skipped::Unreadable(
+            "a `\\u` escape in a string is followed by a non-ASCII letter: fix the escape first".into(),
+        ));
     }
     match file.parse() {
         Some(Ok(parsed)) if parsed.errors.is_empty() => {}

@@ -62,6 +62,15 @@ pub fn ingest(project: &Project, files: &[PathBuf]) -> Result<IngestReport, Erro
         let locale = project.locale_of_lang(announcement.lang.clone(), path, &display)?;
         planned.push((announcement, resource.clone(), locale, display));
     }
+    let mut slugs: BTreeMap<&str, &str> = BTreeMap::new();
+    for (announcement, _, _, display) in &planned {
+        if let Some(other) = slugs.insert(&announcement.slug, display) {
+            return Err(Error::Usage(format!(
+                "{other} and {display} would both make the ids `{}-…`: rename one of them",
+                announcement.slug
+            )));
+        }
+    }
     let mut terms_by_locale: BTreeMap<String, Terms> = BTreeMap::new();
     let mut report = IngestReport::default();
     let mut writes = Vec::new();
@@ -116,9 +125,15 @@ fn named_sources(project: &Project, files: &[PathBuf]) -> Result<Vec<(PathBuf, S
                 return Err(Error::Usage(format!("{}: no such announcement file", file.display())));
             }
             let absolute = file.canonicalize().map_err(|e| Error::io(file, e))?;
-            // An announcement outside `source/` becomes a resource named after its stem.
-            let resource = resource_of(&dir, &absolute)
-                .unwrap_or_else(|| format!("{}.ftl", absolute.file_stem().unwrap_or_default().to_string_lossy()));
+            // Only announcements in `source/` are known to `check` (their `lang` decides
+            // which language is the reference), so only those are ingested.
+            let resource = resource_of(&dir, &absolute).ok_or_else(|| {
+                Error::Usage(format!(
+                    "{}: announcements are ingested from {}; move it there first",
+                    file.display(),
+                    project.config.source_dir.display()
+                ))
+            })?;
             Ok((file.clone(), resource))
         })
         .collect()
@@ -147,6 +162,12 @@ fn ingest_one(
     let file = if exists { Some(project.load_file(locale, resource)?) } else { None };
     let parsed = match &file {
         None => None,
+        Some(f) if f.patched => {
+            return Err(Error::Usage(format!(
+                "{}: a `\\u` escape in a string is followed by a non-ASCII letter; fix it first (see `songngu check`)",
+                f.display
+            )))
+        }
         Some(f) => match f.parse() {
             Some(Ok(p)) if p.errors.is_empty() => Some(p),
             Some(Ok(p)) => {
@@ -250,6 +271,17 @@ fn ingest_one(
         previous = Some(key.to_string());
     }
 
+    let lock_path = lock::path_for(&path);
+    if lock_path.is_file() && !(outcome.changed.is_empty() && outcome.removed.is_empty()) {
+        return Err(Error::Usage(format!(
+            "{}: this file is a translation (it has translation records in {}), and ingest would replace or remove {} of its entries: \
+             if {} is now written in {locale}, make its text match the translation, or delete the records to let ingest overwrite it",
+            outcome.file,
+            lock_path.file_name().unwrap_or_default().to_string_lossy(),
+            outcome.changed.len() + outcome.removed.len(),
+            project.display_source(resource),
+        )));
+    }
     let text = doc.render();
     let text = if exists {
         text
@@ -261,6 +293,7 @@ fn ingest_one(
     };
     let before = file.as_ref().map(|f| f.text.as_str());
     let changed = before != Some(text.as_str());
+    let text = if file.as_ref().is_some_and(|f| f.bom) { format!("\u{feff}{text}") } else { text };
     outcome.written = changed;
     Ok((outcome, changed.then_some(text)))
 }
@@ -346,31 +379,48 @@ fn align(old: &[&Managed], blocks: &[Block], new_values: &[String]) -> Vec<Optio
     let mut assigned = vec![None; blocks.len()];
     let ops = similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     // Runs of deletions and insertions between equal stretches are edited regions.
-    let (mut olds, mut news) = (Vec::new(), Vec::new());
-    let settle = |olds: &mut Vec<usize>, news: &mut Vec<usize>, assigned: &mut Vec<Option<usize>>| {
-        for (o, n) in pair_edits(olds, news, &old_keys, &new_keys) {
-            assigned[n] = Some(o);
-        }
-        olds.clear();
-        news.clear();
-    };
+    let mut regions: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new())];
     for op in ops {
+        let region = regions.last_mut().expect("there is always a current region");
         match op {
             DiffOp::Equal { old_index, new_index, len } => {
-                settle(&mut olds, &mut news, &mut assigned);
                 for k in 0..len {
                     assigned[new_index + k] = Some(old_index + k);
                 }
+                regions.push((Vec::new(), Vec::new()));
             }
-            DiffOp::Delete { old_index, old_len, .. } => olds.extend(old_index..old_index + old_len),
-            DiffOp::Insert { new_index, new_len, .. } => news.extend(new_index..new_index + new_len),
+            DiffOp::Delete { old_index, old_len, .. } => region.0.extend(old_index..old_index + old_len),
+            DiffOp::Insert { new_index, new_len, .. } => region.1.extend(new_index..new_index + new_len),
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                olds.extend(old_index..old_index + old_len);
-                news.extend(new_index..new_index + new_len);
+                region.0.extend(old_index..old_index + old_len);
+                region.1.extend(new_index..new_index + new_len);
             }
         }
     }
-    settle(&mut olds, &mut news, &mut assigned);
+    // A block that moved unchanged keeps its id, wherever it went.
+    let mut unused: BTreeMap<(BlockKind, &str), Vec<usize>> = BTreeMap::new();
+    for (olds, _) in &regions {
+        for &o in olds.iter().rev() {
+            unused.entry(old_keys[o]).or_default().push(o);
+        }
+    }
+    let mut moved = BTreeSet::new();
+    for (_, news) in &regions {
+        for &n in news {
+            if let Some(o) = unused.get_mut(&new_keys[n]).and_then(Vec::pop) {
+                assigned[n] = Some(o);
+                moved.insert(o);
+            }
+        }
+    }
+    // What is left in each region was edited, inserted or deleted.
+    for (olds, news) in &mut regions {
+        olds.retain(|o| !moved.contains(o));
+        news.retain(|&n| assigned[n].is_none());
+        for (o, n) in pair_edits(olds, news, &old_keys, &new_keys) {
+            assigned[n] = Some(o);
+        }
+    }
     assigned
 }
 
@@ -396,6 +446,11 @@ fn pair_edits(
         let ratio = similar::TextDiff::from_words(ot, nt).ratio();
         (ratio >= SAME_PARAGRAPH).then_some(ratio)
     };
+    // A rewrite of a whole long announcement: compare each block with the one at its own
+    // place only, rather than every pair.
+    if n * m > 10_000 {
+        return (0..n.min(m)).filter(|&k| score(k, k).is_some()).map(|k| (olds[k], news[k])).collect();
+    }
     // best[i][j]: best total for olds[i..] and news[j..].
     let mut best = vec![vec![0f32; m + 1]; n + 1];
     let mut scores = vec![vec![None; m]; n];
@@ -651,15 +706,14 @@ mod tests {
     }
 
     #[test]
-    fn an_announcement_outside_source_uses_its_own_lang() {
+    fn announcements_outside_source_are_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let outside = dir.path().join("elsewhere/hop-bao.md");
+        let outside = dir.path().join("drafts/hop-bao.md");
         std::fs::create_dir_all(outside.parent().unwrap()).unwrap();
         std::fs::write(&outside, "+++\ntitle = \"Họp báo\"\nlang = \"vi\"\n+++\n\nChiều 8/10.\n").unwrap();
         let project = Project::open(dir.path()).unwrap();
-        let report = ingest(&project, &[outside]).unwrap();
-        assert_eq!(report.resources[0].file, "locales/vi/hop-bao.ftl");
-        assert!(report.resources[0].source.ends_with("elsewhere/hop-bao.md"));
-        assert!(dir.path().join("locales/vi/hop-bao.ftl").is_file());
+        let err = ingest(&project, &[outside]).unwrap_err().to_string();
+        assert!(err.ends_with("hop-bao.md: announcements are ingested from source; move it there first"), "{err}");
+        assert!(!dir.path().join("locales").exists());
     }
 }

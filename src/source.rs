@@ -81,6 +81,11 @@ pub struct SourceFile {
     /// Set when the bytes are not UTF-8 or nesting is too deep: the file is then not
     /// parsed, and a `syntax-error` says why.
     pub unreadable: Option<Unreadable>,
+    /// Characters after a broken `\u` escape were replaced by `?` in `text` so the parser
+    /// cannot crash on them: fine for checking, but `text` must never be written back.
+    pub patched: bool,
+    /// The file started with a byte-order mark (not in `text`); writers put it back.
+    pub bom: bool,
 }
 
 /// The result of parsing: the AST (entries that failed to parse are `Junk`) and the
@@ -112,6 +117,7 @@ impl SourceFile {
                 (text, Some(Unreadable { offset: valid, message }))
             }
         };
+        let bom = text.starts_with('\u{feff}');
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_string(),
             None => text,
@@ -123,9 +129,19 @@ impl SourceFile {
         // by a multi-byte character (it slices inside that character). Such a character is
         // swapped for ASCII `?` of the same byte length, so every offset stays valid and
         // the parser reports the bad escape itself.
-        let text = if needs_escape_patch(&text) { patch_escapes(&text) } else { text };
+        let patched = needs_escape_patch(&text);
+        let text = if patched { patch_escapes(&text) } else { text };
         let lines = LineIndex::new(&text);
-        SourceFile { locale: locale.to_string(), resource: resource.to_string(), display, text, lines, unreadable }
+        SourceFile {
+            locale: locale.to_string(),
+            resource: resource.to_string(),
+            display,
+            text,
+            lines,
+            unreadable,
+            patched,
+            bom,
+        }
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
@@ -198,6 +214,12 @@ fn nesting_too_deep(text: &str) -> Option<Unreadable> {
 fn escape_hazards(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     text.match_indices('\\').filter_map(move |(i, _)| {
+        // Escapes mean something only in string literals, which open with `"` on the same
+        // line; a `\u` in plain text (`D:\uỷ-ban`) is just text and is left alone.
+        let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+        if !text[line_start..i].contains('"') {
+            return None;
+        }
         let want = match bytes.get(i + 1) {
             Some(b'u') => 4,
             Some(b'U') => 6,
@@ -251,6 +273,14 @@ mod tests {
         let parsed = f.parse().unwrap().unwrap();
         assert_eq!(parsed.errors.len(), 1);
         assert_eq!(parsed.resource.body.len(), 2);
+    }
+
+    #[test]
+    fn backslash_u_in_plain_text_is_not_touched() {
+        let f = file("a = Thư mục D:\\uỷ-ban\\tài-liệu\n");
+        assert!(!f.patched);
+        assert!(f.text.contains("\\uỷ-ban"));
+        assert!(file("a = { \"\\uỷ\" }\n").patched);
     }
 
     #[test]

@@ -94,9 +94,12 @@ fn sync_file(
     options: &SyncOptions,
 ) -> Result<Option<(SyncedFile, String)>, String> {
     let reference_parsed = match reference_file.parse() {
-        Some(Ok(p)) => p,
+        Some(Ok(p)) if !reference_file.patched => p,
         _ => return Err(reference_file.display.clone()),
     };
+    if target_file.is_some_and(|f| f.patched) {
+        return Err(target_file.expect("checked").display.clone());
+    }
     let reference_doc = Doc::new(reference_file, &reference_parsed);
     let reference_outcome = Some(Ok(reference_parsed));
     let reference = FileModel::new(reference_file, &reference_outcome);
@@ -171,8 +174,11 @@ fn sync_file(
         synced.obsolete = obsolete;
     }
 
-    let text = doc.render();
+    let mut text = doc.render();
     synced.written = target_file.map(|f| f.text.as_str()) != Some(text.as_str());
+    if target_file.is_some_and(|f| f.bom) {
+        text.insert(0, '\u{feff}');
+    }
     let nothing = !synced.written && synced.obsolete.is_empty() && synced.broken.is_empty();
     Ok((!nothing).then_some((synced, text)))
 }
