@@ -41,6 +41,8 @@ pub struct IngestedResource {
     pub added: Vec<String>,
     pub changed: Vec<String>,
     pub removed: Vec<String>,
+    /// Ids whose paragraph moved, unchanged, to another place.
+    pub moved: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -269,6 +271,20 @@ fn ingest_one(
             }
         }
         previous = Some(key.to_string());
+    }
+    // Paragraphs that moved move in the file too, through the places the announcement's
+    // entries hold; entries added by hand keep theirs.
+    let slots: Vec<usize> = wanted.iter().filter_map(|(key, _)| doc.position(key)).collect();
+    let mut sorted = slots.clone();
+    sorted.sort_unstable();
+    if sorted != slots {
+        let items: Vec<Item> = slots.iter().map(|&at| doc.items[at].clone()).collect();
+        for (at, item) in sorted.iter().zip(items) {
+            if doc.items[*at].key != item.key {
+                outcome.moved.push(item.key.clone().unwrap_or_default());
+            }
+            doc.put(*at, item);
+        }
     }
 
     let lock_path = lock::path_for(&path);

@@ -133,6 +133,12 @@ impl Doc {
         removed
     }
 
+    /// Puts `item` in the place of the item at `at`, keeping the blank lines of that place.
+    pub fn put(&mut self, at: usize, item: Item) {
+        let gap = std::mem::take(&mut self.items[at].gap);
+        self.items[at] = Item { gap, ..item };
+    }
+
     /// Replaces an entry's text; its attached comment stays.
     pub fn replace_body(&mut self, at: usize, body: String) {
         self.items[at].body = body;

@@ -39,6 +39,8 @@ pub struct SyncedFile {
     pub obsolete: Vec<String>,
     /// Entries not added because the file has broken text where they would be: the ids.
     pub broken: Vec<String>,
+    /// Obsolete entries `--prune` kept because current entries still refer to them.
+    pub still_used: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -55,6 +57,7 @@ pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Erro
     for l in &project.config.locales {
         resources.extend(project.resources_of(l)?);
     }
+    let used = if options.prune { used_keys(project, locale, &resources)? } else { BTreeSet::new() };
     let mut report = SyncReport::default();
     let mut writes = Vec::new();
     for resource in resources {
@@ -65,7 +68,7 @@ pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Erro
         let reference_file = project.load_file(&reference_locale, &resource)?;
         let path = project.file_path(locale, &resource);
         let target_file = if path.is_file() { Some(project.load_file(locale, &resource)?) } else { None };
-        match sync_file(&reference_file, target_file.as_ref(), options) {
+        match sync_file(&reference_file, target_file.as_ref(), options, &used) {
             Ok(Some((mut synced, text))) => {
                 synced.file = project.display_path(locale, &resource);
                 if synced.written {
@@ -92,6 +95,7 @@ fn sync_file(
     reference_file: &SourceFile,
     target_file: Option<&SourceFile>,
     options: &SyncOptions,
+    used: &BTreeSet<String>,
 ) -> Result<Option<(SyncedFile, String)>, String> {
     let reference_parsed = match reference_file.parse() {
         Some(Ok(p)) if !reference_file.patched => p,
@@ -153,10 +157,16 @@ fn sync_file(
         synced.added.push(key.clone());
     }
 
-    let obsolete: Vec<String> = target
+    let (obsolete, kept): (Vec<String>, Vec<String>) = target
         .as_ref()
-        .map(|t| t.keys().filter(|k| !reference.contains(k)).map(str::to_string).collect())
-        .unwrap_or_default();
+        .map(|t| t.keys().filter(|k| !reference.contains(k)).map(str::to_string).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|k| !used.contains(k));
+    // Entries still used by current ones stay, even when pruning: removing them would
+    // break the translations that refer to them.
+    synced.still_used = if options.prune { kept.clone() } else { Vec::new() };
+    let obsolete = if options.prune { obsolete } else { obsolete.into_iter().chain(kept).collect() };
     if options.prune && !obsolete.is_empty() {
         let has_block = doc.items.iter().any(|item| item.body.starts_with(OBSOLETE_HEADER));
         if !has_block {
@@ -179,11 +189,40 @@ fn sync_file(
     if target_file.is_some_and(|f| f.bom) {
         text.insert(0, '\u{feff}');
     }
-    let nothing = !synced.written && synced.obsolete.is_empty() && synced.broken.is_empty();
+    let nothing =
+        !synced.written && synced.obsolete.is_empty() && synced.broken.is_empty() && synced.still_used.is_empty();
     Ok((!nothing).then_some((synced, text)))
 }
 
 /// An entry's text as Fluent comment lines.
 fn commented(text: &str) -> String {
     text.lines().map(|line| if line.is_empty() { "#\n".to_string() } else { format!("# {line}\n") }).collect()
+}
+
+/// The keys that the locale's current entries (those their reference still has) refer to.
+fn used_keys(project: &Project, locale: &str, resources: &BTreeSet<String>) -> Result<BTreeSet<String>, Error> {
+    let mut used = BTreeSet::new();
+    for resource in resources {
+        if !project.file_path(locale, resource).is_file() {
+            continue;
+        }
+        let reference_locale = project.reference_of(resource)?;
+        let reference_file = if reference_locale != locale && project.file_path(&reference_locale, resource).is_file() {
+            Some(project.load_file(&reference_locale, resource)?)
+        } else {
+            None
+        };
+        let reference_parsed = reference_file.as_ref().and_then(SourceFile::parse);
+        let reference = reference_file.as_ref().map(|f| FileModel::new(f, &reference_parsed));
+        let file = project.load_file(locale, resource)?;
+        let parsed = file.parse();
+        let model = FileModel::new(&file, &parsed);
+        for entry in &model.entries {
+            let current = reference.as_ref().is_none_or(|r| r.contains(&entry.key()));
+            if current {
+                used.extend(crate::model::references(&file, entry).into_iter().map(|r| r.key));
+            }
+        }
+    }
+    Ok(used)
 }

@@ -369,3 +369,11 @@ fn fmt_rewrites_only_what_needs_it_and_leaves_broken_files_alone() {
     let after = std::fs::metadata(dir.path().join("locales/en/tidy.ftl")).unwrap().modified().unwrap();
     assert_eq!(after, tidy_time, "an already formatted file was rewritten");
 }
+
+#[test]
+fn fmt_turns_crlf_into_lf_even_in_multiline_values() {
+    let dir = project(&[("locales/vi/a.ftl", "b =\r\n    dòng một\r\n    dòng hai\r\n")]);
+    assert_eq!(songngu(dir.path(), &["fmt"]).status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join("locales/vi/a.ftl")).unwrap();
+    assert_eq!(text, "b =\n    dòng một\n    dòng hai\n");
+}

@@ -230,3 +230,67 @@ fn a_reference_with_syntax_errors_is_not_rewritten() {
     );
     assert_eq!(read(root, "locales/en/press.ftl"), broken);
 }
+
+#[test]
+fn a_paragraph_that_moves_unchanged_keeps_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+    ok(songngu(root, &["ingest"]));
+    let swapped = ANNOUNCEMENT.replace(
+        "More than 2,500 delegates from 119 countries and territories attended.\n\nOn the first day, 60 countries signed the Convention.",
+        "On the first day, 60 countries signed the Convention.\n\nMore than 2,500 delegates from 119 countries and territories attended.",
+    );
+    write(root, "source/press.md", &swapped);
+    let out = ok(songngu(root, &["ingest"]));
+    assert!(!out.contains("added") && !out.contains("removed"), "{out}");
+    let ids: Vec<String> = messages(&read(root, "locales/en/press.ftl")).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        ids,
+        ["press-title", "press-date", "press-p1", "press-p3", "press-p2", "press-h1", "press-p4", "press-p5"]
+    );
+}
+
+#[test]
+fn switching_lang_never_overwrites_an_accepted_translation() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+    ok(songngu(root, &["ingest"]));
+    write(root, "locales/vi/press.ftl", VIETNAMESE);
+    ok(songngu(root, &["accept", "vi"]));
+    // The announcement now claims to be written in Vietnamese, but its text is English.
+    write(root, "source/press.md", &ANNOUNCEMENT.replace("lang = \"en\"", "lang = \"vi\""));
+    let out = songngu(root, &["ingest"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: locales/vi/press.ftl: this file is a translation"), "{err}");
+    assert_eq!(read(root, "locales/vi/press.ftl"), VIETNAMESE);
+}
+
+#[test]
+fn two_announcements_cannot_share_a_slug() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+    write(root, "source/archive/press.md", ANNOUNCEMENT);
+    let out = songngu(root, &["ingest"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: source/archive/press.md and source/press.md would both make the ids `press-…`: rename one of them\n"
+    );
+}
+
+#[test]
+fn a_backslash_u_in_plain_text_is_kept_through_ingest_sync_and_fmt() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/path.md", "+++\ntitle = \"Files\"\n+++\n\nThư mục D:\\uỷ-ban\\tài-liệu.\n");
+    ok(songngu(root, &["ingest"]));
+    ok(songngu(root, &["sync", "vi"]));
+    ok(songngu(root, &["fmt"]));
+    for file in ["locales/en/path.ftl", "locales/vi/path.ftl"] {
+        assert!(read(root, file).contains("path-p1 = Thư mục D:\\uỷ-ban\\tài-liệu.\n"), "{file}");
+    }
+}

@@ -148,3 +148,35 @@ fn broken_text_where_an_entry_would_go_is_left_for_a_person() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "error: `xx` is not a locale of this project (it has en, vi)\n");
 }
+
+#[test]
+fn prune_keeps_what_current_translations_still_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "locales/en/news.ftl", "-un = United Nations\nnews-p1 = Hello { -un }\n");
+    write(
+        root,
+        "locales/vi/news.ftl",
+        "-un = Liên hợp quốc\n-chu = chữ\nnews-p1 = Xin chào { -chu } { -un }\nold = Cũ\n",
+    );
+    let out = ok(songngu(root, &["sync", "vi", "--prune"]));
+    assert!(out.contains("  pruned   old "), "{out}");
+    assert!(out.contains("  kept     -chu (obsolete, but current entries still use them)"), "{out}");
+    let text = read(root, "locales/vi/news.ftl");
+    assert!(text.starts_with("-un = Liên hợp quốc\n-chu = chữ\nnews-p1 = Xin chào { -chu } { -un }\n"), "{text}");
+    assert!(text.ends_with("# old = Cũ\n"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn rewritten_files_keep_their_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "locales/en/news.ftl", REFERENCE);
+    write(root, "locales/vi/news.ftl", TRANSLATION);
+    let path = root.join("locales/vi/news.ftl");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    ok(songngu(root, &["sync", "vi"]));
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o664);
+}

@@ -13,7 +13,8 @@ pub fn render(report: &IngestReport, out: &mut dyn Write) -> std::io::Result<()>
         written += 1;
         let verb = if r.created { "created" } else { "updated" };
         writeln!(out, "{verb} {} from {}", r.file, r.source)?;
-        for (what, ids) in [("added", &r.added), ("changed", &r.changed), ("removed", &r.removed)] {
+        for (what, ids) in [("added", &r.added), ("changed", &r.changed), ("removed", &r.removed), ("moved", &r.moved)]
+        {
             if !ids.is_empty() {
                 writeln!(out, "  {what:<8} {}", ids.join(", "))?;
             }

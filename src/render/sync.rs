@@ -32,6 +32,9 @@ pub fn render(report: &SyncReport, options: &SyncOptions, out: &mut dyn Write) -
                 f.reference_locale
             )?;
         }
+        if !f.still_used.is_empty() {
+            writeln!(out, "  kept     {} (obsolete, but current entries still use them)", f.still_used.join(", "))?;
+        }
         if !f.broken.is_empty() {
             writeln!(
                 out,
