@@ -64,18 +64,9 @@ pub fn format_text(text: &str) -> Result<String, Skipped> {
     let crlf_only = text.matches('\r').count() == text.matches("\r\n").count();
     let text = &if crlf_only { text.replace("\r\n", "\n") } else { text.to_string() };
     let file = SourceFile::from_bytes("", "", String::new(), text.as_bytes().to_vec());
-    if let Some(why) = &file.unreadable {
-        return Err(Skipped::Unreadable(why.message.clone()));
-    }
-    if file.patched {
-        return Err(Skipped::Unreadable(
-            "a `\\u` escape in a string is followed by a non-ASCII letter: fix the escape first".into(),
-        ));
-    }
-    match file.parse() {
-        Some(Ok(parsed)) if parsed.errors.is_empty() => {}
-        Some(Ok(parsed)) => return Err(Skipped::SyntaxErrors(parsed.errors.len())),
-        _ => return Err(Skipped::Unreadable("the Fluent parser could not read this file".into())),
+    let parsed = file.parse_to_rewrite().map_err(|why| Skipped::Unreadable(why.to_string()))?;
+    if !parsed.errors.is_empty() {
+        return Err(Skipped::SyntaxErrors(parsed.errors.len()));
     }
     // An owned tree, so text can be normalized in place. The borrowed parse above already
     // went through the guards, so this parse of the same text cannot crash.

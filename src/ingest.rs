@@ -17,6 +17,7 @@ use similar::{Algorithm, DiffOp};
 
 use crate::announcement::{Announcement, Block, BlockKind};
 use crate::error::Error;
+use crate::fingerprint;
 use crate::layout::{Doc, Item};
 use crate::lock::{self, Lock};
 use crate::model::FileModel;
@@ -89,9 +90,6 @@ pub fn ingest(project: &Project, files: &[PathBuf]) -> Result<IngestReport, Erro
         report.resources.push(outcome);
     }
     for (path, text) in writes {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
         lock::write_atomically(&path, text.as_bytes())?;
     }
     Ok(report)
@@ -164,60 +162,51 @@ fn ingest_one(
     let file = if exists { Some(project.load_file(locale, resource)?) } else { None };
     let parsed = match &file {
         None => None,
-        Some(f) if f.patched => {
-            return Err(Error::Usage(format!(
-                "{}: a `\\u` escape in a string is followed by a non-ASCII letter; fix it first (see `songngu check`)",
-                f.display
-            )))
-        }
-        Some(f) => match f.parse() {
-            Some(Ok(p)) if p.errors.is_empty() => Some(p),
-            Some(Ok(p)) => {
+        Some(f) => {
+            let parsed = f.parse_to_rewrite().map_err(|why| Error::Usage(format!("{}: {why}", f.display)))?;
+            let n = parsed.errors.len();
+            if n > 0 {
                 return Err(Error::Usage(format!(
-                    "{}: {} syntax error{} to fix first, so ingest does not guess around them (see `songngu check`)",
+                    "{}: {n} syntax error{} to fix first, so ingest does not guess around them (see `songngu check`)",
                     f.display,
-                    p.errors.len(),
-                    if p.errors.len() == 1 { "" } else { "s" }
-                )))
+                    if n == 1 { "" } else { "s" }
+                )));
             }
-            _ => {
-                return Err(Error::Usage(format!(
-                    "{}: this file cannot be read as Fluent, so ingest will not rewrite it (see `songngu check`)",
-                    f.display
-                )))
-            }
-        },
+            Some(Ok(parsed))
+        }
     };
+    let model = file.as_ref().map(|f| FileModel::new(f, &parsed));
     let mut doc = match file.as_ref().zip(parsed.as_ref()) {
-        Some((f, p)) => Doc::new(f, p),
-        None => Doc::empty(),
+        Some((f, Ok(p))) => Doc::new(f, p),
+        _ => Doc::empty(),
     };
 
-    // Managed entries already in the file: (kind, number, canonical value) in file order.
-    let managed: Vec<Managed> = doc
-        .items
+    // Entries ingest made earlier, in file order, with their canonical values.
+    let managed: Vec<Managed> = model
         .iter()
-        .filter_map(|item| {
-            let key = item.key.as_deref()?;
-            let (kind, number) = managed_id(slug, key)?;
-            Some(Managed { key: key.to_string(), kind, number, value: value_of(&item.body) })
+        .flat_map(|m| &m.entries)
+        .filter_map(|entry| {
+            let key = entry.key();
+            let (kind, _) = managed_id(slug, &key)?;
+            Some(Managed { value: fingerprint::body(&entry.canonical()).to_string(), key, kind })
         })
         .collect();
 
     let language = crate::text::language(locale);
     // (id, value) of every message, in the announcement's order.
-    let mut wanted: Vec<(String, String)> = vec![(format!("{slug}-title"), terms.pattern(&announcement.title))];
+    let mut wanted: Vec<(String, Value)> =
+        vec![(format!("{slug}-title"), Value::new(terms.pattern(&announcement.title)))];
     if let Some(date) = announcement.date {
-        wanted.push((format!("{slug}-date"), escape(&date.display(language))));
+        wanted.push((format!("{slug}-date"), Value::new(escape(&date.display(language)))));
     }
 
     // Align the body.
     let old_body: Vec<&Managed> = managed.iter().filter(|m| m.kind.is_some()).collect();
-    let new_values: Vec<String> = announcement.blocks.iter().map(|b| terms.pattern(&b.text)).collect();
+    let new_values: Vec<Value> = announcement.blocks.iter().map(|b| Value::new(terms.pattern(&b.text))).collect();
     let assigned = align(&old_body, &announcement.blocks, &new_values);
-    let mut next = next_numbers(project, resource, slug, &managed)?;
-    for (i, block) in announcement.blocks.iter().enumerate() {
-        let key = match assigned[i] {
+    let mut next = next_numbers(project, resource, slug, file.as_ref().zip(model.as_ref()))?;
+    for ((block, value), assigned) in announcement.blocks.iter().zip(new_values).zip(assigned) {
+        let key = match assigned {
             Some(old) => old_body[old].key.clone(),
             None => {
                 let n = next.entry(block.kind).or_insert(1);
@@ -226,7 +215,7 @@ fn ingest_one(
                 key
             }
         };
-        wanted.push((key, new_values[i].clone()));
+        wanted.push((key, value));
     }
 
     let mut outcome = IngestedResource {
@@ -248,13 +237,17 @@ fn ingest_one(
     }
     // Update and insert in announcement order.
     let mut previous: Option<String> = None;
+    let mut old_values: BTreeMap<&str, &str> = BTreeMap::new();
+    for m in &managed {
+        // The first definition of an id is the one that counts, as in Fluent runtimes.
+        old_values.entry(&m.key).or_insert(&m.value);
+    }
     for (key, value) in &wanted {
         let key = key.as_str();
-        let body = format!("{key} = {value}\n");
+        let body = format!("{key} = {}\n", value.source);
         match doc.position(key) {
             Some(at) => {
-                let old = managed.iter().find(|m| m.key == key).map(|m| m.value.as_str());
-                if old != Some(canonical_value(value).as_str()) {
+                if old_values.get(key) != Some(&value.canonical.as_str()) {
                     let rest = attributes_of(&doc.items[at].body);
                     doc.replace_body(at, format!("{body}{rest}"));
                     outcome.changed.push(key.to_string());
@@ -317,17 +310,30 @@ fn ingest_one(
 /// An entry ingest manages, found in the resource.
 struct Managed {
     key: String,
-    /// `None` for the title and the date; the block kind and number otherwise.
+    /// `None` for the title and the date; the block kind otherwise.
     kind: Option<BlockKind>,
-    #[allow(dead_code)]
-    number: u32,
     /// Its value, canonical.
     value: String,
 }
 
-impl Managed {
-    fn text(&self) -> &str {
-        &self.value
+/// A value ingest writes: its Fluent source and, to compare it with what the file has,
+/// its canonical form.
+struct Value {
+    source: String,
+    canonical: String,
+}
+
+impl Value {
+    /// The canonical form is how `fluent_syntax` serializes `x = <source>`, so values
+    /// compare the same however they are spaced.
+    fn new(source: String) -> Value {
+        let text = format!("x = {source}\n");
+        let file = SourceFile::from_bytes("", "", String::new(), text.into_bytes());
+        let parsed = file.parse();
+        let model = FileModel::new(&file, &parsed);
+        let canonical =
+            model.entries.first().map(|e| fingerprint::body(&e.canonical()).to_string()).unwrap_or_default();
+        Value { source, canonical }
     }
 }
 
@@ -352,24 +358,32 @@ fn managed_id(slug: &str, key: &str) -> Option<(Option<BlockKind>, u32)> {
 /// The next free number for each kind: above every number this resource's ids have used
 /// in any locale's file or translation record, so a new paragraph never takes the id
 /// (and the old translations) of one that was deleted.
+///
+/// `own` is the resource's file in its reference locale, already read.
 fn next_numbers(
     project: &Project,
     resource: &str,
     slug: &str,
-    managed: &[Managed],
+    own: Option<(&SourceFile, &FileModel<'_>)>,
 ) -> Result<BTreeMap<BlockKind, u32>, Error> {
-    let mut keys: Vec<String> = managed.iter().map(|m| m.key.clone()).collect();
+    fn keys_of(file: &SourceFile, model: &FileModel<'_>, keys: &mut Vec<String>) {
+        keys.extend(model.keys().map(str::to_string));
+        keys.extend(model.junk.iter().filter_map(|j| j.likely_key()).map(str::to_string));
+        // Entries `sync --prune` commented out (`# news-p4 = …`) keep their number too.
+        let commented = file.text.lines().filter_map(|l| l.strip_prefix("# ")?.split_once(" =").map(|(k, _)| k));
+        keys.extend(commented.map(str::to_string));
+    }
+    let mut keys: Vec<String> = Vec::new();
+    if let Some((file, model)) = own {
+        keys_of(file, model, &mut keys);
+    }
     for locale in &project.config.locales {
         let path = project.file_path(locale, resource);
-        if path.is_file() {
+        let is_own = own.is_some_and(|(f, _)| &f.locale == locale);
+        if path.is_file() && !is_own {
             let file = project.load_file(locale, resource)?;
             let parsed = file.parse();
-            let model = FileModel::new(&file, &parsed);
-            keys.extend(model.keys().map(str::to_string));
-            keys.extend(model.junk.iter().filter_map(|j| j.likely_key()).map(str::to_string));
-            // Entries `sync --prune` commented out (`# news-p4 = …`) keep their number too.
-            let commented = file.text.lines().filter_map(|l| l.strip_prefix("# ")?.split_once(" =").map(|(k, _)| k));
-            keys.extend(commented.map(str::to_string));
+            keys_of(&file, &FileModel::new(&file, &parsed), &mut keys);
         }
         let lock_path = lock::path_for(&path);
         if lock_path.is_file() {
@@ -387,11 +401,11 @@ fn next_numbers(
 }
 
 /// For each new block, the old body entry it continues, if any.
-fn align(old: &[&Managed], blocks: &[Block], new_values: &[String]) -> Vec<Option<usize>> {
+fn align(old: &[&Managed], blocks: &[Block], new_values: &[Value]) -> Vec<Option<usize>> {
     let old_keys: Vec<(BlockKind, &str)> =
-        old.iter().map(|m| (m.kind.expect("body entries have a kind"), m.text())).collect();
-    let canon: Vec<String> = new_values.iter().map(|v| canonical_value(v)).collect();
-    let new_keys: Vec<(BlockKind, &str)> = blocks.iter().zip(&canon).map(|(b, v)| (b.kind, v.as_str())).collect();
+        old.iter().map(|m| (m.kind.expect("body entries have a kind"), m.value.as_str())).collect();
+    let new_keys: Vec<(BlockKind, &str)> =
+        blocks.iter().zip(new_values).map(|(b, v)| (b.kind, v.canonical.as_str())).collect();
     let mut assigned = vec![None; blocks.len()];
     let ops = similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     // Runs of deletions and insertions between equal stretches are edited regions.
@@ -494,27 +508,6 @@ fn pair_edits(
         }
     }
     pairs
-}
-
-/// The canonical text of a value: how `fluent_syntax` serializes `x = <value>`, without
-/// `x = `, so values compare the same however they are spaced.
-fn canonical_value(value: &str) -> String {
-    value_of(&format!("x = {value}\n"))
-}
-
-/// The canonical value of an entry's text (its first entry; empty if it does not parse).
-fn value_of(entry_text: &str) -> String {
-    let file = SourceFile::from_bytes("", "", String::new(), entry_text.as_bytes().to_vec());
-    let parsed = file.parse();
-    let model = FileModel::new(&file, &parsed);
-    match model.entries.first() {
-        Some(entry) => {
-            let canonical = entry.canonical();
-            let value = canonical.split_once('=').map_or("", |(_, v)| v);
-            value.trim_end_matches('\n').trim_start_matches(' ').to_string()
-        }
-        None => String::new(),
-    }
 }
 
 /// The attribute lines of an entry's text (`    .alt = …`), kept when ingest rewrites

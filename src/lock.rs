@@ -139,10 +139,12 @@ impl Lock {
 }
 
 /// Replaces a file's content so that readers see either the old or the new bytes, never
-/// a mix: write a temporary file beside it, flush it to disk, rename it over.
+/// a mix: write a temporary file beside it, flush it to disk, rename it over. A missing
+/// folder is created.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     // The replaced file keeps its permissions; a new one gets the usual 0666 less the
     // umask, not the 0600 of a temporary file.
     let permissions = match std::fs::metadata(path) {

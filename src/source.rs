@@ -168,6 +168,45 @@ impl SourceFile {
     }
 }
 
+/// Why a file cannot be rewritten by `ingest`, `sync` or `fmt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unwritable {
+    /// Not UTF-8, nested too deep, or the parser gave up: the reason.
+    Unreadable(String),
+    /// Its text was patched for the parser ([`SourceFile::patched`]): writing it back
+    /// would lose characters.
+    Patched,
+}
+
+impl std::fmt::Display for Unwritable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unwritable::Unreadable(why) => f.write_str(why),
+            Unwritable::Patched => {
+                f.write_str("a `\\u` escape in a string is followed by a non-ASCII letter: fix the escape first")
+            }
+        }
+    }
+}
+
+impl SourceFile {
+    /// Parses a file that is about to be rewritten. Unlike [`SourceFile::parse`], a file
+    /// whose text had to be patched for the parser is refused: its `text` is not the
+    /// person's. Syntax errors are the caller's to judge.
+    pub fn parse_to_rewrite(&self) -> Result<Parsed<'_>, Unwritable> {
+        if self.patched {
+            return Err(Unwritable::Patched);
+        }
+        match self.parse() {
+            Some(Ok(parsed)) => Ok(parsed),
+            Some(Err(why)) => Err(Unwritable::Unreadable(why)),
+            None => {
+                Err(Unwritable::Unreadable(self.unreadable.as_ref().map_or_else(String::new, |u| u.message.clone())))
+            }
+        }
+    }
+}
+
 fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
     let outcome = std::panic::catch_unwind(|| fluent_syntax::parser::parse(text));
     match outcome {

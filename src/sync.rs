@@ -57,20 +57,32 @@ pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Erro
     for l in &project.config.locales {
         resources.extend(project.resources_of(l)?);
     }
-    let used = if options.prune { used_keys(project, locale, &resources)? } else { BTreeSet::new() };
-    let mut report = SyncReport::default();
-    let mut writes = Vec::new();
+    // Each resource's file in this locale and, where this locale translates it, its
+    // reference: read once, for the prune rule and for the sync itself.
+    let mut pairs: Vec<(String, Option<SourceFile>, Option<SourceFile>)> = Vec::new();
     for resource in resources {
         let reference_locale = project.reference_of(&resource)?;
-        if reference_locale == locale || !project.file_path(&reference_locale, &resource).is_file() {
-            continue;
-        }
-        let reference_file = project.load_file(&reference_locale, &resource)?;
-        let path = project.file_path(locale, &resource);
-        let target_file = if path.is_file() { Some(project.load_file(locale, &resource)?) } else { None };
-        match sync_file(&reference_file, target_file.as_ref(), options, &used) {
+        let reference = if reference_locale != locale && project.file_path(&reference_locale, &resource).is_file() {
+            Some(project.load_file(&reference_locale, &resource)?)
+        } else {
+            None
+        };
+        let target = if project.file_path(locale, &resource).is_file() {
+            Some(project.load_file(locale, &resource)?)
+        } else {
+            None
+        };
+        pairs.push((resource, reference, target));
+    }
+    let used = if options.prune { used_keys(&pairs) } else { BTreeSet::new() };
+    let mut report = SyncReport::default();
+    let mut writes = Vec::new();
+    for (resource, reference_file, target_file) in &pairs {
+        let Some(reference_file) = reference_file else { continue };
+        let path = project.file_path(locale, resource);
+        match sync_file(reference_file, target_file.as_ref(), options, &used) {
             Ok(Some((mut synced, text))) => {
-                synced.file = project.display_path(locale, &resource);
+                synced.file = project.display_path(locale, resource);
                 if synced.written {
                     writes.push((path, text));
                 }
@@ -81,9 +93,6 @@ pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Erro
         }
     }
     for (path, text) in writes {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
         lock::write_atomically(&path, text.as_bytes())?;
     }
     Ok(report)
@@ -97,22 +106,15 @@ fn sync_file(
     options: &SyncOptions,
     used: &BTreeSet<String>,
 ) -> Result<Option<(SyncedFile, String)>, String> {
-    let reference_parsed = match reference_file.parse() {
-        Some(Ok(p)) if !reference_file.patched => p,
-        _ => return Err(reference_file.display.clone()),
+    let reference_parsed = reference_file.parse_to_rewrite().map_err(|_| reference_file.display.clone())?;
+    let target_parsed = match target_file {
+        None => None,
+        Some(f) => Some(f.parse_to_rewrite().map_err(|_| f.display.clone())?),
     };
-    if target_file.is_some_and(|f| f.patched) {
-        return Err(target_file.expect("checked").display.clone());
-    }
     let reference_doc = Doc::new(reference_file, &reference_parsed);
     let reference_outcome = Some(Ok(reference_parsed));
     let reference = FileModel::new(reference_file, &reference_outcome);
 
-    let target_parsed = match target_file.map(SourceFile::parse) {
-        None => None,
-        Some(Some(Ok(p))) => Some(p),
-        Some(_) => return Err(target_file.expect("parsed a file").display.clone()),
-    };
     let mut doc = match target_file.zip(target_parsed.as_ref()) {
         Some((file, parsed)) => Doc::new(file, parsed),
         None => Doc::empty(),
@@ -199,30 +201,21 @@ fn commented(text: &str) -> String {
     text.lines().map(|line| if line.is_empty() { "#\n".to_string() } else { format!("# {line}\n") }).collect()
 }
 
-/// The keys that the locale's current entries (those their reference still has) refer to.
-fn used_keys(project: &Project, locale: &str, resources: &BTreeSet<String>) -> Result<BTreeSet<String>, Error> {
+/// The keys that the locale's current entries (those their reference still has, or all
+/// of a file the locale itself is the reference of) refer to.
+fn used_keys(pairs: &[(String, Option<SourceFile>, Option<SourceFile>)]) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
-    for resource in resources {
-        if !project.file_path(locale, resource).is_file() {
-            continue;
-        }
-        let reference_locale = project.reference_of(resource)?;
-        let reference_file = if reference_locale != locale && project.file_path(&reference_locale, resource).is_file() {
-            Some(project.load_file(&reference_locale, resource)?)
-        } else {
-            None
-        };
+    for (_, reference_file, target_file) in pairs {
+        let Some(file) = target_file else { continue };
         let reference_parsed = reference_file.as_ref().and_then(SourceFile::parse);
         let reference = reference_file.as_ref().map(|f| FileModel::new(f, &reference_parsed));
-        let file = project.load_file(locale, resource)?;
         let parsed = file.parse();
-        let model = FileModel::new(&file, &parsed);
+        let model = FileModel::new(file, &parsed);
         for entry in &model.entries {
-            let current = reference.as_ref().is_none_or(|r| r.contains(&entry.key()));
-            if current {
-                used.extend(crate::model::references(&file, entry).into_iter().map(|r| r.key));
+            if reference.as_ref().is_none_or(|r| r.contains(&entry.key())) {
+                used.extend(crate::model::references(file, entry).into_iter().map(|r| r.key));
             }
         }
     }
-    Ok(used)
+    used
 }

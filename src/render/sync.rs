@@ -18,29 +18,18 @@ pub fn render(report: &SyncReport, options: &SyncOptions, out: &mut dyn Write) -
         } else {
             writeln!(out, "{}", f.file)?;
         }
-        if !f.added.is_empty() {
-            writeln!(out, "  added    {} (copies of {}: translate them)", f.added.join(", "), f.reference_locale)?;
-        }
-        if !f.pruned.is_empty() {
-            writeln!(out, "  pruned   {} (moved to the end of the file, commented out)", f.pruned.join(", "))?;
-        }
-        if !f.obsolete.is_empty() {
-            writeln!(
-                out,
-                "  obsolete {} (not in {}; --prune moves them out)",
-                f.obsolete.join(", "),
-                f.reference_locale
-            )?;
-        }
-        if !f.still_used.is_empty() {
-            writeln!(out, "  kept     {} (obsolete, but current entries still use them)", f.still_used.join(", "))?;
-        }
-        if !f.broken.is_empty() {
-            writeln!(
-                out,
-                "  skipped  {} (this file has broken text there: fix it first, see `songngu check`)",
-                f.broken.join(", ")
-            )?;
+        let reference = &f.reference_locale;
+        let lines = [
+            ("added", &f.added, format!("copies of {reference}: translate them")),
+            ("pruned", &f.pruned, "moved to the end of the file, commented out".to_string()),
+            ("obsolete", &f.obsolete, format!("not in {reference}; --prune moves them out")),
+            ("kept", &f.still_used, "obsolete, but current entries still use them".to_string()),
+            ("skipped", &f.broken, "this file has broken text there: fix it first, see `songngu check`".to_string()),
+        ];
+        for (what, ids, why) in lines {
+            if !ids.is_empty() {
+                writeln!(out, "  {what:<8} {} ({why})", ids.join(", "))?;
+            }
         }
         added += f.added.len();
         pruned += f.pruned.len();
