@@ -103,6 +103,64 @@ pub enum Command {
         /// Files or folders to format. Default: every file in the locales folder.
         paths: Vec<PathBuf>,
     },
+    /// Build what apps load: every language's resources and a manifest.json
+    ///
+    /// Each language gets every resource, checked the way an app's Fluent runtime will use
+    /// it. Entries a language lacks are filled in from the reference, so readers never see
+    /// a raw id; a translation whose source changed a figure, date or name since it was
+    /// accepted is served from the reference until it is updated. Anything that would
+    /// break at run time (unparsable text, an id defined twice, a reference to nothing, an
+    /// unknown variable) stops the build with exit code 1 and nothing written. The output
+    /// folder is replaced in one step, so an app never reads half a build.
+    Build {
+        /// Where to write. Default: `out_dir` of songngu.toml (`dist`).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Entries a language does not have: `fill` serves the reference's text, `omit`
+        /// leaves them out for the app to fall back on.
+        #[arg(long, value_enum, default_value_t = MissingArg::Fill)]
+        missing: MissingArg,
+        /// Translations whose source changed a fact (a number, date, URL or name) since they
+        /// were accepted: `reference` serves the source's current text, `keep` the stale translation.
+        #[arg(long, value_enum, default_value_t = DriftedArg::Reference)]
+        drifted: DriftedArg,
+        /// Build even with entries that would break at run time, leaving them out (and
+        /// filling them in from the reference).
+        #[arg(long)]
+        allow_errors: bool,
+    },
+    /// Show an announcement as readers of one language will see it
+    ///
+    /// The title, date, headings and paragraphs, from the current files built in memory
+    /// (or from a build folder with --from), with the same fallback an app gets: a text the
+    /// language lacks comes from the reference, and a note on stderr says which.
+    Render {
+        /// The announcement: its file name in the source folder without `.md`.
+        slug: String,
+        /// The reader's language (for example `vi`, or `vi-VN`).
+        #[arg(long, value_name = "LOCALE")]
+        locale: String,
+        /// `md` (Markdown) or `html` (a standalone page).
+        #[arg(long, value_enum, default_value_t = DocFormat::Md)]
+        format: DocFormat,
+        /// Read this build folder instead of building the current files.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
+    },
+    /// Show one message as an app will format it, in one language
+    Format {
+        /// The message id, or `id.attribute` for an attribute.
+        id: String,
+        /// The reader's language (for example `vi`, or `vi-VN`).
+        #[arg(long, value_name = "LOCALE")]
+        locale: String,
+        /// A value the app passes, as NAME=VALUE (repeat for several); numbers stay numbers.
+        #[arg(long = "arg", value_name = "NAME=VALUE")]
+        args: Vec<String>,
+        /// Read this build folder instead of building the current files.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
+    },
     /// Explain a finding's code: what it means, why it matters, how to fix it
     Explain {
         /// The code, as shown in brackets in `check` output (for example `untranslated`).
@@ -130,4 +188,22 @@ pub enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MissingArg {
+    Fill,
+    Omit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DriftedArg {
+    Reference,
+    Keep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Html,
 }

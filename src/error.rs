@@ -26,3 +26,9 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 }
+
+impl From<crate::runtime::RuntimeError> for Error {
+    fn from(error: crate::runtime::RuntimeError) -> Self {
+        Error::Usage(error.to_string())
+    }
+}

@@ -9,9 +9,11 @@
 
 pub mod accept;
 pub mod announcement;
+pub mod build;
 pub mod check;
 pub mod checks;
 pub mod diagnostic;
+pub mod document;
 pub mod drift;
 pub mod error;
 pub mod fingerprint;
@@ -19,9 +21,11 @@ pub mod fmt;
 pub mod ingest;
 pub mod layout;
 pub mod lock;
+pub mod manifest;
 pub mod model;
 pub mod numbers;
 pub mod project;
+pub mod runtime;
 pub mod render;
 pub mod source;
 pub mod sync;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, ColorWhen, Command, Format};
+use cli::{Cli, ColorWhen, Command, DocFormat, DriftedArg, Format, MissingArg};
 use songngu::{check_project, checks, render, CheckOptions, Error, Project};
 
 fn main() -> ExitCode {
@@ -100,6 +100,80 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render::fmt::render(&report, check, &mut out).map_err(io)?;
             Ok(if check && !report.changed.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Build { out: out_dir, missing, drifted, allow_errors } => {
+            use songngu::manifest::{DriftedPolicy, MissingPolicy};
+            let options = songngu::build::BuildOptions {
+                missing: match missing {
+                    MissingArg::Fill => MissingPolicy::Fill,
+                    MissingArg::Omit => MissingPolicy::Omit,
+                },
+                drifted: match drifted {
+                    DriftedArg::Reference => DriftedPolicy::Reference,
+                    DriftedArg::Keep => DriftedPolicy::Keep,
+                },
+                allow_errors,
+            };
+            let out_dir = out_dir.unwrap_or_else(|| project.root.join(&project.config.out_dir));
+            songngu::build::check_out_dir(&project, &out_dir)?;
+            let build = songngu::build::build(&project, &options)?;
+            if !build.failed() {
+                songngu::build::write(&build, &out_dir, &project)?;
+            }
+            render::build::render(&build, &out_dir, &project.root, &mut out).map_err(io)?;
+            Ok(if build.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Render { slug, locale, format, from } => {
+            let catalog = preview_catalog(&project, from.as_deref())?;
+            let doc = songngu::document::document(&catalog, &slug, &locale)?;
+            for (id, served) in &doc.fallbacks {
+                eprintln!("note: `{id}` is not in {}; shown from {served}", doc.locale);
+            }
+            for (id, error) in &doc.errors {
+                eprintln!("warning: `{id}`: {error}");
+            }
+            let text = match format {
+                DocFormat::Md => doc.to_markdown(),
+                DocFormat::Html => doc.to_html(),
+            };
+            write!(out, "{text}").map_err(io)?;
+            Ok(if doc.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Format { id, locale, args, from } => {
+            let catalog = preview_catalog(&project, from.as_deref())?;
+            let args = songngu::runtime::parse_args(&args).map_err(Error::Usage)?;
+            let localizer = catalog.localizer(&[&locale], &[])?;
+            let formatted = match id.split_once('.') {
+                Some((id, attribute)) => localizer.format_attribute(id, attribute, Some(&args))?,
+                None => localizer.format(&id, Some(&args))?,
+            };
+            let asked = localizer.locales().next().unwrap_or(&locale).to_string();
+            if formatted.locale != asked {
+                eprintln!("note: `{id}` is not in {asked}; shown from {}", formatted.locale);
+            }
+            for error in &formatted.errors {
+                eprintln!("warning: {error}");
+            }
+            writeln!(out, "{}", formatted.text).map_err(io)?;
+            Ok(if formatted.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Explain { .. } => unreachable!("handled above"),
     }
+}
+
+/// What `render` and `format` read: a build folder, or the current files built in memory
+/// (broken entries left out, with a note, so a preview always shows something).
+fn preview_catalog(project: &Project, from: Option<&std::path::Path>) -> Result<songngu::runtime::Catalog, Error> {
+    use songngu::runtime::Catalog;
+    if let Some(dir) = from {
+        return Ok(Catalog::open(dir)?);
+    }
+    let options = songngu::build::BuildOptions { allow_errors: true, ..Default::default() };
+    let build = songngu::build::build(project, &options)?;
+    if !build.findings.is_empty() {
+        eprintln!(
+            "note: {} problem(s) would break at run time and are left out of this preview; `songngu build` lists them",
+            build.findings.len()
+        );
+    }
+    Ok(Catalog::from_build(build))
 }

@@ -217,7 +217,7 @@ fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
 }
 
 /// Finds the deepest `{` nesting outside comments; refuses past [`MAX_NESTING`].
-fn nesting_too_deep(text: &str) -> Option<Unreadable> {
+pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
     let mut depth = 0usize;
     let mut line_start = true;
     let mut in_comment = false;

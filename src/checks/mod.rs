@@ -72,6 +72,14 @@ pub fn find(code: &str) -> Option<&'static CheckInfo> {
     CHECKS.iter().map(|c| c.info()).find(|info| info.code == code)
 }
 
+/// Runs the file-level part of the named checks only (`build` asks for the findings that
+/// break a bundle at run time, whatever `[severity]` says).
+pub fn check_file_for(codes: &[&str], cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
+    for check in CHECKS.iter().filter(|c| codes.contains(&c.info().code)) {
+        check.check_file(cx, out);
+    }
+}
+
 /// The text `songngu explain CODE` prints for a check.
 pub fn explain(info: &CheckInfo) -> String {
     format!("{} ({} by default): {}\n\n{}\n", info.code, info.severity.as_str(), info.summary, info.doc)

@@ -16,9 +16,15 @@ use crate::source::LineIndex;
 /// Renders every diagnostic, then the summary line. Files are read again from `root` to
 /// show their lines; a file that cannot be read is rendered without a snippet.
 pub fn render(report: &CheckReport, root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+    render_diagnostics(&report.diagnostics, root, out)?;
+    writeln!(out, "{}", summary_line(report))
+}
+
+/// Each finding with its snippet and help, a blank line after each.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
     let renderer = Renderer::styled();
     let mut sources: HashMap<&str, Option<(String, LineIndex)>> = HashMap::new();
-    for diagnostic in &report.diagnostics {
+    for diagnostic in diagnostics {
         let source = sources.entry(&diagnostic.file).or_insert_with(|| {
             let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
             let text = String::from_utf8_lossy(&text).into_owned();
@@ -28,7 +34,7 @@ pub fn render(report: &CheckReport, root: &Path, out: &mut dyn Write) -> std::io
         let rendered = render_one(&renderer, diagnostic, source.as_ref());
         writeln!(out, "{rendered}\n")?;
     }
-    writeln!(out, "{}", summary_line(report))
+    Ok(())
 }
 
 fn level(severity: Severity) -> Level<'static> {

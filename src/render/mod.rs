@@ -2,6 +2,7 @@
 //! `io::Write`. They read the same diagnostics; none of them decides anything.
 
 pub mod accept;
+pub mod build;
 pub mod fmt;
 pub mod human;
 pub mod ingest;

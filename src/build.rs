@@ -1,0 +1,604 @@
+//! `songngu build`: the bundles apps load, one folder per locale, and `manifest.json`.
+//!
+//! For every locale and resource the build decides what to serve, entry by entry:
+//! - the locale's own entry when it has a usable one;
+//! - the reference's entry for an entry the locale lacks (`--missing fill`, the default);
+//! - the reference's entry for a translation whose reference changed a fact since it
+//!   was accepted and that nobody touched since (`--drifted reference`, the default).
+//!
+//! It then checks what it would serve the way a Fluent runtime will use it: every message
+//! and term reference resolves in the locale, no translation uses a variable its reference
+//! does not pass, no id is defined twice, no text is unparsable. Any such finding fails
+//! the build; with `--allow-errors` the entry is left out instead (and filled from the
+//! reference when it can be), and that repeats until what is served is whole.
+//!
+//! Entries are copied byte for byte from the files translators wrote (comments left
+//! out), so what apps read is exactly what `check` read. Output is written to a
+//! temporary folder beside the target and swapped in at once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::check::{check_project, CheckOptions, Counts};
+use crate::checks::{self, FileCx};
+use crate::diagnostic::Diagnostic;
+use crate::drift::DriftClass;
+use crate::error::Error;
+use crate::layout::Doc;
+use crate::lock::{self, Lock, RecordState};
+use crate::manifest::{Completeness, DriftedPolicy, LocaleManifest, Manifest, MissingPolicy, Policy, ResourceManifest};
+use crate::model::{references, variables, Entry, FileModel, ParseOutcome};
+use crate::project::Project;
+use crate::source::SourceFile;
+
+/// How to build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    pub missing: MissingPolicy,
+    pub drifted: DriftedPolicy,
+    /// Build even when some entries would fail at run time, leaving them out.
+    pub allow_errors: bool,
+}
+
+/// A build in memory: the files to write and what was found on the way.
+#[derive(Debug, Clone)]
+pub struct Build {
+    pub manifest: Manifest,
+    /// The text of each built file, by locale and resource path.
+    pub files: BTreeMap<(String, String), String>,
+    /// What would fail at run time (sorted). Without `allow_errors` a build with findings
+    /// has no files and must not be written.
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Build {
+    /// True when the findings stop the build (they were not allowed).
+    pub fn failed(&self) -> bool {
+        !self.findings.is_empty() && self.files.is_empty()
+    }
+
+    /// The manifest as it is written.
+    pub fn manifest_text(&self) -> String {
+        self.manifest.to_text()
+    }
+}
+
+/// Where an entry to serve comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// The locale's own file.
+    Own,
+    /// The reference, because the locale lacks the entry.
+    Filled,
+    /// The reference, because the translation is stale on a fact.
+    Replaced,
+}
+
+/// One entry a locale will serve in one resource.
+#[derive(Debug, Clone)]
+struct Served {
+    key: String,
+    /// Index of the file it is copied from.
+    file: usize,
+    origin: Origin,
+}
+
+/// Where an entry was found broken: (locale, file index, key).
+type Rejected = BTreeSet<(String, usize, String)>;
+
+/// Everything read for a build, shared by its steps.
+struct Input<'p, 't> {
+    project: &'p Project,
+    resources: Vec<String>,
+    /// Reference locale of each resource.
+    reference_of: BTreeMap<String, String>,
+    /// Index into `models` by (locale, resource).
+    at: BTreeMap<(String, String), usize>,
+    models: Vec<FileModel<'t>>,
+    /// Translations stale on a fact, untouched since: (locale, resource, key).
+    stale_facts: BTreeSet<(String, String, String)>,
+}
+
+impl<'t> Input<'_, 't> {
+    fn file(&self, locale: &str, resource: &str) -> Option<usize> {
+        self.at.get(&(locale.to_string(), resource.to_string())).copied()
+    }
+
+    /// The first definition of each id in a file, in file order.
+    fn first_entries(&self, file: usize) -> impl Iterator<Item = &Entry<'t>> + '_ {
+        let model = &self.models[file];
+        model.entries.iter().filter(move |e| model.get(&e.key()).is_some_and(|first| first.offset == e.offset))
+    }
+
+    fn entry(&self, file: usize, key: &str) -> Option<&Entry<'t>> {
+        self.models[file].get(key)
+    }
+}
+
+/// What one locale serves: per resource its entries, plus what was not served.
+#[derive(Default)]
+struct Plan {
+    served: BTreeMap<String, Vec<Served>>,
+    omitted: BTreeMap<String, Vec<String>>,
+}
+
+/// Builds the project in memory. Nothing is written; see [`write`].
+pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> {
+    let config = &project.config;
+    let mut resources = BTreeSet::new();
+    for locale in &config.locales {
+        resources.extend(project.resources_of(locale)?);
+    }
+    let resources: Vec<String> = resources.into_iter().collect();
+    let mut reference_of = BTreeMap::new();
+    let mut files: Vec<SourceFile> = Vec::new();
+    let mut at = BTreeMap::new();
+    for resource in &resources {
+        reference_of.insert(resource.clone(), project.reference_of(resource)?);
+        for locale in &config.locales {
+            if project.file_path(locale, resource).is_file() {
+                at.insert((locale.clone(), resource.clone()), files.len());
+                files.push(project.load_file(locale, resource)?);
+            }
+        }
+    }
+    let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
+    let models: Vec<FileModel<'_>> = files.iter().zip(&parsed).map(|(f, p)| FileModel::new(f, p)).collect();
+    let bodies: Vec<BTreeMap<String, String>> = files.iter().zip(&parsed).map(|(f, p)| entry_texts(f, p)).collect();
+
+    let mut input = Input { project, resources, reference_of, at, models, stale_facts: BTreeSet::new() };
+    if options.drifted == DriftedPolicy::Reference {
+        input.stale_facts = stale_facts(&input)?;
+    }
+
+    // Findings about single files: text the parser skipped, ids defined twice in a file.
+    let mut findings = Vec::new();
+    for model in &input.models {
+        let cx = FileCx { locale: &model.file.locale, model, is_reference: false };
+        checks::check_file_for(&["syntax-error", "duplicate-id"], &cx, &mut findings);
+    }
+    let mut rejected = duplicates_across_resources(&input, &mut findings);
+
+    // Assemble, check what would be served, leave out what is broken, until stable.
+    let mut plans;
+    loop {
+        plans = BTreeMap::new();
+        for locale in &config.locales {
+            plans.insert(locale.clone(), assemble(&input, locale, options, &rejected));
+        }
+        let found = validate(&input, &plans);
+        if found.is_empty() {
+            break;
+        }
+        for (locale, file, key, diagnostic) in found {
+            rejected.insert((locale, file, key));
+            findings.push(diagnostic);
+        }
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+
+    let policy = Policy { missing: options.missing, drifted: options.drifted };
+    let mut manifest =
+        Manifest { version: crate::manifest::VERSION, default_locale: config.reference.clone(), policy, locales: BTreeMap::new() };
+    if !findings.is_empty() && !options.allow_errors {
+        return Ok(Build { manifest, files: BTreeMap::new(), findings });
+    }
+
+    let report = check_project(project, &CheckOptions::default())?;
+    let counts_of = |locale: &str, resource: &str| -> Counts {
+        report
+            .locales
+            .iter()
+            .find(|(l, _)| l == locale)
+            .and_then(|(_, rs)| rs.iter().find(|r| r.resource == resource))
+            .map(|r| r.counts)
+            .unwrap_or_default()
+    };
+
+    let mut out = BTreeMap::new();
+    for (locale, plan) in &plans {
+        let mut built = LocaleManifest::default();
+        // Which resource serves each id, for dependencies.
+        let mut home: BTreeMap<&str, &str> = BTreeMap::new();
+        for (resource, served) in &plan.served {
+            for s in served {
+                home.entry(&s.key).or_insert(resource);
+            }
+        }
+        for resource in &input.resources {
+            let served = plan.served.get(resource).map(Vec::as_slice).unwrap_or_default();
+            let source = input.file(locale, resource).map_or_else(
+                || format!("{} (not translated yet)", project.display_path(locale, resource)),
+                |f| input.models[f].file.display.clone(),
+            );
+            let mut text = format!("### Built by `songngu build` from {source}: edit that file, not this one.\n");
+            let mut dependencies = BTreeSet::new();
+            for s in served {
+                text.push('\n');
+                text.push_str(&bodies[s.file][&s.key]);
+                let model = &input.models[s.file];
+                let entry = model.get(&s.key).expect("served entries exist");
+                for r in references(model.file, entry) {
+                    if let Some(&other) = home.get(r.key.as_str()) {
+                        if other != resource {
+                            dependencies.insert(other.to_string());
+                        }
+                    }
+                }
+            }
+            let ids = |origin: Origin| -> Vec<String> {
+                served.iter().filter(|s| s.origin == origin).map(|s| s.key.clone()).collect()
+            };
+            let left_out: BTreeSet<String> = input
+                .file(locale, resource)
+                .map(|f| {
+                    let junk = input.models[f].junk.iter().filter_map(|j| j.likely_key().map(str::to_string));
+                    let broken = rejected.iter().filter(|(l, rf, _)| l == locale && *rf == f).map(|(_, _, k)| k.clone());
+                    junk.chain(broken).collect()
+                })
+                .unwrap_or_default();
+            let counts = counts_of(locale, resource);
+            let filled = ids(Origin::Filled);
+            let completeness = Completeness {
+                translated: counts.translated,
+                filled: filled.len(),
+                drifted: counts.drifted,
+                untranslated: counts.untranslated,
+                unaccepted: counts.unaccepted,
+            };
+            built.resources.insert(
+                resource.clone(),
+                ResourceManifest {
+                    sha256: crate::fingerprint::of_text(&text),
+                    entries: served.len(),
+                    reference: input.reference_of[resource].clone(),
+                    dependencies: dependencies.into_iter().collect(),
+                    completeness,
+                    filled,
+                    replaced: ids(Origin::Replaced),
+                    omitted: plan.omitted.get(resource).cloned().unwrap_or_default(),
+                    left_out: left_out.into_iter().collect(),
+                },
+            );
+            out.insert((locale.clone(), resource.clone()), text);
+        }
+        manifest.locales.insert(locale.clone(), built);
+    }
+    Ok(Build { manifest, files: out, findings })
+}
+
+/// Each entry's text as written (from its id to its last line, comments left out), by key;
+/// the first definition of a key wins, as in Fluent runtimes.
+fn entry_texts(file: &SourceFile, parsed: &ParseOutcome<'_>) -> BTreeMap<String, String> {
+    let mut texts = BTreeMap::new();
+    let Some(Ok(parsed)) = parsed else { return texts };
+    for item in Doc::new(file, parsed).items {
+        if let Some(key) = item.key {
+            let mut body = item.body;
+            if !body.ends_with('\n') {
+                body.push('\n');
+            }
+            texts.entry(key).or_insert(body);
+        }
+    }
+    texts
+}
+
+/// Translations whose reference changed a fact since they were accepted and that were not
+/// edited since: with `--drifted reference` they are served from the reference. (An
+/// edited one is probably being revised; it is kept and stays `drifted` in `check`.)
+fn stale_facts(input: &Input<'_, '_>) -> Result<BTreeSet<(String, String, String)>, Error> {
+    let mut stale = BTreeSet::new();
+    for ((locale, resource), &file) in &input.at {
+        let reference_locale = &input.reference_of[resource];
+        let Some(reference) = input.file(reference_locale, resource).filter(|_| locale != reference_locale) else {
+            continue;
+        };
+        let lock = Lock::read(&lock::path_for(&input.project.file_path(locale, resource)))?;
+        for (key, record) in &lock.entries {
+            let (Some(target), Some(source)) = (input.entry(file, key), input.entry(reference, key)) else {
+                continue;
+            };
+            let source_canonical = source.canonical();
+            let state = RecordState::of(
+                Some(record),
+                &crate::fingerprint::of_text(&source_canonical),
+                &crate::fingerprint::of_entry(target),
+            );
+            let class = crate::drift::classify(
+                crate::fingerprint::body(&record.source),
+                crate::fingerprint::body(&source_canonical),
+            );
+            if state == (RecordState::Drifted { translation_edited: false }) && class == DriftClass::Facts {
+                stale.insert((locale.clone(), resource.clone(), key.clone()));
+            }
+        }
+    }
+    Ok(stale)
+}
+
+/// An id defined in two resources of one locale: the first resource (in path order) keeps
+/// it, the later definition is a finding and is not served.
+fn duplicates_across_resources(input: &Input<'_, '_>, findings: &mut Vec<Diagnostic>) -> Rejected {
+    let info = checks::find("duplicate-id").expect("duplicate-id is a check");
+    let mut rejected = Rejected::new();
+    for locale in &input.project.config.locales {
+        // Key → (file, offset) of its first definition in the locale.
+        let mut first: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for resource in &input.resources {
+            let Some(file) = input.file(locale, resource) else { continue };
+            for entry in input.first_entries(file) {
+                let key = entry.key();
+                match first.get(&key) {
+                    Some(&(earlier, offset)) => {
+                        let earlier = input.models[earlier].file;
+                        let (line, _) = earlier.position(offset);
+                        findings.push(
+                            info.at_entry(
+                                input.models[file].file,
+                                entry,
+                                format!("`{key}` is already defined in {}:{line}", earlier.display),
+                            )
+                            .label("defined again here"),
+                        );
+                        rejected.insert((locale.clone(), file, key));
+                    }
+                    None => {
+                        first.insert(key, (file, entry.offset));
+                    }
+                }
+            }
+        }
+    }
+    rejected
+}
+
+/// Decides what one locale serves, resource by resource, given the entries found broken.
+fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejected: &Rejected) -> Plan {
+    let is_rejected = |l: &str, file: usize, key: &str| rejected.contains(&(l.to_string(), file, key.to_string()));
+    // Ids the locale itself defines, and in which resource (the first).
+    let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
+    for resource in &input.resources {
+        if let Some(file) = input.file(locale, resource) {
+            for entry in input.first_entries(file) {
+                let key = entry.key();
+                if !is_rejected(locale, file, &key) {
+                    claimed.entry(key).or_insert(resource);
+                }
+            }
+        }
+    }
+    let mut plan = Plan::default();
+    for resource in &input.resources {
+        let reference_locale = input.reference_of[resource].as_str();
+        let own = input.file(locale, resource);
+        // Ids this resource's own file serves (first definitions, not broken).
+        let owned: BTreeSet<String> =
+            claimed.iter().filter(|(_, r)| **r == resource.as_str()).map(|(k, _)| k.clone()).collect();
+        let mut served: Vec<Served> = Vec::new();
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        let reference = input.file(reference_locale, resource).filter(|_| locale != reference_locale);
+        if let Some(reference) = reference {
+            for entry in input.first_entries(reference) {
+                let key = entry.key();
+                if is_rejected(reference_locale, reference, &key) {
+                    continue;
+                }
+                let s = match own.filter(|_| owned.contains(&key)) {
+                    Some(own) => {
+                        let stale = input.stale_facts.contains(&(locale.to_string(), resource.clone(), key.clone()));
+                        if stale {
+                            Served { key: key.clone(), file: reference, origin: Origin::Replaced }
+                        } else {
+                            Served { key: key.clone(), file: own, origin: Origin::Own }
+                        }
+                    }
+                    // Served by another resource of the locale.
+                    None if claimed.contains_key(&key) => continue,
+                    None if options.missing == MissingPolicy::Fill => {
+                        claimed.insert(key.clone(), resource);
+                        Served { key: key.clone(), file: reference, origin: Origin::Filled }
+                    }
+                    None => {
+                        plan.omitted.entry(resource.clone()).or_default().push(key);
+                        continue;
+                    }
+                };
+                keys.insert(key);
+                served.push(s);
+            }
+        }
+        if let Some(own) = own {
+            for entry in input.first_entries(own) {
+                let key = entry.key();
+                if owned.contains(&key) && !keys.contains(&key) {
+                    keys.insert(key.clone());
+                    served.push(Served { key, file: own, origin: Origin::Own });
+                }
+            }
+        }
+        plan.served.insert(resource.clone(), served);
+    }
+    plan
+}
+
+/// Checks what each locale would serve as a runtime will use it; returns the entries that
+/// would fail, each with its finding.
+fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(String, usize, String, Diagnostic)> {
+    let unknown = checks::find("unknown-reference").expect("unknown-reference is a check");
+    let variable = checks::find("variable-mismatch").expect("variable-mismatch is a check");
+    let mut found = Vec::new();
+    for (locale, plan) in plans {
+        let mut defined: BTreeMap<&str, &Entry<'_>> = BTreeMap::new();
+        for s in plan.served.values().flatten() {
+            if let Some(entry) = input.entry(s.file, &s.key) {
+                defined.entry(&s.key).or_insert(entry);
+            }
+        }
+        for (resource, served) in &plan.served {
+            let reference_locale = input.reference_of[resource].as_str();
+            for s in served {
+                let model = &input.models[s.file];
+                let Some(entry) = model.get(&s.key) else { continue };
+                let mut problems = Vec::new();
+                for r in references(model.file, entry) {
+                    let kind = if r.key.starts_with('-') { "term" } else { "message" };
+                    let problem = match (defined.get(r.key.as_str()), r.attribute) {
+                        (None, _) => format!("no resource of {locale} defines the {kind} `{}`", r.key),
+                        (Some(d), Some(attr)) if !d.attributes.iter().any(|a| a.id.name == attr) => {
+                            format!("`{}` has no attribute `.{attr}` in {locale}", r.key)
+                        }
+                        (Some(d), None) if !d.is_term && d.value.is_none() => {
+                            format!("`{}` has no value in {locale}, only attributes", r.key)
+                        }
+                        _ => continue,
+                    };
+                    problems.push(unknown.at(model.file, r.offset..r.offset + r.len, Some(s.key.clone()), problem).label("unknown"));
+                }
+                if s.origin == Origin::Own && locale != reference_locale {
+                    let reference = input.file(reference_locale, resource).and_then(|f| Some((f, input.entry(f, &s.key)?)));
+                    if let Some((rf, reference)) = reference {
+                        let known = variables(input.models[rf].file, reference);
+                        for (name, used) in variables(model.file, entry) {
+                            if !known.contains_key(name) {
+                                problems.push(
+                                    variable
+                                        .at(
+                                            model.file,
+                                            used.offset..used.offset + name.len() + 1,
+                                            Some(s.key.clone()),
+                                            format!("`${name}` is not a variable of the {reference_locale} reference"),
+                                        )
+                                        .label("unknown variable"),
+                                );
+                            }
+                        }
+                    }
+                }
+                for problem in problems {
+                    let problem = match s.origin {
+                        Origin::Own => problem,
+                        _ => problem.for_locale(locale).help(format!(
+                            "{locale} is served this entry from {reference_locale}; define what it uses in {locale}"
+                        )),
+                    };
+                    found.push((locale.clone(), s.file, s.key.clone(), problem));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Where a build goes: `--out` as given, or the project's `out_dir`. Refuses a folder
+/// that holds anything but an earlier build, so a wrong `--out` cannot delete someone's
+/// files, and folders of the project itself.
+pub fn check_out_dir(project: &Project, out: &Path) -> Result<(), Error> {
+    let refuse = |why: &str| Err(Error::Usage(format!("{}: {why}", out.display())));
+    let full = absolute(out);
+    let root = absolute(&project.root);
+    for (dir, what) in [(project.locales_dir(), "the translations"), (project.source_dir(), "the announcements")] {
+        let dir = absolute(&dir);
+        if full.starts_with(&dir) || dir.starts_with(&full) {
+            return refuse(&format!("this folder holds or is inside {what}; build into another one (default: dist)"));
+        }
+    }
+    if root.starts_with(&full) {
+        return refuse("this folder holds the project itself; build into another one (default: dist)");
+    }
+    match std::fs::metadata(out) {
+        Err(_) => Ok(()),
+        Ok(meta) if !meta.is_dir() => refuse("exists and is not a folder"),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
+            if entries.next().is_none() {
+                return Ok(());
+            }
+            let manifest = out.join(crate::manifest::FILE_NAME);
+            let ours = std::fs::read_to_string(&manifest)
+                .ok()
+                .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
+                .is_some();
+            if ours {
+                Ok(())
+            } else {
+                refuse("this folder is not empty and holds no songngu build (no readable manifest.json); build into another folder, or empty it first")
+            }
+        }
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    std::fs::canonicalize(&path).unwrap_or(path)
+}
+
+/// Writes a build to `out`: every file into a new folder beside it, then that folder
+/// takes `out`'s place in one step (on Linux an atomic exchange; elsewhere two renames, so
+/// `out` is briefly absent but never half-written). An earlier build there is removed.
+pub fn write(build: &Build, out: &Path, project: &Project) -> Result<(), Error> {
+    check_out_dir(project, out)?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{name}.songngu-build-");
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The usual 0777 less the umask, not a temporary folder's 0700: apps run as
+        // other users read this folder.
+        builder.permissions(std::fs::Permissions::from_mode(0o777));
+    }
+    let staging = builder.tempdir_in(&parent).map_err(|e| Error::io(&parent, e))?;
+    for ((locale, resource), text) in &build.files {
+        let path = staging.path().join(locale).join(resource);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+    }
+    let manifest = staging.path().join(crate::manifest::FILE_NAME);
+    std::fs::write(&manifest, build.manifest_text()).map_err(|e| Error::io(&manifest, e))?;
+
+    if std::fs::symlink_metadata(out).is_err() {
+        std::fs::rename(staging.path(), out).map_err(|e| Error::io(out, e))?;
+        let _ = staging.keep();
+        return Ok(());
+    }
+    // `staging` now names the earlier build; dropping it removes that.
+    swap(staging.path(), out).map_err(|e| Error::io(out, e))?;
+    Ok(())
+}
+
+/// Exchanges two folders at once where the system can (Linux `renameat2`).
+#[cfg(target_os = "linux")]
+fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        // Some file systems cannot exchange; fall back to two renames.
+        Err(_) => swap_by_renames(a, b),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
+    swap_by_renames(a, b)
+}
+
+/// `b` moves aside, `a` takes its place, the old `b` goes where `a` was.
+fn swap_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
+    let aside = a.with_extension("old");
+    std::fs::rename(b, &aside)?;
+    if let Err(e) = std::fs::rename(a, b) {
+        let _ = std::fs::rename(&aside, b);
+        return Err(e);
+    }
+    std::fs::rename(&aside, a)
+}
