@@ -72,15 +72,48 @@ enum Origin {
     Filled,
     /// The reference, because the translation is stale on a fact.
     Replaced,
+    /// A term of the reference copied under a new name, for the entries above to use.
+    Copied,
 }
 
 /// One entry a locale will serve in one resource.
 #[derive(Debug, Clone)]
 struct Served {
+    /// The id it is served under.
     key: String,
+    /// Its id in the file it comes from (differs for copied terms).
+    source_key: String,
     /// Index of the file it is copied from.
     file: usize,
     origin: Origin,
+    /// For text from another locale: that locale. Its term references are then renamed to
+    /// that locale's copies (`-convention` → `-convention__en`), so an English sentence
+    /// served to `vi` names things in English, exactly as a runtime's fallback would show it.
+    terms_from: Option<String>,
+}
+
+impl Served {
+    fn own(key: String, file: usize) -> Served {
+        Served { source_key: key.clone(), key, file, origin: Origin::Own, terms_from: None }
+    }
+
+    fn from_reference(key: String, file: usize, origin: Origin, locale: &str) -> Served {
+        Served { source_key: key.clone(), key, file, origin, terms_from: Some(locale.to_string()) }
+    }
+
+    /// The id a reference made in this entry resolves to where it is served.
+    fn resolves(&self, key: &str) -> String {
+        match &self.terms_from {
+            Some(locale) if key.starts_with('-') => copy_name(key, locale),
+            _ => key.to_string(),
+        }
+    }
+}
+
+/// The name of a term copied from `locale` (`-convention__en`): still a valid Fluent
+/// identifier, and private to the bundle like every term.
+fn copy_name(term: &str, locale: &str) -> String {
+    format!("{term}__{locale}")
 }
 
 /// Where an entry was found broken: (locale, file index, key).
@@ -216,11 +249,11 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
             let mut dependencies = BTreeSet::new();
             for s in served {
                 text.push('\n');
-                text.push_str(&bodies[s.file][&s.key]);
+                text.push_str(&served_text(&input, &bodies[s.file][&s.source_key], s));
                 let model = &input.models[s.file];
-                let entry = model.get(&s.key).expect("served entries exist");
+                let entry = model.get(&s.source_key).expect("served entries exist");
                 for r in references(model.file, entry) {
-                    if let Some(&other) = home.get(r.key.as_str()) {
+                    if let Some(&other) = home.get(s.resolves(&r.key).as_str()) {
                         if other != resource {
                             dependencies.insert(other.to_string());
                         }
@@ -266,6 +299,32 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
         manifest.locales.insert(locale.clone(), built);
     }
     Ok(Build { manifest, files: out, findings })
+}
+
+/// The text of a served entry: as written, with its term references (and, for a copied
+/// term, its own id) renamed when it comes from another locale. The renames are spliced in
+/// at the parser's offsets; nothing else of the text changes.
+fn served_text(input: &Input<'_, '_>, body: &str, s: &Served) -> String {
+    let Some(from) = &s.terms_from else { return body.to_string() };
+    let model = &input.models[s.file];
+    let Some(entry) = model.get(&s.source_key) else { return body.to_string() };
+    let suffix = format!("__{from}");
+    let mut at: Vec<usize> = references(model.file, entry)
+        .iter()
+        .filter(|r| r.key.starts_with('-'))
+        .map(|r| r.offset + r.len - entry.offset)
+        .collect();
+    if s.origin == Origin::Copied {
+        at.push(entry.key_len());
+    }
+    at.sort_unstable();
+    let mut text = body.to_string();
+    for &i in at.iter().rev() {
+        if i <= text.len() && text.is_char_boundary(i) {
+            text.insert_str(i, &suffix);
+        }
+    }
+    text
 }
 
 /// Each entry's text as written (from its id to its last line, comments left out), by key;
@@ -389,16 +448,16 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
                     Some(own) => {
                         let stale = input.stale_facts.contains(&(locale.to_string(), resource.clone(), key.clone()));
                         if stale {
-                            Served { key: key.clone(), file: reference, origin: Origin::Replaced }
+                            Served::from_reference(key.clone(), reference, Origin::Replaced, reference_locale)
                         } else {
-                            Served { key: key.clone(), file: own, origin: Origin::Own }
+                            Served::own(key.clone(), own)
                         }
                     }
                     // Served by another resource of the locale.
                     None if claimed.contains_key(&key) => continue,
                     None if options.missing == MissingPolicy::Fill => {
                         claimed.insert(key.clone(), resource);
-                        Served { key: key.clone(), file: reference, origin: Origin::Filled }
+                        Served::from_reference(key.clone(), reference, Origin::Filled, reference_locale)
                     }
                     None => {
                         plan.omitted.entry(resource.clone()).or_default().push(key);
@@ -414,13 +473,66 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
                 let key = entry.key();
                 if owned.contains(&key) && !keys.contains(&key) {
                     keys.insert(key.clone());
-                    served.push(Served { key, file: own, origin: Origin::Own });
+                    served.push(Served::own(key, own));
                 }
             }
         }
         plan.served.insert(resource.clone(), served);
     }
+    copy_terms(input, rejected, &mut plan);
     plan
+}
+
+/// Adds, once per locale, a copy of each term that entries served from another locale use
+/// (directly or through other terms), in the first resource that needs it.
+fn copy_terms(input: &Input<'_, '_>, rejected: &Rejected, plan: &mut Plan) {
+    let mut definitions: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut copied: BTreeSet<String> = BTreeSet::new();
+    for served in plan.served.values_mut() {
+        let mut copies = Vec::new();
+        for s in served.iter() {
+            let Some(from) = &s.terms_from else { continue };
+            let defined = definitions.entry(from.clone()).or_insert_with(|| definitions_of(input, from, rejected));
+            let mut todo: Vec<(usize, String)> = vec![(s.file, s.source_key.clone())];
+            while let Some((file, key)) = todo.pop() {
+                let model = &input.models[file];
+                let Some(entry) = model.get(&key) else { continue };
+                for r in references(model.file, entry) {
+                    let name = copy_name(&r.key, from);
+                    if !r.key.starts_with('-') || copied.contains(&name) {
+                        continue;
+                    }
+                    let Some(&term_file) = defined.get(&r.key) else { continue };
+                    copied.insert(name.clone());
+                    todo.push((term_file, r.key.clone()));
+                    copies.push(Served {
+                        key: name,
+                        source_key: r.key.clone(),
+                        file: term_file,
+                        origin: Origin::Copied,
+                        terms_from: Some(from.clone()),
+                    });
+                }
+            }
+        }
+        served.extend(copies);
+    }
+}
+
+/// Where a locale's own files define each id (the first resource, broken ones skipped).
+fn definitions_of(input: &Input<'_, '_>, locale: &str, rejected: &Rejected) -> BTreeMap<String, usize> {
+    let mut defined = BTreeMap::new();
+    for resource in &input.resources {
+        if let Some(file) = input.file(locale, resource) {
+            for entry in input.first_entries(file) {
+                let key = entry.key();
+                if !rejected.contains(&(locale.to_string(), file, key.clone())) {
+                    defined.entry(key).or_insert(file);
+                }
+            }
+        }
+    }
+    defined
 }
 
 /// Checks what each locale would serve as a runtime will use it; returns the entries that
@@ -432,7 +544,7 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
     for (locale, plan) in plans {
         let mut defined: BTreeMap<&str, &Entry<'_>> = BTreeMap::new();
         for s in plan.served.values().flatten() {
-            if let Some(entry) = input.entry(s.file, &s.key) {
+            if let Some(entry) = input.entry(s.file, &s.source_key) {
                 defined.entry(&s.key).or_insert(entry);
             }
         }
@@ -440,11 +552,11 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
             let reference_locale = input.reference_of[resource].as_str();
             for s in served {
                 let model = &input.models[s.file];
-                let Some(entry) = model.get(&s.key) else { continue };
+                let Some(entry) = model.get(&s.source_key) else { continue };
                 let mut problems = Vec::new();
                 for r in references(model.file, entry) {
                     let kind = if r.key.starts_with('-') { "term" } else { "message" };
-                    let problem = match (defined.get(r.key.as_str()), r.attribute) {
+                    let problem = match (defined.get(s.resolves(&r.key).as_str()), r.attribute) {
                         (None, _) => format!("no resource of {locale} defines the {kind} `{}`", r.key),
                         (Some(d), Some(attr)) if !d.attributes.iter().any(|a| a.id.name == attr) => {
                             format!("`{}` has no attribute `.{attr}` in {locale}", r.key)
@@ -483,7 +595,7 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
                             "{locale} is served this entry from {reference_locale}; define what it uses in {locale}"
                         )),
                     };
-                    found.push((locale.clone(), s.file, s.key.clone(), problem));
+                    found.push((locale.clone(), s.file, s.source_key.clone(), problem));
                 }
             }
         }

@@ -17,7 +17,8 @@ pub struct Document {
     pub title: Option<String>,
     pub date: Option<String>,
     pub blocks: Vec<(BlockKind, String)>,
-    /// Parts served by a later locale of the chain: (id, locale).
+    /// Parts shown in another language, with that language: served by a later locale of
+    /// the chain, or filled in (or replaced) from the reference by the build.
     pub fallbacks: Vec<(String, String)>,
     /// Parts that did not resolve cleanly: (id, error).
     pub errors: Vec<(String, String)>,
@@ -58,6 +59,11 @@ pub fn document(catalog: &Catalog, slug: &str, locale: &str) -> Result<Document,
         };
         if formatted.locale != asked {
             doc.fallbacks.push((id.clone(), formatted.locale.clone()));
+        } else if let Some(built) = catalog.manifest().locales.get(&asked).and_then(|l| l.resources.get(&resource)) {
+            // Served from the locale's bundle, but filled in (or replaced) from the reference.
+            if built.filled.contains(&id) || built.replaced.contains(&id) {
+                doc.fallbacks.push((id.clone(), built.reference.clone()));
+            }
         }
         doc.errors.extend(formatted.errors.iter().map(|e| (id.clone(), e.clone())));
         match (part, kind) {
