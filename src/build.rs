@@ -241,6 +241,11 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
         }
         for resource in &input.resources {
             let served = plan.served.get(resource).map(Vec::as_slice).unwrap_or_default();
+            // A resource the locale has no file for and gets nothing of (another
+            // locale's own resource) is not built for it.
+            if served.is_empty() && input.file(locale, resource).is_none() && !plan.omitted.contains_key(resource) {
+                continue;
+            }
             let source = input.file(locale, resource).map_or_else(
                 || format!("{} (not translated yet)", project.display_path(locale, resource)),
                 |f| input.models[f].file.display.clone(),
@@ -610,14 +615,14 @@ pub fn check_out_dir(project: &Project, out: &Path) -> Result<(), Error> {
     let refuse = |why: &str| Err(Error::Usage(format!("{}: {why}", out.display())));
     let full = absolute(out);
     let root = absolute(&project.root);
+    if root.starts_with(&full) {
+        return refuse("this folder holds the project itself; build into another one (default: dist)");
+    }
     for (dir, what) in [(project.locales_dir(), "the translations"), (project.source_dir(), "the announcements")] {
         let dir = absolute(&dir);
         if full.starts_with(&dir) || dir.starts_with(&full) {
             return refuse(&format!("this folder holds or is inside {what}; build into another one (default: dist)"));
         }
-    }
-    if root.starts_with(&full) {
-        return refuse("this folder holds the project itself; build into another one (default: dist)");
     }
     match std::fs::metadata(out) {
         Err(_) => Ok(()),

@@ -1,0 +1,245 @@
+//! `songngu build` as a release step uses it: what apps get, what stops a build, the
+//! policy for missing and stale translations, and a safe, reproducible output folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{ok, read, songngu, stdout, write};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn manifest(dist: &Path) -> Value {
+    serde_json::from_str(&read(dist, "manifest.json")).unwrap()
+}
+
+/// Every file under `dir`, relative path → bytes.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_shipped_content_builds_the_same_bytes_twice_and_the_manifest_matches_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let out = ok(songngu(&repo(), &["build", "--out", a.to_str().unwrap()]));
+    assert!(out.ends_with("  en     6 resources, 79 entries\n  vi     6 resources, 79 entries\n"), "{out}");
+    ok(songngu(&repo(), &["build", "--out", b.to_str().unwrap()]));
+    let first = tree(&a);
+    assert_eq!(first, tree(&b), "two builds of the same input differ");
+    assert_eq!(first.len(), 13, "6 resources in each of 2 locales, and the manifest");
+
+    let m = manifest(&a);
+    for (locale, built) in m["locales"].as_object().unwrap() {
+        for (resource, entry) in built["resources"].as_object().unwrap() {
+            let bytes = std::fs::read(a.join(locale).join(resource)).unwrap();
+            let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+            assert_eq!(entry["sha256"], sha.as_str(), "{locale}/{resource}");
+            let expected = if resource == "shared.ftl" { Value::Array(vec![]) } else { serde_json::json!(["shared.ftl"]) };
+            assert_eq!(entry["dependencies"], expected, "{locale}/{resource}");
+        }
+    }
+    // The Vietnamese-origin announcement is the reference in vi and a translation in en.
+    assert_eq!(m["locales"]["en"]["resources"]["press-conference.ftl"]["reference"], "vi");
+    assert_eq!(m["default_locale"], "en");
+    insta::assert_json_snapshot!("shipped_manifest_vi", m["locales"]["vi"]);
+
+    // A rebuild replaces the folder: nothing of the old build survives, no staging is left.
+    write(&a, "vi/stale.ftl", "stale = left over\n");
+    ok(songngu(&repo(), &["build", "--out", a.to_str().unwrap()]));
+    assert_eq!(tree(&a), first);
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+}
+
+const EN_NEWS: &str = "news-title = Hello from { -brand }
+
+news-count = { $count } delegations arrived
+
+news-p1 = Plain text.
+
+-brand = Songngu
+";
+
+#[test]
+fn what_would_break_at_run_time_stops_the_build_by_name_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "locales/en/news.ftl", EN_NEWS);
+    write(
+        root,
+        "locales/vi/news.ftl",
+        "news-title = Xin chào từ { -brnd }
+
+news-count = { $cout } đoàn đã đến
+
+news-p1 = Văn bản }
+
+-brand = Songngu
+",
+    );
+    write(root, "locales/vi/extra.ftl", "-brand = Songngu hai\n");
+    let out = songngu(root, &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for expected in [
+        "error[unknown-reference]: no resource of vi defines the term `-brnd`",
+        "error[variable-mismatch]: `$cout` is not a variable of the en reference",
+        "error[syntax-error]",
+        "error[duplicate-id]: `-brand` is already defined in locales/vi/extra.ftl:1",
+        "build failed: 4 problems would break the app at run time; nothing was written.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(!root.join("dist").exists());
+
+    // --allow-errors: the broken entries are left out and filled from en, with en's terms.
+    let text = ok(songngu(root, &["build", "--allow-errors"]));
+    assert!(text.contains("vi     2 resources, 5 entries (3 filled from the reference: not translated yet; 4 broken, left out)"), "{text}");
+    let m = manifest(&root.join("dist"));
+    let news = &m["locales"]["vi"]["resources"]["news.ftl"];
+    assert_eq!(news["left_out"], serde_json::json!(["-brand", "news-count", "news-p1", "news-title"]));
+    assert_eq!(news["filled"], serde_json::json!(["news-title", "news-count", "news-p1"]));
+    let built = read(&root.join("dist"), "vi/news.ftl");
+    assert!(built.contains("news-title = Hello from { -brand__en }\n"), "{built}");
+    assert!(built.contains("-brand__en = Songngu\n"), "{built}");
+    assert!(!built.contains("Xin chào"), "{built}");
+    // `-brand` is defined twice in vi: extra.ftl comes first and keeps it.
+    assert!(read(&root.join("dist"), "vi/extra.ftl").contains("-brand = Songngu hai\n"));
+    assert!(!built.contains("-brand = "), "{built}");
+    // en has no extra.ftl, and gets none.
+    assert!(!root.join("dist/en/extra.ftl").exists());
+    assert!(text.contains("en     1 resource, 4 entries\n"), "{text}");
+}
+
+/// en had 60, vi translated and accepted it; then en changed the figure to 72.
+fn drifted_project(root: &Path) {
+    write(root, "locales/en/news.ftl", "news-p1 = 60 countries signed.\n\nnews-p2 = The ceremony was held.\n");
+    write(root, "locales/vi/news.ftl", "news-p1 = 60 quốc gia đã ký.\n\nnews-p2 = Buổi lễ đã diễn ra.\n");
+    ok(songngu(root, &["accept", "vi"]));
+    write(root, "locales/en/news.ftl", "news-p1 = 72 countries signed.\n\nnews-p2 = The ceremony took place.\n");
+}
+
+#[test]
+fn a_translation_stale_on_a_fact_is_served_from_the_reference_unless_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    drifted_project(root);
+
+    let text = ok(songngu(root, &["build"]));
+    assert!(text.contains("1 served from the reference: a fact changed since translation"), "{text}");
+    let dist = root.join("dist");
+    let news = &manifest(&dist)["locales"]["vi"]["resources"]["news.ftl"];
+    assert_eq!(news["replaced"], serde_json::json!(["news-p1"]));
+    assert_eq!(news["completeness"]["drifted"], 2);
+    let built = read(&dist, "vi/news.ftl");
+    assert!(built.contains("news-p1 = 72 countries signed.\n"), "{built}");
+    // A wording change keeps the translation: the reader still gets Vietnamese.
+    assert!(built.contains("news-p2 = Buổi lễ đã diễn ra.\n"), "{built}");
+
+    ok(songngu(root, &["build", "--drifted", "keep"]));
+    let built = read(&dist, "vi/news.ftl");
+    assert!(built.contains("news-p1 = 60 quốc gia đã ký.\n"), "{built}");
+    assert_eq!(manifest(&dist)["locales"]["vi"]["resources"]["news.ftl"]["replaced"], serde_json::json!([]));
+
+    // Once the translator has touched the text, it is theirs to accept: kept.
+    write(root, "locales/vi/news.ftl", "news-p1 = 72 quốc gia đã ký.\n\nnews-p2 = Buổi lễ đã diễn ra.\n");
+    ok(songngu(root, &["build"]));
+    assert!(read(&dist, "vi/news.ftl").contains("news-p1 = 72 quốc gia đã ký.\n"));
+}
+
+#[test]
+fn build_refuses_folders_that_are_not_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "locales/en/news.ftl", EN_NEWS);
+    write(root, "notes/todo.txt", "my notes\n");
+    for (out, why) in [
+        ("notes", "is not empty and holds no songngu build"),
+        ("locales", "holds or is inside the translations"),
+        ("locales/vi", "holds or is inside the translations"),
+        (".", "holds the project itself"),
+    ] {
+        let run = songngu(root, &["build", "--out", out]);
+        assert_eq!(run.status.code(), Some(2), "--out {out}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains(why) && stderr.lines().count() == 1, "--out {out}: {stderr}");
+    }
+    assert_eq!(read(root, "notes/todo.txt"), "my notes\n");
+    assert_eq!(read(root, "locales/en/news.ftl"), EN_NEWS);
+    // An empty folder is fine.
+    std::fs::create_dir(root.join("empty")).unwrap();
+    ok(songngu(root, &["build", "--out", "empty"]));
+    assert!(root.join("empty/en/news.ftl").is_file());
+}
+
+#[test]
+fn render_shows_each_announcement_as_the_complete_vietnamese_article() {
+    let slugs = ["press-conference", "delegations-confirmed", "signing-opens", "ceremony-held", "signing-outcome"];
+    for slug in slugs {
+        let out = songngu(&repo(), &["render", slug, "--locale", "vi"]);
+        assert_eq!(out.status.code(), Some(0), "{slug}");
+        assert!(out.stderr.is_empty(), "{slug}: nothing falls back: {}", String::from_utf8_lossy(&out.stderr));
+        let md = stdout(&out);
+        let source = read(&repo(), &format!("source/{slug}.md"));
+        let announcement = songngu::announcement::Announcement::parse(slug, &source, slug).unwrap();
+        // Title, date, then one block per block of the source, in order.
+        let parts: Vec<&str> = md.trim_end().split("\n\n").collect();
+        assert_eq!(parts.len(), 2 + announcement.blocks.len(), "{slug}");
+        assert!(parts[0].starts_with("# ") && parts[1].starts_with("_") && parts[1].contains("/2025"), "{slug}");
+        for (part, block) in parts[2..].iter().zip(&announcement.blocks) {
+            assert_eq!(part.starts_with("## "), block.kind == songngu::announcement::BlockKind::Heading, "{slug}: {part}");
+            // Vietnamese throughout: no paragraph is English left over.
+            let (vi, letters) = songngu::text::vietnamese_share(part);
+            assert!(vi * 20 >= letters, "{slug}: not Vietnamese: {part}");
+        }
+        if announcement.lang.as_deref() == Some("vi") {
+            // Written in Vietnamese: the article is its source text, word for word.
+            assert_eq!(parts[0], format!("# {}", announcement.title));
+            for (part, block) in parts[2..].iter().zip(&announcement.blocks) {
+                assert_eq!(part.trim_start_matches("## "), block.text);
+            }
+        }
+    }
+    insta::assert_snapshot!("render_signing_opens_vi_md", ok(songngu(&repo(), &["render", "signing-opens", "--locale", "vi-VN"])));
+    insta::assert_snapshot!(
+        "render_ceremony_held_vi_html",
+        ok(songngu(&repo(), &["render", "ceremony-held", "--locale", "vi", "--format", "html"]))
+    );
+}
+
+#[test]
+fn format_previews_one_message_with_arguments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "locales/en/news.ftl", EN_NEWS);
+    write(root, "locales/vi/news.ftl", "news-count = { $count } đoàn đã đến\n\nnews-title = .\n    .alt = Ảnh\n");
+    assert_eq!(ok(songngu(root, &["format", "--locale", "vi", "news-count", "--arg", "count=93"])), "93 đoàn đã đến\n");
+    assert_eq!(ok(songngu(root, &["format", "--locale", "vi-VN", "news-title.alt"])), "Ảnh\n");
+    // Without the argument the text still shows, the problem is named, exit 1.
+    let out = songngu(root, &["format", "--locale", "vi", "news-count"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "{$count} đoàn đã đến\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: "), "{out:?}");
+    for (args, message) in [
+        (vec!["format", "--locale", "vi", "nope"], "no locale of vi, en has the message `nope`"),
+        (vec!["format", "--locale", "vi", "news-count", "--arg", "count"], "write it as NAME=VALUE"),
+        (vec!["render", "nope", "--locale", "vi"], "this build has no announcement `nope` (it has news)"),
+    ] {
+        let out = songngu(root, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message) && stderr.lines().count() == 1, "{args:?}: {stderr}");
+    }
+}
