@@ -35,3 +35,8 @@ pub use check::{check_project, CheckOptions, CheckReport};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use project::Project;
+
+/// The README's Rust examples, compiled and run by `cargo test`.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -20,7 +20,10 @@ pub fn render(build: &Build, out_dir: &Path, root: &Path, out: &mut dyn Write) -
             if build.findings.len() == 1 { "it" } else { "them" },
         );
     }
-    writeln!(out, "built {} ({}):", out_dir.display(), crate::manifest::FILE_NAME)?;
+    // The folder as the user would type it: relative to the current folder when inside it.
+    let here = std::env::current_dir().ok();
+    let shown = here.as_deref().and_then(|h| out_dir.strip_prefix(h).ok()).unwrap_or(out_dir);
+    writeln!(out, "built {} ({}):", shown.display(), crate::manifest::FILE_NAME)?;
     let default = &build.manifest.default_locale;
     for (locale, built) in &build.manifest.locales {
         let resources = built.resources.values();
