@@ -212,8 +212,12 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
     findings.dedup();
 
     let policy = Policy { missing: options.missing, drifted: options.drifted };
-    let mut manifest =
-        Manifest { version: crate::manifest::VERSION, default_locale: config.reference.clone(), policy, locales: BTreeMap::new() };
+    let mut manifest = Manifest {
+        version: crate::manifest::VERSION,
+        default_locale: config.reference.clone(),
+        policy,
+        locales: BTreeMap::new(),
+    };
     if !findings.is_empty() && !options.allow_errors {
         return Ok(Build { manifest, files: BTreeMap::new(), findings });
     }
@@ -272,7 +276,8 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
                 .file(locale, resource)
                 .map(|f| {
                     let junk = input.models[f].junk.iter().filter_map(|j| j.likely_key().map(str::to_string));
-                    let broken = rejected.iter().filter(|(l, rf, _)| l == locale && *rf == f).map(|(_, _, k)| k.clone());
+                    let broken =
+                        rejected.iter().filter(|(l, rf, _)| l == locale && *rf == f).map(|(_, _, k)| k.clone());
                     junk.chain(broken).collect()
                 })
                 .unwrap_or_default();
@@ -571,10 +576,15 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
                         }
                         _ => continue,
                     };
-                    problems.push(unknown.at(model.file, r.offset..r.offset + r.len, Some(s.key.clone()), problem).label("unknown"));
+                    problems.push(
+                        unknown
+                            .at(model.file, r.offset..r.offset + r.len, Some(s.key.clone()), problem)
+                            .label("unknown"),
+                    );
                 }
                 if s.origin == Origin::Own && locale != reference_locale {
-                    let reference = input.file(reference_locale, resource).and_then(|f| Some((f, input.entry(f, &s.key)?)));
+                    let reference =
+                        input.file(reference_locale, resource).and_then(|f| Some((f, input.entry(f, &s.key)?)));
                     if let Some((rf, reference)) = reference {
                         let known = variables(input.models[rf].file, reference);
                         for (name, used) in variables(model.file, entry) {

@@ -90,8 +90,8 @@ impl Catalog {
         let dir = dir.as_ref();
         let path = dir.join(FILE_NAME);
         let text = std::fs::read_to_string(&path).map_err(|source| RuntimeError::Io { path: path.clone(), source })?;
-        let manifest: Manifest =
-            serde_json::from_str(&text).map_err(|e| RuntimeError::Manifest { path: path.clone(), why: e.to_string() })?;
+        let manifest: Manifest = serde_json::from_str(&text)
+            .map_err(|e| RuntimeError::Manifest { path: path.clone(), why: e.to_string() })?;
         if manifest.version != VERSION {
             return Err(RuntimeError::Manifest {
                 path,
@@ -140,7 +140,8 @@ impl Catalog {
                 }
             }
         }
-        if !chain.contains(&self.manifest.default_locale) && self.manifest.locales.contains_key(&self.manifest.default_locale)
+        if !chain.contains(&self.manifest.default_locale)
+            && self.manifest.locales.contains_key(&self.manifest.default_locale)
         {
             chain.push(self.manifest.default_locale.clone());
         }
@@ -229,11 +230,8 @@ impl Catalog {
 
     /// Reads, verifies and parses one built file.
     fn load(&self, locale: &str, resource: &str) -> Result<Arc<FluentResource>, RuntimeError> {
-        let damaged = |why: String| RuntimeError::Damaged {
-            locale: locale.to_string(),
-            resource: resource.to_string(),
-            why,
-        };
+        let damaged =
+            |why: String| RuntimeError::Damaged { locale: locale.to_string(), resource: resource.to_string(), why };
         let expected = self
             .manifest
             .locales
@@ -344,26 +342,27 @@ impl Localizer {
             });
         };
         let locale = loaded.locale.clone();
-        let message = loaded.bundle.get_message(id).ok_or_else(|| RuntimeError::NotFound {
-            id: id.to_string(),
-            tried: locale.clone(),
-        })?;
+        let message = loaded
+            .bundle
+            .get_message(id)
+            .ok_or_else(|| RuntimeError::NotFound { id: id.to_string(), tried: locale.clone() })?;
         let pattern = match attribute {
-            Some(name) => {
-                message.get_attribute(name).map(|a| a.value()).ok_or_else(|| RuntimeError::NoAttribute {
-                    id: id.to_string(),
-                    attribute: name.to_string(),
-                    locale: locale.clone(),
-                })?
+            Some(name) => message.get_attribute(name).map(|a| a.value()).ok_or_else(|| RuntimeError::NoAttribute {
+                id: id.to_string(),
+                attribute: name.to_string(),
+                locale: locale.clone(),
+            })?,
+            None => {
+                message.value().ok_or_else(|| RuntimeError::NoValue { id: id.to_string(), locale: locale.clone() })?
             }
-            None => message.value().ok_or_else(|| RuntimeError::NoValue { id: id.to_string(), locale: locale.clone() })?,
         };
         let mut errors = Vec::new();
-        let text = catch_unwind(AssertUnwindSafe(|| loaded.bundle.format_pattern(pattern, args, &mut errors).into_owned()))
-            .unwrap_or_else(|_| {
-                errors.clear();
-                format!("{{{id}}}")
-            });
+        let text =
+            catch_unwind(AssertUnwindSafe(|| loaded.bundle.format_pattern(pattern, args, &mut errors).into_owned()))
+                .unwrap_or_else(|_| {
+                    errors.clear();
+                    format!("{{{id}}}")
+                });
         Ok(Formatted { text, locale, errors: errors.iter().map(ToString::to_string).collect() })
     }
 }

@@ -46,7 +46,8 @@ fn the_shipped_content_builds_the_same_bytes_twice_and_the_manifest_matches_the_
             let bytes = std::fs::read(a.join(locale).join(resource)).unwrap();
             let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
             assert_eq!(entry["sha256"], sha.as_str(), "{locale}/{resource}");
-            let expected = if resource == "shared.ftl" { Value::Array(vec![]) } else { serde_json::json!(["shared.ftl"]) };
+            let expected =
+                if resource == "shared.ftl" { Value::Array(vec![]) } else { serde_json::json!(["shared.ftl"]) };
             assert_eq!(entry["dependencies"], expected, "{locale}/{resource}");
         }
     }
@@ -106,7 +107,12 @@ news-p1 = Văn bản }
 
     // --allow-errors: the broken entries are left out and filled from en, with en's terms.
     let text = ok(songngu(root, &["build", "--allow-errors"]));
-    assert!(text.contains("vi     2 resources, 5 entries (3 filled from the reference: not translated yet; 4 broken, left out)"), "{text}");
+    assert!(
+        text.contains(
+            "vi     2 resources, 5 entries (3 filled from the reference: not translated yet; 4 broken, left out)"
+        ),
+        "{text}"
+    );
     let m = manifest(&root.join("dist"));
     let news = &m["locales"]["vi"]["resources"]["news.ftl"];
     assert_eq!(news["left_out"], serde_json::json!(["-brand", "news-count", "news-p1", "news-title"]));
@@ -199,7 +205,11 @@ fn render_shows_each_announcement_as_the_complete_vietnamese_article() {
         assert_eq!(parts.len(), 2 + announcement.blocks.len(), "{slug}");
         assert!(parts[0].starts_with("# ") && parts[1].starts_with("_") && parts[1].contains("/2025"), "{slug}");
         for (part, block) in parts[2..].iter().zip(&announcement.blocks) {
-            assert_eq!(part.starts_with("## "), block.kind == songngu::announcement::BlockKind::Heading, "{slug}: {part}");
+            assert_eq!(
+                part.starts_with("## "),
+                block.kind == songngu::announcement::BlockKind::Heading,
+                "{slug}: {part}"
+            );
             // Vietnamese throughout: no paragraph is English left over.
             let (vi, letters) = songngu::text::vietnamese_share(part);
             assert!(vi * 20 >= letters, "{slug}: not Vietnamese: {part}");
@@ -212,7 +222,10 @@ fn render_shows_each_announcement_as_the_complete_vietnamese_article() {
             }
         }
     }
-    insta::assert_snapshot!("render_signing_opens_vi_md", ok(songngu(&repo(), &["render", "signing-opens", "--locale", "vi-VN"])));
+    insta::assert_snapshot!(
+        "render_signing_opens_vi_md",
+        ok(songngu(&repo(), &["render", "signing-opens", "--locale", "vi-VN"]))
+    );
     insta::assert_snapshot!(
         "render_ceremony_held_vi_html",
         ok(songngu(&repo(), &["render", "ceremony-held", "--locale", "vi", "--format", "html"]))

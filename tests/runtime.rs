@@ -93,7 +93,10 @@ fn a_damaged_build_gives_errors_not_panics() {
         "vi/news.ftl: its content does not match manifest.json (changed after the build?); build again"
     );
     // Other resources still load.
-    assert_eq!(catalog.localizer(&["vi"], &["other.ftl"]).unwrap().format("other-title", None).unwrap().text, "Một trang khác");
+    assert_eq!(
+        catalog.localizer(&["vi"], &["other.ftl"]).unwrap().format("other-title", None).unwrap().text,
+        "Một trang khác"
+    );
 
     // A file that is gone, a manifest that is not one, a folder that is not a build.
     std::fs::remove_file(dist.join("vi/other.ftl")).unwrap();
