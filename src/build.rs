@@ -153,6 +153,8 @@ impl<'t> Input<'_, 't> {
 struct Plan {
     served: BTreeMap<String, Vec<Served>>,
     omitted: BTreeMap<String, Vec<String>>,
+    /// Reference entries that would break in this locale, so are not filled in.
+    left_out: BTreeMap<String, Vec<String>>,
 }
 
 /// Builds the project in memory. Nothing is written; see [`write`].
@@ -200,12 +202,16 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
             plans.insert(locale.clone(), assemble(&input, locale, options, &rejected));
         }
         let found = validate(&input, &plans);
-        if found.is_empty() {
-            break;
-        }
+        // Each round leaves out at least one more entry of a finite set, so this ends; the
+        // check on progress makes sure of it.
+        let before = rejected.len();
         for (locale, file, key, diagnostic) in found {
-            rejected.insert((locale, file, key));
-            findings.push(diagnostic);
+            if rejected.insert((locale, file, key)) {
+                findings.push(diagnostic);
+            }
+        }
+        if rejected.len() == before {
+            break;
         }
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -281,6 +287,8 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
                     junk.chain(broken).collect()
                 })
                 .unwrap_or_default();
+            let left_out: BTreeSet<String> =
+                left_out.into_iter().chain(plan.left_out.get(resource).into_iter().flatten().cloned()).collect();
             let counts = counts_of(locale, resource);
             let filled = ids(Origin::Filled);
             let completeness = Completeness {
@@ -399,6 +407,24 @@ fn duplicates_across_resources(input: &Input<'_, '_>, findings: &mut Vec<Diagnos
             let Some(file) = input.file(locale, resource) else { continue };
             for entry in input.first_entries(file) {
                 let key = entry.key();
+                let reserved = input
+                    .project
+                    .config
+                    .locales
+                    .iter()
+                    .find(|l| key.starts_with('-') && key.ends_with(&format!("__{l}")));
+                if let Some(l) = reserved {
+                    findings.push(
+                        info.at_entry(
+                            input.models[file].file,
+                            entry,
+                            format!("`{key}` ends in `__{l}`, which `songngu build` keeps for its copies of {l} terms; rename it"),
+                        )
+                        .label("reserved name"),
+                    );
+                    rejected.insert((locale.clone(), file, key));
+                    continue;
+                }
                 match first.get(&key) {
                     Some(&(earlier, offset)) => {
                         let earlier = input.models[earlier].file;
@@ -454,10 +480,13 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
                 if is_rejected(reference_locale, reference, &key) {
                     continue;
                 }
+                // The reference's entry may work in its own language and not in this one
+                // (it uses something this language lacks): then it is not served here.
+                let usable = !is_rejected(locale, reference, &key);
                 let s = match own.filter(|_| owned.contains(&key)) {
                     Some(own) => {
                         let stale = input.stale_facts.contains(&(locale.to_string(), resource.clone(), key.clone()));
-                        if stale {
+                        if stale && usable {
                             Served::from_reference(key.clone(), reference, Origin::Replaced, reference_locale)
                         } else {
                             Served::own(key.clone(), own)
@@ -465,6 +494,10 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
                     }
                     // Served by another resource of the locale.
                     None if claimed.contains_key(&key) => continue,
+                    None if !usable => {
+                        plan.left_out.entry(resource.clone()).or_default().push(key);
+                        continue;
+                    }
                     None if options.missing == MissingPolicy::Fill => {
                         claimed.insert(key.clone(), resource);
                         Served::from_reference(key.clone(), reference, Origin::Filled, reference_locale)
@@ -489,13 +522,13 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
         }
         plan.served.insert(resource.clone(), served);
     }
-    copy_terms(input, rejected, &mut plan);
+    copy_terms(input, locale, rejected, &mut plan);
     plan
 }
 
 /// Adds, once per locale, a copy of each term that entries served from another locale use
 /// (directly or through other terms), in the first resource that needs it.
-fn copy_terms(input: &Input<'_, '_>, rejected: &Rejected, plan: &mut Plan) {
+fn copy_terms(input: &Input<'_, '_>, locale: &str, rejected: &Rejected, plan: &mut Plan) {
     let mut definitions: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let mut copied: BTreeSet<String> = BTreeSet::new();
     for served in plan.served.values_mut() {
@@ -513,6 +546,9 @@ fn copy_terms(input: &Input<'_, '_>, rejected: &Rejected, plan: &mut Plan) {
                         continue;
                     }
                     let Some(&term_file) = defined.get(&r.key) else { continue };
+                    if rejected.contains(&(locale.to_string(), term_file, r.key.clone())) {
+                        continue;
+                    }
                     copied.insert(name.clone());
                     todo.push((term_file, r.key.clone()));
                     copies.push(Served {
@@ -550,12 +586,42 @@ fn definitions_of(input: &Input<'_, '_>, locale: &str, rejected: &Rejected) -> B
 fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(String, usize, String, Diagnostic)> {
     let unknown = checks::find("unknown-reference").expect("unknown-reference is a check");
     let variable = checks::find("variable-mismatch").expect("variable-mismatch is a check");
+    let attribute = checks::find("attribute-mismatch").expect("attribute-mismatch is a check");
+    let value = checks::find("value-mismatch").expect("value-mismatch is a check");
     let mut found = Vec::new();
     for (locale, plan) in plans {
         let mut defined: BTreeMap<&str, &Entry<'_>> = BTreeMap::new();
         for s in plan.served.values().flatten() {
             if let Some(entry) = input.entry(s.file, &s.source_key) {
                 defined.entry(&s.key).or_insert(entry);
+            }
+        }
+        // Loops of references among what is served.
+        let mut edges: Vec<(String, String, usize, std::ops::Range<usize>, String)> = Vec::new();
+        for s in plan.served.values().flatten() {
+            let model = &input.models[s.file];
+            if let Some(entry) = model.get(&s.source_key) {
+                for r in references(model.file, entry) {
+                    edges.push((
+                        s.key.clone(),
+                        s.resolves(&r.key),
+                        s.file,
+                        r.offset..r.offset + r.len,
+                        s.source_key.clone(),
+                    ));
+                }
+            }
+        }
+        let looped = checks::cyclic_reference::on_cycles(edges.iter().map(|e| (e.0.as_str(), e.1.as_str())));
+        let mut reported = BTreeSet::new();
+        for (from, to, file, span, source_key) in &edges {
+            if looped.contains(from.as_str()) && looped.contains(to.as_str()) && reported.insert(from) {
+                let file_model = &input.models[*file];
+                let diagnostic = checks::cyclic_reference::INFO
+                    .at(file_model.file, span.clone(), Some(from.clone()), checks::cyclic_reference::describe(from, to))
+                    .label("loop")
+                    .for_locale(locale);
+                found.push((locale.clone(), *file, source_key.clone(), diagnostic));
             }
         }
         for (resource, served) in &plan.served {
@@ -586,6 +652,39 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
                     let reference =
                         input.file(reference_locale, resource).and_then(|f| Some((f, input.entry(f, &s.key)?)));
                     if let Some((rf, reference)) = reference {
+                        // An app asks for what the reference has: a value, each attribute.
+                        if reference.value.is_some() && entry.value.is_none() {
+                            problems.push(
+                                value
+                                    .at_entry(
+                                        model.file,
+                                        entry,
+                                        format!("`{}` has no value; the {reference_locale} reference has one", s.key),
+                                    )
+                                    .label("no value"),
+                            );
+                        }
+                        let lacking: Vec<String> = reference
+                            .attributes
+                            .iter()
+                            .filter(|a| !entry.attributes.iter().any(|b| b.id.name == a.id.name))
+                            .map(|a| format!("`.{}`", a.id.name))
+                            .collect();
+                        if !lacking.is_empty() {
+                            problems.push(
+                                attribute
+                                    .at_entry(
+                                        model.file,
+                                        entry,
+                                        format!(
+                                            "`{}` lacks {} of the {reference_locale} reference",
+                                            s.key,
+                                            checks::list(&lacking)
+                                        ),
+                                    )
+                                    .label("attribute missing"),
+                            );
+                        }
                         let known = variables(input.models[rf].file, reference);
                         for (name, used) in variables(model.file, entry) {
                             if !known.contains_key(name) {
@@ -618,54 +717,97 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
     found
 }
 
-/// Where a build goes: `--out` as given, or the project's `out_dir`. Refuses a folder
-/// that holds anything but an earlier build, so a wrong `--out` cannot delete someone's
-/// files, and folders of the project itself.
-pub fn check_out_dir(project: &Project, out: &Path) -> Result<(), Error> {
+/// Checks where a build may go and returns that folder as the system sees it (`..` and
+/// symbolic links resolved, so `dist/../locales/x` or a link into the project is judged by
+/// where it really points, and a link named as `--out` keeps pointing at the new build).
+/// Refuses the project's own folders, and a folder that holds anything but an earlier
+/// build, so a wrong `--out` cannot delete anyone's files.
+pub fn check_out_dir(project: &Project, out: &Path) -> Result<PathBuf, Error> {
     let refuse = |why: &str| Err(Error::Usage(format!("{}: {why}", out.display())));
-    let full = absolute(out);
-    let root = absolute(&project.root);
+    let full = resolve(out).or_else(|why| refuse(&why))?;
+    let root = resolve(&project.root).unwrap_or_else(|_| project.root.clone());
     if root.starts_with(&full) {
         return refuse("this folder holds the project itself; build into another one (default: dist)");
     }
     for (dir, what) in [(project.locales_dir(), "the translations"), (project.source_dir(), "the announcements")] {
-        let dir = absolute(&dir);
+        let dir = resolve(&dir).unwrap_or(dir);
         if full.starts_with(&dir) || dir.starts_with(&full) {
             return refuse(&format!("this folder holds or is inside {what}; build into another one (default: dist)"));
         }
     }
-    match std::fs::metadata(out) {
-        Err(_) => Ok(()),
+    match std::fs::metadata(&full) {
+        Err(_) => Ok(full),
         Ok(meta) if !meta.is_dir() => refuse("exists and is not a folder"),
         Ok(_) => {
-            let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
+            let mut entries = std::fs::read_dir(&full).map_err(|e| Error::io(out, e))?;
             if entries.next().is_none() {
-                return Ok(());
+                return Ok(full);
             }
-            let manifest = out.join(crate::manifest::FILE_NAME);
-            let ours = std::fs::read_to_string(&manifest)
+            let manifest = std::fs::read_to_string(full.join(crate::manifest::FILE_NAME))
                 .ok()
-                .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
-                .is_some();
-            if ours {
-                Ok(())
-            } else {
-                refuse("this folder is not empty and holds no songngu build (no readable manifest.json); build into another folder, or empty it first")
+                .and_then(|text| serde_json::from_str::<Manifest>(&text).ok());
+            let Some(manifest) = manifest else {
+                return refuse("this folder is not empty and holds no songngu build (no readable manifest.json); build into another folder, or empty it first");
+            };
+            // Everything in it must belong to that build: it is all replaced.
+            for entry in walkdir::WalkDir::new(&full).min_depth(1).follow_links(false) {
+                let entry = entry.map_err(|e| Error::io(&full, e.into()))?;
+                let rel = entry.path().strip_prefix(&full).expect("walk stays under its root");
+                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                let listed = rel == crate::manifest::FILE_NAME
+                    || manifest.locales.iter().any(|(locale, built)| {
+                        rel == *locale
+                            || built.resources.keys().any(|r| {
+                                let path = format!("{locale}/{r}");
+                                path == rel || (entry.file_type().is_dir() && path.starts_with(&format!("{rel}/")))
+                            })
+                    });
+                if !listed {
+                    return refuse(&format!(
+                        "`{rel}` is not part of the build this folder holds, and a build replaces the whole folder; move it away or build into another folder"
+                    ));
+                }
             }
+            Ok(full)
         }
     }
 }
 
-fn absolute(path: &Path) -> PathBuf {
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    std::fs::canonicalize(&path).unwrap_or(path)
+/// The absolute path with `..` and symbolic links resolved as far as the path exists; the
+/// rest is added as written. Refuses a path that runs through a file.
+fn resolve(path: &Path) -> Result<PathBuf, String> {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).map_err(|e| e.to_string())?;
+    let components: Vec<Component<'_>> = absolute.components().collect();
+    for k in (0..=components.len()).rev() {
+        let prefix: PathBuf = components[..k].iter().collect();
+        if k > 0 && std::fs::symlink_metadata(&prefix).is_err() {
+            continue;
+        }
+        let mut base = std::fs::canonicalize(&prefix).unwrap_or(prefix);
+        let rest = &components[k..];
+        if !rest.is_empty() && !base.is_dir() {
+            return Err(format!("{} is a file, not a folder", base.display()));
+        }
+        for c in rest {
+            match c {
+                Component::ParentDir => {
+                    base.pop();
+                }
+                Component::Normal(name) => base.push(name),
+                _ => {}
+            }
+        }
+        return Ok(base);
+    }
+    Ok(absolute)
 }
 
 /// Writes a build to `out`: every file into a new folder beside it, then that folder
 /// takes `out`'s place in one step (on Linux an atomic exchange; elsewhere two renames, so
 /// `out` is briefly absent but never half-written). An earlier build there is removed.
 pub fn write(build: &Build, out: &Path, project: &Project) -> Result<(), Error> {
-    check_out_dir(project, out)?;
+    let out = &check_out_dir(project, out)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -59,11 +59,8 @@ pub fn document(catalog: &Catalog, slug: &str, locale: &str) -> Result<Document,
         };
         if formatted.locale != asked {
             doc.fallbacks.push((id.clone(), formatted.locale.clone()));
-        } else if let Some(built) = catalog.manifest().locales.get(&asked).and_then(|l| l.resources.get(&resource)) {
-            // Served from the locale's bundle, but filled in (or replaced) from the reference.
-            if built.filled.contains(&id) || built.replaced.contains(&id) {
-                doc.fallbacks.push((id.clone(), built.reference.clone()));
-            }
+        } else if let Some(reference) = catalog.served_from_reference(&asked, &id) {
+            doc.fallbacks.push((id.clone(), reference));
         }
         doc.errors.extend(formatted.errors.iter().map(|e| (id.clone(), e.clone())));
         match (part, kind) {
@@ -72,6 +69,9 @@ pub fn document(catalog: &Catalog, slug: &str, locale: &str) -> Result<Document,
             (_, Some(kind)) => doc.blocks.push((kind, formatted.text)),
             _ => {}
         }
+    }
+    if doc.title.is_none() && doc.blocks.is_empty() {
+        return Err(RuntimeError::NotAnAnnouncement(slug.to_string()));
     }
     Ok(doc)
 }

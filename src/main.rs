@@ -123,7 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(if build.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Render { slug, locale, format, from } => {
-            let catalog = preview_catalog(&project, from.as_deref())?;
+            let catalog = preview_catalog(&project, from.as_deref(), &locale)?;
             let doc = songngu::document::document(&catalog, &slug, &locale)?;
             for (id, served) in &doc.fallbacks {
                 eprintln!("note: `{id}` is not in {}; shown from {served}", doc.locale);
@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(if doc.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Format { id, locale, args, from } => {
-            let catalog = preview_catalog(&project, from.as_deref())?;
+            let catalog = preview_catalog(&project, from.as_deref(), &locale)?;
             let args = songngu::runtime::parse_args(&args).map_err(Error::Usage)?;
             let localizer = catalog.localizer(&[&locale], &[])?;
             let formatted = match id.split_once('.') {
@@ -147,8 +147,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 None => localizer.format(&id, Some(&args))?,
             };
             let asked = localizer.locales().next().unwrap_or(&locale).to_string();
+            let message = id.split('.').next().unwrap_or(&id);
             if formatted.locale != asked {
-                eprintln!("note: `{id}` is not in {asked}; shown from {}", formatted.locale);
+                eprintln!("note: `{message}` is not in {asked}; shown from {}", formatted.locale);
+            } else if let Some(reference) = catalog.served_from_reference(&asked, message) {
+                eprintln!("note: `{message}` is not translated in {asked} yet; shown from {reference}");
             }
             for error in &formatted.errors {
                 eprintln!("warning: {error}");
@@ -162,11 +165,27 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 
 /// What `render` and `format` read: a build folder, or the current files built in memory
 /// (broken entries left out, with a note, so a preview always shows something).
-fn preview_catalog(project: &Project, from: Option<&std::path::Path>) -> Result<songngu::runtime::Catalog, Error> {
+fn preview_catalog(
+    project: &Project,
+    from: Option<&std::path::Path>,
+    locale: &str,
+) -> Result<songngu::runtime::Catalog, Error> {
     use songngu::runtime::Catalog;
-    if let Some(dir) = from {
-        return Ok(Catalog::open(dir)?);
+    let catalog = match from {
+        Some(dir) => Catalog::open(dir)?,
+        None => build_in_memory(project)?,
+    };
+    if catalog.matching(&[locale]).is_empty() {
+        return Err(Error::Usage(format!(
+            "--locale {locale}: no language of this build matches it (it has {})",
+            catalog.locales().join(", ")
+        )));
     }
+    Ok(catalog)
+}
+
+fn build_in_memory(project: &Project) -> Result<songngu::runtime::Catalog, Error> {
+    use songngu::runtime::Catalog;
     let options = songngu::build::BuildOptions { allow_errors: true, ..Default::default() };
     let build = songngu::build::build(project, &options)?;
     if !build.findings.is_empty() {

@@ -51,6 +51,8 @@ pub enum RuntimeError {
     UnknownResource(String),
     #[error("this build has no announcement `{slug}` (it has {known})")]
     UnknownAnnouncement { slug: String, known: String },
+    #[error("`{0}` has no title, headings or paragraphs: it is not an announcement")]
+    NotAnAnnouncement(String),
     #[error("no locale of {tried} has the message `{id}`")]
     NotFound { id: String, tried: String },
     #[error("`{id}` ({locale}) has no attribute `.{attribute}`")]
@@ -148,6 +150,19 @@ impl Catalog {
         chain
     }
 
+    /// The build's locales that match a reader's languages, best first, without the
+    /// default locale added: empty when none does (`zz`, or a typo such as `vn`).
+    pub fn matching(&self, requested: &[&str]) -> Vec<String> {
+        let requested = fluent_langneg::convert_vec_str_to_langids_lossy(requested);
+        let available: Vec<(LanguageIdentifier, &String)> =
+            self.manifest.locales.keys().filter_map(|l| Some((l.parse().ok()?, l))).collect();
+        let ids: Vec<LanguageIdentifier> = available.iter().map(|(id, _)| id.clone()).collect();
+        negotiate_languages(&requested, &ids, None, NegotiationStrategy::Filtering)
+            .into_iter()
+            .filter_map(|id| available.iter().find(|(a, _)| a == id).map(|(_, name)| (*name).clone()))
+            .collect()
+    }
+
     /// A localizer for a reader's languages (see [`Catalog::negotiate`]) that loads only
     /// `resources` (paths as in the manifest, `press-conference.ftl`) and what they depend
     /// on. An empty `resources` loads every resource.
@@ -204,6 +219,17 @@ impl Catalog {
         Ok(Localizer { locales })
     }
 
+    /// When `locale`'s bundle serves message `id` from the reference (the build filled it
+    /// in or replaced a stale translation), the reference locale.
+    pub fn served_from_reference(&self, locale: &str, id: &str) -> Option<String> {
+        let built = self.manifest.locales.get(locale)?;
+        built
+            .resources
+            .values()
+            .find(|r| r.filled.iter().chain(&r.replaced).any(|f| f == id))
+            .map(|r| r.reference.clone())
+    }
+
     /// The message ids of a resource in the order its source file has them (the file of
     /// its reference locale).
     pub fn message_order(&self, resource: &str) -> Result<Vec<String>, RuntimeError> {
@@ -245,7 +271,11 @@ impl Catalog {
                 .ok_or_else(|| damaged("missing from the build".into()))?,
             Files::Dir(dir) => {
                 // Paths come from the manifest: refuse any that would leave the folder.
-                if resource.split('/').any(|part| part == ".." || part.is_empty()) || locale.contains(['/', '\\']) {
+                let bad_part = |part: &str| part.is_empty() || part == "." || part == ".." || part.contains('\\');
+                if resource.split('/').any(bad_part)
+                    || locale.parse::<LanguageIdentifier>().is_err()
+                    || bad_part(locale)
+                {
                     return Err(damaged("the manifest names a path outside the build".into()));
                 }
                 let path = dir.join(locale).join(resource);
@@ -379,8 +409,10 @@ pub fn parse_args(pairs: &[String]) -> Result<FluentArgs<'static>, String> {
         if name.is_empty() {
             return Err(format!("--arg {pair}: the name is empty"));
         }
-        match value.trim().parse::<f64>() {
-            Ok(number) if number.is_finite() && !value.trim().is_empty() => args.set(name.to_string(), number),
+        // Only a number written the way it prints (`93`, `-2`, `2.5`) is passed as one:
+        // `0912345678`, `+84` or `1.50` stay text, as written.
+        match value.parse::<f64>() {
+            Ok(number) if number.is_finite() && number.to_string() == value => args.set(name.to_string(), number),
             _ => args.set(name.to_string(), value.to_string()),
         }
     }

@@ -57,7 +57,7 @@ fn the_shipped_content_builds_the_same_bytes_twice_and_the_manifest_matches_the_
     insta::assert_json_snapshot!("shipped_manifest_vi", m["locales"]["vi"]);
 
     // A rebuild replaces the folder: nothing of the old build survives, no staging is left.
-    write(&a, "vi/stale.ftl", "stale = left over\n");
+    write(&a, "vi/shared.ftl", "-un = changed after the build\n");
     ok(songngu(&repo(), &["build", "--out", a.to_str().unwrap()]));
     assert_eq!(tree(&a), first);
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -255,4 +255,69 @@ fn format_previews_one_message_with_arguments() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(message) && stderr.lines().count() == 1, "{args:?}: {stderr}");
     }
+}
+
+/// Found by a review that tried to break `build`: each case once hung, damaged a project,
+/// deleted files or shipped something a runtime cannot use.
+#[test]
+fn what_a_hostile_review_found_stays_fixed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    // vi dropped an attribute another message uses: this looped forever.
+    write(root, "locales/en/a.ftl", "a = A { b.tip }\n\nb = B\n    .tip = Tip\n");
+    write(root, "locales/vi/a.ftl", "a = Á { b.tip }\n\nb = Bê\n");
+    let out = songngu(root, &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("error[attribute-mismatch]: `b` lacks `.tip` of the en reference"),
+        "{}",
+        stdout(&out)
+    );
+    ok(songngu(root, &["build", "--allow-errors"]));
+    assert!(read(&root.join("dist"), "vi/a.ftl").contains("b = B\n    .tip = Tip\n"));
+
+    // Loops of references would fail in every runtime; a name of songngu's term copies is taken.
+    write(root, "locales/en/c.ftl", "c-one = One { c-two }\n\nc-two = Two { c-one }\n\n-t = T { -t }\n");
+    write(root, "locales/vi/c.ftl", "-t__en = trap\n");
+    let text = stdout(&songngu(root, &["build"]));
+    assert!(text.contains("error[cyclic-reference]: `c-one` refers to `c-two`, which leads back to `c-one`"), "{text}");
+    assert!(text.contains("error[cyclic-reference]: `-t` refers to itself"), "{text}");
+    assert!(text.contains("`-t__en` ends in `__en`, which `songngu build` keeps for its copies of en terms"), "{text}");
+    std::fs::remove_file(root.join("locales/en/c.ftl")).unwrap();
+    std::fs::remove_file(root.join("locales/vi/c.ftl")).unwrap();
+    write(root, "locales/vi/a.ftl", "a = Á { b.tip }\n\nb = Bê\n    .tip = Mẹo\n");
+
+    // Output folders are judged by where they really are.
+    std::os::unix::fs::symlink(root.join("locales"), root.join("L")).unwrap();
+    for out in ["dist/../locales/en/build", "L/new"] {
+        let run = songngu(root, &["build", "--out", out]);
+        assert_eq!(run.status.code(), Some(2), "--out {out}");
+    }
+    assert!(!root.join("locales/en/build").exists() && !root.join("locales/new").exists());
+    // A folder with a build and someone's file in it is not replaced.
+    write(root, "dist/notes.txt", "precious\n");
+    let run = songngu(root, &["build"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("`notes.txt` is not part of the build this folder holds"));
+    assert_eq!(read(root, "dist/notes.txt"), "precious\n");
+    // A link named as --out still points at the (new) build.
+    std::fs::remove_file(root.join("dist/notes.txt")).unwrap();
+    std::os::unix::fs::symlink(root.join("dist"), root.join("current")).unwrap();
+    ok(songngu(root, &["build", "--out", "current"]));
+    assert!(std::fs::symlink_metadata(root.join("current")).unwrap().file_type().is_symlink());
+    assert!(read(root, "dist/vi/a.ftl").contains("Mẹo"));
+
+    // Previews: a language the build does not have is an error, not English in disguise;
+    // only numbers written as they print are passed as numbers.
+    let run = songngu(root, &["format", "--locale", "vn", "a"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr)
+        .contains("--locale vn: no language of this build matches it (it has en, vi)"));
+    let args = songngu::runtime::parse_args(&["phone=0912345678".into(), "n=93".into(), "p=1.50".into()]).unwrap();
+    assert_eq!(
+        format!("{:?}", args.get("phone")),
+        format!("{:?}", Some(&songngu::runtime::FluentValue::from("0912345678")))
+    );
+    assert_eq!(format!("{:?}", args.get("n")), format!("{:?}", Some(&songngu::runtime::FluentValue::from(93))));
+    assert_eq!(format!("{:?}", args.get("p")), format!("{:?}", Some(&songngu::runtime::FluentValue::from("1.50"))));
 }

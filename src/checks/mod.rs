@@ -14,6 +14,7 @@ use crate::model::{Entry, FileModel};
 use crate::source::SourceFile;
 
 mod attribute_mismatch;
+pub mod cyclic_reference;
 mod drifted;
 mod duplicate_id;
 mod invisible_char;
@@ -44,6 +45,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &variable_mismatch::VariableMismatch,
     &reference_mismatch::ReferenceMismatch,
     &unknown_reference::UnknownReference,
+    &cyclic_reference::CyclicReference,
     &attribute_mismatch::AttributeMismatch,
     &value_mismatch::ValueMismatch,
     &plural_category::PluralCategory,

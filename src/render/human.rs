@@ -51,8 +51,17 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
     match source {
         Some((text, lines)) if d.line >= 1 && d.span.end <= text.len() && is_showable(text, lines, d.line) => {
             let line = lines.line_range(text, d.line.min(lines.line_count()));
-            let start = d.span.start.clamp(line.start, line.end) - line.start;
-            let end = d.span.end.clamp(line.start + start, line.end) - line.start;
+            let shown = &text[line.clone()];
+            let mut start = d.span.start.clamp(line.start, line.end) - line.start;
+            let mut end = d.span.end.clamp(line.start + start, line.end) - line.start;
+            // The span was measured on the text the parser read, which may differ from the
+            // file inside a broken escape (see `SourceFile::patched`): keep it on characters.
+            while !shown.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !shown.is_char_boundary(end) {
+                end += 1;
+            }
             let mut annotation = AnnotationKind::Primary.span(start..end);
             if let Some(label) = &d.label {
                 annotation = annotation.label(label.as_str());
