@@ -27,7 +27,7 @@ use crate::error::Error;
 use crate::layout::Doc;
 use crate::lock::{self, Lock, RecordState};
 use crate::manifest::{Completeness, DriftedPolicy, LocaleManifest, Manifest, MissingPolicy, Policy, ResourceManifest};
-use crate::model::{references, variables, Entry, FileModel, ParseOutcome};
+use crate::model::{references, variables, Entry, FileModel, ParseOutcome, Reference};
 use crate::project::Project;
 use crate::source::SourceFile;
 
@@ -453,17 +453,10 @@ fn duplicates_across_resources(input: &Input<'_, '_>, findings: &mut Vec<Diagnos
 fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejected: &Rejected) -> Plan {
     let is_rejected = |l: &str, file: usize, key: &str| rejected.contains(&(l.to_string(), file, key.to_string()));
     // Ids the locale itself defines, and in which resource (the first).
-    let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
-    for resource in &input.resources {
-        if let Some(file) = input.file(locale, resource) {
-            for entry in input.first_entries(file) {
-                let key = entry.key();
-                if !is_rejected(locale, file, &key) {
-                    claimed.entry(key).or_insert(resource);
-                }
-            }
-        }
-    }
+    let mut claimed: BTreeMap<String, &str> = definitions_of(input, locale, rejected)
+        .into_iter()
+        .map(|(key, file)| (key, input.models[file].file.resource.as_str()))
+        .collect();
     let mut plan = Plan::default();
     for resource in &input.resources {
         let reference_locale = input.reference_of[resource].as_str();
@@ -590,127 +583,123 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
     let value = checks::find("value-mismatch").expect("value-mismatch is a check");
     let mut found = Vec::new();
     for (locale, plan) in plans {
+        // Each served entry with its references, walked once for every check below.
+        let walked: Vec<(&str, &Served, &FileModel<'_>, &Entry<'_>, Vec<Reference<'_>>)> = plan
+            .served
+            .iter()
+            .flat_map(|(resource, served)| served.iter().map(move |s| (resource.as_str(), s)))
+            .filter_map(|(resource, s)| {
+                let model = &input.models[s.file];
+                let entry = model.get(&s.source_key)?;
+                Some((resource, s, model, entry, references(model.file, entry)))
+            })
+            .collect();
         let mut defined: BTreeMap<&str, &Entry<'_>> = BTreeMap::new();
-        for s in plan.served.values().flatten() {
-            if let Some(entry) = input.entry(s.file, &s.source_key) {
-                defined.entry(&s.key).or_insert(entry);
-            }
+        for (_, s, _, entry, _) in &walked {
+            defined.entry(&s.key).or_insert(entry);
         }
         // Loops of references among what is served.
-        let mut edges: Vec<(String, String, usize, std::ops::Range<usize>, String)> = Vec::new();
-        for s in plan.served.values().flatten() {
-            let model = &input.models[s.file];
-            if let Some(entry) = model.get(&s.source_key) {
-                for r in references(model.file, entry) {
-                    edges.push((
-                        s.key.clone(),
-                        s.resolves(&r.key),
-                        s.file,
-                        r.offset..r.offset + r.len,
-                        s.source_key.clone(),
-                    ));
-                }
-            }
-        }
-        let looped = checks::cyclic_reference::on_cycles(edges.iter().map(|e| (e.0.as_str(), e.1.as_str())));
+        let edges: Vec<(&Served, String, &Reference<'_>)> = walked
+            .iter()
+            .flat_map(|(_, s, _, _, refs)| refs.iter().map(move |r| (*s, s.resolves(&r.key), r)))
+            .collect();
+        let looped = checks::cyclic_reference::on_cycles(edges.iter().map(|(s, to, _)| (s.key.as_str(), to.as_str())));
         let mut reported = BTreeSet::new();
-        for (from, to, file, span, source_key) in &edges {
-            if looped.contains(from.as_str()) && looped.contains(to.as_str()) && reported.insert(from) {
-                let file_model = &input.models[*file];
+        for (s, to, r) in &edges {
+            if looped.contains(s.key.as_str()) && looped.contains(to.as_str()) && reported.insert(&s.key) {
+                let file = input.models[s.file].file;
                 let diagnostic = checks::cyclic_reference::INFO
-                    .at(file_model.file, span.clone(), Some(from.clone()), checks::cyclic_reference::describe(from, to))
+                    .at(
+                        file,
+                        r.offset..r.offset + r.len,
+                        Some(s.key.clone()),
+                        checks::cyclic_reference::describe(&s.key, to),
+                    )
                     .label("loop")
                     .for_locale(locale);
-                found.push((locale.clone(), *file, source_key.clone(), diagnostic));
+                found.push((locale.clone(), s.file, s.source_key.clone(), diagnostic));
             }
         }
-        for (resource, served) in &plan.served {
-            let reference_locale = input.reference_of[resource].as_str();
-            for s in served {
-                let model = &input.models[s.file];
-                let Some(entry) = model.get(&s.source_key) else { continue };
-                let mut problems = Vec::new();
-                for r in references(model.file, entry) {
-                    let kind = if r.key.starts_with('-') { "term" } else { "message" };
-                    let problem = match (defined.get(s.resolves(&r.key).as_str()), r.attribute) {
-                        (None, _) => format!("no resource of {locale} defines the {kind} `{}`", r.key),
-                        (Some(d), Some(attr)) if !d.attributes.iter().any(|a| a.id.name == attr) => {
-                            format!("`{}` has no attribute `.{attr}` in {locale}", r.key)
-                        }
-                        (Some(d), None) if !d.is_term && d.value.is_none() => {
-                            format!("`{}` has no value in {locale}, only attributes", r.key)
-                        }
-                        _ => continue,
-                    };
-                    problems.push(
-                        unknown
-                            .at(model.file, r.offset..r.offset + r.len, Some(s.key.clone()), problem)
-                            .label("unknown"),
-                    );
-                }
-                if s.origin == Origin::Own && locale != reference_locale {
-                    let reference =
-                        input.file(reference_locale, resource).and_then(|f| Some((f, input.entry(f, &s.key)?)));
-                    if let Some((rf, reference)) = reference {
-                        // An app asks for what the reference has: a value, each attribute.
-                        if reference.value.is_some() && entry.value.is_none() {
+        for (resource, s, model, entry, refs) in &walked {
+            let reference_locale = input.reference_of[*resource].as_str();
+            let mut problems = Vec::new();
+            for r in refs {
+                let kind = if r.key.starts_with('-') { "term" } else { "message" };
+                let problem = match (defined.get(s.resolves(&r.key).as_str()), r.attribute) {
+                    (None, _) => format!("no resource of {locale} defines the {kind} `{}`", r.key),
+                    (Some(d), Some(attr)) if !d.attributes.iter().any(|a| a.id.name == attr) => {
+                        format!("`{}` has no attribute `.{attr}` in {locale}", r.key)
+                    }
+                    (Some(d), None) if !d.is_term && d.value.is_none() => {
+                        format!("`{}` has no value in {locale}, only attributes", r.key)
+                    }
+                    _ => continue,
+                };
+                problems.push(
+                    unknown.at(model.file, r.offset..r.offset + r.len, Some(s.key.clone()), problem).label("unknown"),
+                );
+            }
+            if s.origin == Origin::Own && locale != reference_locale {
+                let reference = input.file(reference_locale, resource).and_then(|f| Some((f, input.entry(f, &s.key)?)));
+                if let Some((rf, reference)) = reference {
+                    // An app asks for what the reference has: a value, each attribute.
+                    if reference.value.is_some() && entry.value.is_none() {
+                        problems.push(
+                            value
+                                .at_entry(
+                                    model.file,
+                                    entry,
+                                    format!("`{}` has no value; the {reference_locale} reference has one", s.key),
+                                )
+                                .label("no value"),
+                        );
+                    }
+                    let lacking: Vec<String> = reference
+                        .attributes
+                        .iter()
+                        .filter(|a| !entry.attributes.iter().any(|b| b.id.name == a.id.name))
+                        .map(|a| format!("`.{}`", a.id.name))
+                        .collect();
+                    if !lacking.is_empty() {
+                        problems.push(
+                            attribute
+                                .at_entry(
+                                    model.file,
+                                    entry,
+                                    format!(
+                                        "`{}` lacks {} of the {reference_locale} reference",
+                                        s.key,
+                                        checks::list(&lacking)
+                                    ),
+                                )
+                                .label("attribute missing"),
+                        );
+                    }
+                    let known = variables(input.models[rf].file, reference);
+                    for (name, used) in variables(model.file, entry) {
+                        if !known.contains_key(name) {
                             problems.push(
-                                value
-                                    .at_entry(
+                                variable
+                                    .at(
                                         model.file,
-                                        entry,
-                                        format!("`{}` has no value; the {reference_locale} reference has one", s.key),
+                                        used.offset..used.offset + name.len() + 1,
+                                        Some(s.key.clone()),
+                                        format!("`${name}` is not a variable of the {reference_locale} reference"),
                                     )
-                                    .label("no value"),
+                                    .label("unknown variable"),
                             );
-                        }
-                        let lacking: Vec<String> = reference
-                            .attributes
-                            .iter()
-                            .filter(|a| !entry.attributes.iter().any(|b| b.id.name == a.id.name))
-                            .map(|a| format!("`.{}`", a.id.name))
-                            .collect();
-                        if !lacking.is_empty() {
-                            problems.push(
-                                attribute
-                                    .at_entry(
-                                        model.file,
-                                        entry,
-                                        format!(
-                                            "`{}` lacks {} of the {reference_locale} reference",
-                                            s.key,
-                                            checks::list(&lacking)
-                                        ),
-                                    )
-                                    .label("attribute missing"),
-                            );
-                        }
-                        let known = variables(input.models[rf].file, reference);
-                        for (name, used) in variables(model.file, entry) {
-                            if !known.contains_key(name) {
-                                problems.push(
-                                    variable
-                                        .at(
-                                            model.file,
-                                            used.offset..used.offset + name.len() + 1,
-                                            Some(s.key.clone()),
-                                            format!("`${name}` is not a variable of the {reference_locale} reference"),
-                                        )
-                                        .label("unknown variable"),
-                                );
-                            }
                         }
                     }
                 }
-                for problem in problems {
-                    let problem = match s.origin {
-                        Origin::Own => problem,
-                        _ => problem.for_locale(locale).help(format!(
-                            "{locale} is served this entry from {reference_locale}; define what it uses in {locale}"
-                        )),
-                    };
-                    found.push((locale.clone(), s.file, s.source_key.clone(), problem));
-                }
+            }
+            for problem in problems {
+                let problem = match s.origin {
+                    Origin::Own => problem,
+                    _ => problem.for_locale(locale).help(format!(
+                        "{locale} is served this entry from {reference_locale}; define what it uses in {locale}"
+                    )),
+                };
+                found.push((locale.clone(), s.file, s.source_key.clone(), problem));
             }
         }
     }

@@ -128,24 +128,10 @@ impl Catalog {
     /// locales that match, best first, then the default locale. Tags that cannot be read
     /// are skipped.
     pub fn negotiate(&self, requested: &[&str]) -> Vec<String> {
-        let requested = fluent_langneg::convert_vec_str_to_langids_lossy(requested);
-        let available: Vec<(LanguageIdentifier, &String)> =
-            self.manifest.locales.keys().filter_map(|l| Some((l.parse().ok()?, l))).collect();
-        let ids: Vec<LanguageIdentifier> = available.iter().map(|(id, _)| id.clone()).collect();
-        let default: Option<LanguageIdentifier> = self.manifest.default_locale.parse().ok();
-        let chosen = negotiate_languages(&requested, &ids, default.as_ref(), NegotiationStrategy::Filtering);
-        let mut chain: Vec<String> = Vec::new();
-        for id in chosen {
-            if let Some((_, name)) = available.iter().find(|(a, _)| a == id) {
-                if !chain.contains(name) {
-                    chain.push((*name).clone());
-                }
-            }
-        }
-        if !chain.contains(&self.manifest.default_locale)
-            && self.manifest.locales.contains_key(&self.manifest.default_locale)
-        {
-            chain.push(self.manifest.default_locale.clone());
+        let mut chain = self.matching(requested);
+        let default = &self.manifest.default_locale;
+        if !chain.contains(default) && self.manifest.locales.contains_key(default) {
+            chain.push(default.clone());
         }
         chain
     }
@@ -237,7 +223,7 @@ impl Catalog {
             .manifest
             .locales
             .iter()
-            .find_map(|(l, m)| m.resources.get(resource).map(|r| r.reference.clone()).filter(|_| !l.is_empty()))
+            .find_map(|(_, m)| m.resources.get(resource).map(|r| r.reference.clone()))
             .ok_or_else(|| RuntimeError::UnknownResource(resource.to_string()))?;
         let locale = if self.manifest.locales.get(&locale).is_some_and(|m| m.resources.contains_key(resource)) {
             locale
