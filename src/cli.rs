@@ -37,7 +37,8 @@ pub enum Command {
         #[arg(long = "locale", value_name = "LOCALE")]
         locales: Vec<String>,
 
-        /// Output format: `human` for people, `json` for tools and scripts.
+        /// Output format: `human` for people, `json` for tools and scripts, `sarif` for code
+        /// scanning (SARIF 2.1.0), `github` for annotations in a GitHub Actions run.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
 
@@ -161,6 +162,55 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
     },
+    /// Write a language's entries to a file for a translation tool (XLIFF 1.2 or PO)
+    ///
+    /// Each entry (and each attribute of it) is one unit: the reference text as source,
+    /// the current translation as target. Accepted translations are marked approved;
+    /// drifted ones carry the previous source text. Translate in OmegaT, memoQ, Trados,
+    /// Weblate, Poedit…, then bring the file back with `songngu import`.
+    Export {
+        /// The language to translate into (for example `vi`).
+        #[arg(long, value_name = "LOCALE")]
+        locale: String,
+        /// `xliff` (XLIFF 1.2, read by most translation tools) or `po` (gettext).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Xliff)]
+        format: ExportFormat,
+        /// Only entries in these states, comma-separated. Default: every entry.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "STATES")]
+        only: Vec<OnlyArg>,
+        /// Write to this file instead of the standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Bring translations back from an XLIFF or PO file made by `songngu export`
+    ///
+    /// Only entries whose translation changed are written, in place: comments, order and
+    /// every other entry stay as they are. A translation is merged only if it passes the
+    /// checks (its placeables, variables and syntax intact); what is refused is listed
+    /// with the reason. Importing records nothing: run `songngu accept` once reviewed.
+    Import {
+        /// The .xlf/.xliff or .po file.
+        file: PathBuf,
+        /// Show what would be merged and refused, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a translation memory (TMX 1.4b) of every accepted English–Vietnamese pair
+    Tmx {
+        /// Write to this file instead of the standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write a progress report as one self-contained web page
+    ///
+    /// Progress per language, a table per resource, every drifted entry with its old→new
+    /// source diff beside the current translation, and each announcement side by side in
+    /// every language. The page loads nothing from elsewhere: mail it or publish it as is.
+    Report {
+        /// The page to write (for example `report.html`).
+        #[arg(long, value_name = "FILE")]
+        html: PathBuf,
+    },
     /// Explain a finding's code: what it means, why it matters, how to fix it
     Explain {
         /// The code, as shown in brackets in `check` output (for example `untranslated`).
@@ -176,6 +226,23 @@ pub enum Command {
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Xliff,
+    Po,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnlyArg {
+    Missing,
+    Untranslated,
+    Drifted,
+    Unaccepted,
+    Translated,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -25,6 +25,7 @@ pub mod manifest;
 pub mod model;
 pub mod numbers;
 pub mod project;
+pub mod report;
 pub mod render;
 pub mod runtime;
 pub mod source;

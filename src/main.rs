@@ -69,6 +69,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             match format {
                 Format::Human => render::human::render(&report, &project.root, &mut out),
                 Format::Json => render::json::render(&report, &mut out),
+                Format::Sarif => render::sarif::render(&report, &mut out),
+                Format::Github => render::github::render(&report, &mut out),
             }
             .map_err(io)?;
             Ok(if report.failed(deny.is_some()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -158,6 +160,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             writeln!(out, "{}", formatted.text).map_err(io)?;
             Ok(if formatted.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Export { .. } | Command::Import { .. } | Command::Tmx { .. } => {
+            Err(Error::Usage("not written yet".into()))
+        }
+        Command::Report { html } => {
+            let page = songngu::report::html(&project)?;
+            songngu::lock::write_atomically(&html, page.as_bytes())?;
+            writeln!(out, "wrote {}", html.display()).map_err(io)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Explain { .. } => unreachable!("handled above"),
     }

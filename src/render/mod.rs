@@ -4,8 +4,10 @@
 pub mod accept;
 pub mod build;
 pub mod fmt;
+pub mod github;
 pub mod human;
 pub mod ingest;
 pub mod json;
+pub mod sarif;
 pub mod status;
 pub mod sync;
