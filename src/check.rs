@@ -119,6 +119,15 @@ impl CheckReport {
 
 /// Runs every check on the project.
 pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckReport, Error> {
+    check_with(project, options, &Overlay::new())
+}
+
+/// Texts that stand in for files on disk, by `(locale, resource)`: what `import` checks
+/// before it writes anything.
+pub type Overlay = BTreeMap<(String, String), String>;
+
+/// Runs every check on the project as it would be with the `overlay` texts written.
+pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) -> Result<CheckReport, Error> {
     let config = &project.config;
     for locale in &options.locales {
         if !config.locales.contains(locale) {
@@ -130,7 +139,9 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
     }
     let mut present: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for locale in &config.locales {
-        present.insert(locale, project.resources_of(locale)?.into_iter().collect());
+        let mut resources: BTreeSet<String> = project.resources_of(locale)?.into_iter().collect();
+        resources.extend(overlay.keys().filter(|(l, _)| l == locale).map(|(_, r)| r.clone()));
+        present.insert(locale, resources);
     }
     let all_resources: BTreeSet<&String> = present.values().flatten().collect();
 
@@ -151,7 +162,10 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
         // Load the resource in every locale that has it.
         let mut files = Vec::new();
         for locale in &config.locales {
-            if present[locale.as_str()].contains(*resource) {
+            if let Some(text) = overlay.get(&(locale.clone(), resource.to_string())) {
+                let display = project.display_path(locale, resource);
+                files.push(SourceFile::from_bytes(locale, resource, display, text.clone().into_bytes()));
+            } else if present[locale.as_str()].contains(*resource) {
                 files.push(project.load_file(locale, resource)?);
             }
         }

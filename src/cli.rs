@@ -242,7 +242,7 @@ pub enum OnlyArg {
     Untranslated,
     Drifted,
     Unaccepted,
-    Translated,
+    Accepted,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, ColorWhen, Command, DocFormat, DriftedArg, Format, MissingArg};
+use cli::{Cli, ColorWhen, Command, DocFormat, DriftedArg, ExportFormat, Format, MissingArg, OnlyArg};
 use songngu::{check_project, checks, render, CheckOptions, Error, Project};
 
 fn main() -> ExitCode {
@@ -161,8 +161,62 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             writeln!(out, "{}", formatted.text).map_err(io)?;
             Ok(if formatted.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Export { .. } | Command::Import { .. } | Command::Tmx { .. } => {
-            Err(Error::Usage("not written yet".into()))
+        Command::Export { locale, format, only, output } => {
+            use songngu::interchange::{self, UnitState};
+            let only: Vec<UnitState> = only
+                .iter()
+                .map(|o| match o {
+                    OnlyArg::Missing => UnitState::Missing,
+                    OnlyArg::Untranslated => UnitState::Untranslated,
+                    OnlyArg::Drifted => UnitState::Drifted,
+                    OnlyArg::Unaccepted => UnitState::Unaccepted,
+                    OnlyArg::Accepted => UnitState::Accepted,
+                })
+                .collect();
+            let export = interchange::collect(&project, &locale, &only)?;
+            for (file, why) in &export.skipped {
+                eprintln!("warning: {file} is left out: {why}");
+            }
+            let text = match format {
+                ExportFormat::Xliff => interchange::xliff::write(&export),
+                ExportFormat::Po => interchange::po::write(&export),
+            };
+            let files = export.files.len();
+            let summary =
+                format!("{} units from {files} file{}", export.unit_count(), if files == 1 { "" } else { "s" });
+            if export.unit_count() == 0 {
+                // XLIFF needs at least one <file>: an empty export is a message, not a file.
+                let states = if only.is_empty() { "" } else { " in the states asked for" };
+                eprintln!("nothing to export: {locale} has no entries to translate{states}; no file written");
+                return Ok(ExitCode::SUCCESS);
+            }
+            match output {
+                Some(path) => {
+                    songngu::lock::write_atomically(&path, text.as_bytes())?;
+                    writeln!(out, "wrote {summary} to {}", path.display()).map_err(io)?;
+                }
+                None => {
+                    write!(out, "{text}").map_err(io)?;
+                    eprintln!("exported {summary}");
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { file, dry_run } => {
+            let report = songngu::interchange::import::import(&project, &file, dry_run)?;
+            render::import::render(&report, &mut out).map_err(io)?;
+            Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Tmx { output } => {
+            let (text, count) = songngu::interchange::tmx::memory(&project)?;
+            match output {
+                Some(path) => {
+                    songngu::lock::write_atomically(&path, text.as_bytes())?;
+                    writeln!(out, "wrote {count} accepted translations to {}", path.display()).map_err(io)?;
+                }
+                None => write!(out, "{text}").map_err(io)?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Report { html } => {
             let page = songngu::report::html(&project)?;

@@ -6,6 +6,7 @@ pub mod build;
 pub mod fmt;
 pub mod github;
 pub mod human;
+pub mod import;
 pub mod ingest;
 pub mod json;
 pub mod sarif;

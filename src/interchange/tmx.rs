@@ -1,0 +1,71 @@
+//! TMX 1.4b: every accepted translation with its source, the parallel corpus translation
+//! memories import (OmegaT, memoQ, Trados, Okapi).
+//!
+//! One `<tu>` per unit, with the source language's `<tuv>` first (`srclang` on the unit:
+//! an announcement written in Vietnamese has Vietnamese as its source). Placeables are
+//! `<ph>` codes, as in XLIFF, so the memory matches what `export` gives a CAT tool.
+
+use quick_xml::escape::{escape, partial_escape};
+
+use super::{collect, runs};
+use crate::error::Error;
+use crate::project::Project;
+
+/// The memory of a project: for each language other than the reference, every accepted
+/// unit. Returns the document and the number of units.
+pub fn memory(project: &Project) -> Result<(String, usize), Error> {
+    let reference = &project.config.reference;
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n");
+    out.push_str(&format!(
+        "  <header creationtool=\"songngu\" creationtoolversion=\"{}\" datatype=\"plaintext\" segtype=\"paragraph\" adminlang=\"{}\" srclang=\"*all*\" o-tmf=\"songngu\"/>\n  <body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(reference.as_str())
+    ));
+    let mut count = 0;
+    for locale in &project.config.locales {
+        let export = collect(project, locale, &[])?;
+        for file in &export.files {
+            for unit in file.units.iter().filter(|u| u.accepted) {
+                let Some(target) = &unit.target else { continue };
+                count += 1;
+                out.push_str(&format!(
+                    "    <tu tuid=\"{}:{}\" srclang=\"{}\">\n",
+                    escape(file.resource.as_str()),
+                    escape(unit.id()),
+                    escape(file.source_locale.as_str())
+                ));
+                out.push_str(&format!(
+                    "      <prop type=\"x-resource\">{}</prop>\n",
+                    partial_escape(file.resource.as_str())
+                ));
+                out.push_str(&format!("      <prop type=\"x-id\">{}</prop>\n", partial_escape(unit.id())));
+                for (lang, text) in [(&file.source_locale, &unit.source), (locale, target)] {
+                    out.push_str(&format!(
+                        "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n",
+                        escape(lang.as_str()),
+                        segment(text)
+                    ));
+                }
+                out.push_str("    </tu>\n");
+            }
+        }
+    }
+    out.push_str("  </body>\n</tmx>\n");
+    Ok((out, count))
+}
+
+/// A unit text with its placeables as TMX `<ph>` codes.
+fn segment(text: &str) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for (placeable, run) in runs(text) {
+        if placeable {
+            n += 1;
+            out.push_str(&format!("<ph x=\"{n}\">{}</ph>", partial_escape(run.as_str())));
+        } else {
+            out.push_str(&partial_escape(run.as_str()));
+        }
+    }
+    out
+}

@@ -1,0 +1,386 @@
+//! `export`, `import` and `tmx` as translators use them: a round trip that changes
+//! nothing, edits that come back into the right place, edits that are refused with a
+//! reason, and files that independent tools (translate-toolkit, gettext's msgfmt) read.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{ok, read, songngu, stdout, write};
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of the shipped content, to edit freely.
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("locales"), &dir.path().join("locales"));
+    copy_tree(&repo().join("source"), &dir.path().join("source"));
+    std::fs::copy(repo().join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes and modification time.
+fn snapshot(dir: &Path) -> BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let key = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            (key, (std::fs::read(e.path()).unwrap(), e.metadata().unwrap().modified().unwrap()))
+        })
+        .collect()
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn export(dir: &Path, args: &[&str], file: &str) -> PathBuf {
+    let path = dir.join(file);
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-o", path.to_str().unwrap()]);
+    ok(songngu(dir, &all));
+    path
+}
+
+/// Whether a client the tests need is here; without it the test says so and passes,
+/// unless CI asks for every client (`SONGNGU_CLIENTS=require`).
+fn have(what: &str, probe: &mut Command) -> bool {
+    let found = probe.output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("SONGNGU_CLIENTS").as_deref() != Ok("require"),
+            "{what} is required (SONGNGU_CLIENTS=require) but not installed"
+        );
+        eprintln!("skipped: {what} is not installed");
+    }
+    found
+}
+
+fn translate_toolkit() -> bool {
+    have(
+        "translate-toolkit (pip install -r tests/interchange/requirements.txt)",
+        Command::new("python3").args(["-c", "import translate.storage.xliff"]),
+    )
+}
+
+/// What translate-toolkit reads in each file.
+fn read_with_toolkit(paths: &[&Path]) -> Value {
+    let script = repo().join("tests/interchange/read.py");
+    let out = Command::new("python3").arg(script).args(paths).output().unwrap();
+    assert!(out.status.success(), "translate-toolkit failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn msgfmt_accepts(po: &Path) {
+    if !have("msgfmt (Debian package gettext)", Command::new("msgfmt").arg("--version")) {
+        return;
+    }
+    let out = Command::new("msgfmt").args(["-c", "--statistics", "-o", "/dev/null"]).arg(po).output().unwrap();
+    assert!(out.status.success(), "msgfmt -c refused {}: {}", po.display(), String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn export_then_import_with_no_edits_changes_no_file() {
+    let dir = shipped_copy();
+    let before = snapshot(&dir.path().join("locales"));
+    for (locale, format, name) in
+        [("vi", "xliff", "vi.xlf"), ("vi", "po", "vi.po"), ("en", "xliff", "en.xlf"), ("en", "po", "en.po")]
+    {
+        let file = export(dir.path(), &["--locale", locale, "--format", format], name);
+        let out = ok(songngu(dir.path(), &["import", file.to_str().unwrap()]));
+        assert!(out.contains("0 entries merged in 0 files, 0 refused"), "{out}");
+    }
+    assert_eq!(snapshot(&dir.path().join("locales")), before, "a round trip without edits wrote a file");
+}
+
+#[test]
+fn every_unit_of_the_shipped_content_is_read_by_translate_toolkit_and_msgfmt() {
+    let dir = shipped_copy();
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po"], "vi.po");
+    let en_po = export(dir.path(), &["--locale", "en", "--format", "po"], "en.po");
+    let tmx = dir.path().join("memory.tmx");
+    let said = ok(songngu(dir.path(), &["tmx", "-o", tmx.to_str().unwrap()]));
+    // vi translates 58 entries (the 5 resources written in English), en 21 (the
+    // announcement written in Vietnamese): 79 units, all accepted, so all in the memory.
+    assert!(said.contains("wrote 79 accepted translations"), "{said}");
+    msgfmt_accepts(&po);
+    msgfmt_accepts(&en_po);
+    if !translate_toolkit() {
+        return;
+    }
+    let read = read_with_toolkit(&[&xlf, &po, &tmx]);
+    let units = |p: &Path| read[p.to_str().unwrap()]["units"].as_array().unwrap().clone();
+    let (x, p, t) = (units(&xlf), units(&po), units(&tmx));
+    assert_eq!((x.len(), p.len(), t.len()), (58, 58, 79));
+    assert_eq!(read[xlf.to_str().unwrap()]["targetlanguage"], "vi");
+    assert!(x.iter().all(|u| u["approved"] == true && u["translated"] == true));
+    // The same text in all three, placeables included.
+    let title = "Lễ mở ký Công ước { -un-short } về chống tội phạm mạng khai mạc tại Hà Nội hôm nay";
+    for list in [&x, &p, &t] {
+        assert!(list.iter().any(|u| u["target"] == title), "{title} not read back");
+    }
+    assert!(p.iter().all(|u| u["context"].as_str().unwrap().contains('-')));
+}
+
+#[test]
+fn an_edited_translation_comes_back_in_place_and_nothing_else_moves() {
+    let dir = shipped_copy();
+    let file = dir.path().join("locales/vi/signing-opens.ftl");
+    let before = read(dir.path(), "locales/vi/signing-opens.ftl");
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    edit(&xlf, "Hà Nội hôm nay</target>", "Hà Nội sáng nay</target>");
+    let out = ok(songngu(dir.path(), &["import", xlf.to_str().unwrap()]));
+    assert!(out.contains("locales/vi/signing-opens.ftl: merged signing-opens-title"), "{out}");
+    assert!(out.contains("1 entry merged in 1 file, 0 refused, 57 unchanged"), "{out}");
+    assert!(out.contains("songngu accept"), "{out}");
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(after, before.replacen("Hà Nội hôm nay", "Hà Nội sáng nay", 1), "only the edited text changed");
+    // The change is a translation edited since it was accepted: unaccepted until accepted.
+    let check = stdout(&songngu(dir.path(), &["check", "--format", "json"]));
+    assert!(check.contains("\"code\": \"unaccepted\""), "{check}");
+    // Importing the same file again changes nothing more.
+    let again = ok(songngu(dir.path(), &["import", xlf.to_str().unwrap()]));
+    assert!(again.contains("0 entries merged"), "{again}");
+}
+
+#[test]
+fn broken_or_stale_translations_are_refused_with_their_reason_and_the_rest_merged() {
+    let dir = shipped_copy();
+    let before = snapshot(&dir.path().join("locales"));
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po"], "vi.po");
+    // A reference to a term nobody defined, a broken placeable, a source that changed since the export,
+    // an id the reference does not have, and one good edit.
+    edit(
+        &po,
+        "msgstr \"Lễ mở ký Công ước { -un-short } về chống tội phạm mạng khai mạc tại Hà Nội hôm nay\"",
+        "msgstr \"Lễ mở ký Công ước { -un-shorter } về chống tội phạm mạng khai mạc tại Hà Nội hôm nay\"",
+    );
+    edit(&po, "msgstr \"25/10/2025\"", "msgstr \"{ 25/10/2025\"");
+    edit(&po, "msgid \"October 15, 2025\"", "msgid \"October 16, 2025\"");
+    edit(&po, "msgctxt \"signing-opens-p3\"", "msgctxt \"signing-opens-p99\"");
+    edit(&po, "Hà Nội, sáng 25/10/2025.\"", "Hà Nội, sáng ngày 25/10/2025.\"");
+    let out = songngu(dir.path(), &["import", po.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("refused signing-opens-title (line"), "{text}");
+    assert!(text.contains("[unknown-reference]"), "{text}");
+    assert!(text.contains("refused ceremony-held-date") && text.contains("not valid Fluent"), "{text}");
+    assert!(text.contains("refused delegations-confirmed-date") && text.contains("source text changed"), "{text}");
+    assert!(text.contains("refused signing-opens-p99") && text.contains("no entry `signing-opens-p99`"), "{text}");
+    assert!(text.contains("merged signing-opens-p1"), "{text}");
+    assert!(text.contains("1 entry merged in 1 file, 4 refused"), "{text}");
+    let after = snapshot(&dir.path().join("locales"));
+    let changed: Vec<&String> = after.keys().filter(|k| after[*k].0 != before[*k].0).collect();
+    assert_eq!(changed, ["vi/signing-opens.ftl"]);
+    let vi = read(dir.path(), "locales/vi/signing-opens.ftl");
+    assert!(vi.contains("sáng ngày 25/10/2025.") && vi.contains("Công ước { -un-short } về"), "{vi}");
+}
+
+#[test]
+fn a_missing_entry_is_exported_empty_and_imported_into_its_place() {
+    let dir = shipped_copy();
+    let file = dir.path().join("locales/vi/signing-opens.ftl");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let p2 = original.lines().find(|l| l.starts_with("signing-opens-p2 =")).unwrap().to_string();
+    std::fs::write(&file, original.replacen(&format!("{p2}\n\n"), "", 1)).unwrap();
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po", "--only", "missing"], "missing.po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert_eq!(text.matches("msgctxt").count(), 1, "{text}");
+    assert!(text.contains("msgctxt \"signing-opens-p2\"") && text.ends_with("msgstr \"\"\n"), "{text}");
+    msgfmt_accepts(&po);
+    // The translator fills in the last msgstr (the first one is the header's).
+    let translation = p2.trim_start_matches("signing-opens-p2 = ");
+    let at = text.rfind("msgstr \"\"").unwrap();
+    std::fs::write(&po, format!("{}msgstr \"{translation}\"\n", &text[..at])).unwrap();
+    let out = ok(songngu(dir.path(), &["import", po.to_str().unwrap()]));
+    assert!(out.contains("merged signing-opens-p2 (new)"), "{out}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original, "the entry is back where it was");
+}
+
+#[test]
+fn a_drifted_translation_carries_its_previous_source_in_both_formats() {
+    let dir = shipped_copy();
+    edit(
+        &dir.path().join("locales/en/ceremony-held.ftl"),
+        "representatives of 60 countries",
+        "representatives of 72 countries",
+    );
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po", "--only", "drifted"], "drifted.po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert_eq!(text.matches("msgctxt").count(), 1, "{text}");
+    assert!(text.contains("#, fuzzy\n#| msgid \"President Cuong and { -un-short } Secretary-General Guterres will deliver opening speeches and then representatives of 60 countries"), "{text}");
+    assert!(text.contains("msgid \"President Cuong and { -un-short } Secretary-General Guterres will deliver opening speeches and then representatives of 72 countries"), "{text}");
+    msgfmt_accepts(&po);
+    let xlf = export(dir.path(), &["--locale", "vi", "--only", "drifted"], "drifted.xlf");
+    let xml = std::fs::read_to_string(&xlf).unwrap();
+    assert!(xml.contains("<target state=\"needs-review-translation\">"), "{xml}");
+    assert!(xml.contains("It was: President Cuong and { -un-short } Secretary-General Guterres will deliver opening speeches and then representatives of 60 countries"), "{xml}");
+    assert!(!xml.contains("approved=\"yes\""), "{xml}");
+
+    // The translator updates the figure; the import merges it, and check still asks for
+    // a look (it stays drifted until accepted).
+    edit(&xlf, "đại diện 60 quốc gia", "đại diện 72 quốc gia");
+    let out = ok(songngu(dir.path(), &["import", xlf.to_str().unwrap()]));
+    assert!(out.contains("merged ceremony-held-p5"), "{out}");
+    assert!(read(dir.path(), "locales/vi/ceremony-held.ftl").contains("đại diện 72 quốc gia"));
+    ok(songngu(dir.path(), &["accept", "vi", "ceremony-held-p5"]));
+    ok(songngu(dir.path(), &["check"]));
+    if translate_toolkit() {
+        let read = read_with_toolkit(&[&po, &xlf]);
+        let po_unit = &read[po.to_str().unwrap()]["units"][0];
+        assert_eq!(po_unit["fuzzy"], true);
+        assert_eq!(read[xlf.to_str().unwrap()]["units"][0]["approved"], false);
+    }
+}
+
+const FLUENT: &str = "\
+# A note for translators.
+tabs-count = { $count ->
+    [one] One tab
+   *[other] { $count } tabs
+}
+dialog = Open { -brand }
+    .title = { -brand } settings
+    .accesskey = O
+-brand = Firefox
+only-attrs =
+    .label = Label
+";
+
+#[test]
+fn attributes_select_expressions_and_placeables_survive_the_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "songngu.toml", "");
+    write(dir.path(), "locales/en/app.ftl", FLUENT);
+    write(dir.path(), "locales/vi/app.ftl", "-brand = Firefox\n");
+    let xlf = export(dir.path(), &["--locale", "vi"], "app.xlf");
+    let xml = std::fs::read_to_string(&xlf).unwrap();
+    let ids: Vec<&str> =
+        xml.match_indices("resname=\"").map(|(i, _)| xml[i + 9..].split('"').next().unwrap()).collect();
+    assert_eq!(ids, ["tabs-count", "dialog", "dialog.title", "dialog.accesskey", "-brand", "only-attrs.label"]);
+    assert!(xml.contains("<source>Open <ph id=\"1\">{ -brand }</ph></source>"), "{xml}");
+    // The select expression is one text, Fluent syntax, no codes, with a note.
+    let select = "<source>{ $count -&gt;\n    [one] One tab\n   *[other] { $count } tabs\n}</source>";
+    assert!(xml.contains(select), "{xml}");
+    assert!(xml.contains("translate the text of each [variant]"), "{xml}");
+    assert!(xml.contains("<note from=\"developer\">A note for translators.</note>"), "{xml}");
+
+    // Translate everything in the XLIFF, as a CAT tool would fill the targets.
+    let translated = xml
+        .replace(select, &format!("{select}\n        <target>{{ $count -&gt;\n   *[other] {{ $count }} thẻ\n}}</target>"))
+        .replace("<source>Open <ph id=\"1\">{ -brand }</ph></source>", "<source>Open <ph id=\"1\">{ -brand }</ph></source><target>Mở <ph id=\"1\">{ -brand }</ph></target>")
+        .replace("<source><ph id=\"1\">{ -brand }</ph> settings</source>", "<source><ph id=\"1\">{ -brand }</ph> settings</source><target>Cài đặt <ph id=\"1\">{ -brand }</ph></target>")
+        .replace("<source>O</source>", "<source>O</source><target>M</target>")
+        .replace("<source>Label</source>", "<source>Label</source><target>Nhãn</target>");
+    std::fs::write(&xlf, translated).unwrap();
+    let out = ok(songngu(dir.path(), &["import", xlf.to_str().unwrap()]));
+    assert!(
+        out.contains("merged tabs-count (new), dialog (new), only-attrs (new)")
+            || out.contains("merged dialog (new), only-attrs (new), tabs-count (new)"),
+        "{out}"
+    );
+    assert_eq!(
+        read(dir.path(), "locales/vi/app.ftl"),
+        "tabs-count =\n    { $count ->\n       *[other] { $count } thẻ\n    }\n\ndialog = Mở { -brand }\n    .title = Cài đặt { -brand }\n    .accesskey = M\n\n-brand = Firefox\n\nonly-attrs =\n    .label = Nhãn\n"
+    );
+    let check = songngu(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    // And the way back again changes nothing.
+    let again = export(dir.path(), &["--locale", "vi", "--format", "po"], "app.po");
+    let out = ok(songngu(dir.path(), &["import", again.to_str().unwrap()]));
+    assert!(out.contains("0 entries merged"), "{out}");
+    msgfmt_accepts(&again);
+}
+
+#[test]
+fn bad_files_are_refused_in_one_line() {
+    let dir = shipped_copy();
+    for (name, text, needle) in [
+        ("a.xlf", "<xliff version=\"2.0\"><file/></xliff>", "XLIFF 2.0"),
+        ("b.xlf", "<xliff version=\"1.2\"><file original=\"x.ftl\" target-language=\"vi\"><body><trans-unit id=\"a\"><source>&bogus;</source></trans-unit></body></file></xliff>", "unknown entity"),
+        ("c.xlf", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xliff version=\"1.2\"/>", "DOCTYPE"),
+        ("d.po", "msgid \"\"\nmsgstr \"\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\n", "no `Language:`"),
+        ("e.po", "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\nmsgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\n", "`fr`, which is not a language of this project"),
+        ("f.txt", "hello", "not an XLIFF or PO file"),
+        ("g.xlf", "<xliff version=\"1.2\"><file", "line 1"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = songngu(dir.path(), &["import", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(needle) && err.lines().count() == 1, "{name}: {err}");
+    }
+}
+
+/// The mozilla.org corpus (en reference, vi translation; 131 files) through export, the
+/// clients, import and tmx, in a copy (the corpus is read in place, never changed).
+#[test]
+fn the_mozorg_corpus_goes_through_every_format_and_back_unchanged() {
+    let corpus = std::env::var_os("SONGNGU_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared/corpora"))
+        .join("mozorg");
+    if !corpus.is_dir() {
+        eprintln!("skipped: no corpus at {}", corpus.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\"]\n");
+    copy_tree(&corpus.join("en"), &dir.path().join("locales/en"));
+    copy_tree(&corpus.join("vi"), &dir.path().join("locales/vi"));
+    ok(songngu(dir.path(), &["accept", "vi", "--all"]));
+    let before = snapshot(&dir.path().join("locales"));
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po"], "vi.po");
+    let tmx = dir.path().join("vi.tmx");
+    ok(songngu(dir.path(), &["tmx", "-o", tmx.to_str().unwrap()]));
+    for file in [&xlf, &po] {
+        let out = ok(songngu(dir.path(), &["import", file.to_str().unwrap()]));
+        assert!(out.contains("0 entries merged in 0 files, 0 refused"), "{out}");
+    }
+    assert_eq!(snapshot(&dir.path().join("locales")), before, "a round trip without edits wrote a file");
+    msgfmt_accepts(&po);
+
+    // 2,949 messages and 103 terms in en (the corpus README); one unit per value and
+    // per attribute (the corpus has no attributes).
+    let json: Value = serde_json::from_str(&stdout(&songngu(dir.path(), &["check", "--format", "json"]))).unwrap();
+    let vi = &json["summary"]["locales"]["vi"];
+    let entries = vi["entries"].as_u64().unwrap() as usize;
+    assert_eq!(entries, 2949 + 103);
+    let missing = vi["missing"].as_u64().unwrap() as usize;
+    let xml = std::fs::read_to_string(&xlf).unwrap();
+    assert_eq!(xml.matches("<trans-unit ").count(), entries);
+    assert_eq!(xml.matches("<target ").count(), entries - missing);
+    if !translate_toolkit() {
+        return;
+    }
+    let read = read_with_toolkit(&[&xlf, &po, &tmx]);
+    let count = |p: &Path| read[p.to_str().unwrap()]["units"].as_array().unwrap().len();
+    assert_eq!((count(&xlf), count(&po)), (entries, entries));
+    // Everything present was accepted above; the memory holds every pair.
+    assert_eq!(count(&tmx), entries - missing);
+}
