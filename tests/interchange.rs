@@ -384,3 +384,24 @@ fn the_mozorg_corpus_goes_through_every_format_and_back_unchanged() {
     // Everything present was accepted above; the memory holds every pair.
     assert_eq!(count(&tmx), entries - missing);
 }
+
+#[test]
+fn a_translation_edited_in_the_ftl_file_since_the_export_is_never_overwritten() {
+    for format in ["xliff", "po"] {
+        let dir = shipped_copy();
+        let vi = dir.path().join("locales/vi/signing-opens.ftl");
+        let file = export(dir.path(), &["--locale", "vi", "--format", format], &format!("vi.{format}"));
+        // Meanwhile someone edits two translations in the .ftl file; the CAT tool's
+        // translator changes one of them too.
+        edit(&vi, "Hà Nội hôm nay", &format!("Hà Nội hôm nay ({format})"));
+        edit(&vi, "khai mạc lúc 9h00", &format!("khai mạc lúc 9 giờ ({format})"));
+        edit(&file, "khai mạc lúc 9h00", "khai mạc vào 9h00");
+        let edited = std::fs::read_to_string(&vi).unwrap();
+        let out = songngu(dir.path(), &["import", file.to_str().unwrap()]);
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        assert!(text.contains("refused signing-opens-p2") && text.contains("merge the two by hand"), "{text}");
+        assert!(text.contains("0 entries merged"), "{text}");
+        assert_eq!(std::fs::read_to_string(&vi).unwrap(), edited, "the .ftl edits stay");
+    }
+}

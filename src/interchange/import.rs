@@ -328,6 +328,21 @@ fn prepare(
             report.unchanged += 1;
             continue;
         }
+        // Edited in the .ftl file since the export? Then the file's text wins when the
+        // unit was not touched, and both edits are shown when it was.
+        if let Some(base) = &unit.base {
+            if *base != super::base_of(current.as_deref().unwrap_or_default()) {
+                if *base == super::base_of(&translation) {
+                    report.unchanged += 1;
+                } else {
+                    refuse(
+                        report,
+                        format!("{display} has a different translation since the export: merge the two by hand"),
+                    );
+                }
+                continue;
+            }
+        }
         let translation: String = translation.nfc().collect();
         let Some(canonical) = with_pattern(&translation, pattern_text) else {
             refuse(

@@ -94,10 +94,22 @@ impl Unit {
         unit_id(&self.key, self.attribute.as_deref())
     }
 
+    /// A short fingerprint of the translation as exported (empty text when missing):
+    /// `import` compares it with the file's current text to notice a translation edited
+    /// in the `.ftl` file while the exported copy was being translated.
+    pub fn base(&self) -> String {
+        base_of(self.target.as_deref().unwrap_or_default())
+    }
+
     /// True when its text is a select expression kept whole (see the module docs).
     pub fn has_select(&self) -> bool {
         has_select_text(&self.source) || self.target.as_deref().is_some_and(has_select_text)
     }
+}
+
+/// The first 16 hex digits of the sha256 of a unit text.
+pub fn base_of(text: &str) -> String {
+    fingerprint::of_text(text)[..16].to_string()
 }
 
 /// `key` or `key.attribute`.
@@ -439,6 +451,8 @@ pub struct IncomingUnit {
     pub id: String,
     pub source: Option<String>,
     pub target: Option<String>,
+    /// [`Unit::base`] as exported, when the file kept it.
+    pub base: Option<String>,
     /// Where the unit starts in the file, for messages.
     pub line: usize,
 }

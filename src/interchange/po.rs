@@ -65,6 +65,7 @@ pub fn write(export: &Export) -> String {
             } else if unit.source.contains('{') {
                 out.push_str("#. Keep each { … } as it is: the app puts a name, number or text there.\n");
             }
+            out.push_str(&format!("#. songngu-base: {}\n", unit.base()));
             out.push_str(&format!("#: {}:{}\n", file.source_display, unit.line));
             let target = unit.target.as_deref().unwrap_or_default();
             let fuzzy = !target.is_empty() && matches!(unit.state, UnitState::Drifted | UnitState::Untranslated);
@@ -142,6 +143,8 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
             }
             if rest.starts_with('~') {
                 message.obsolete = true;
+            } else if let Some(base) = rest.strip_prefix(". songngu-base:") {
+                message.base = Some(base.trim().to_string());
             } else if let Some(reference) = rest.strip_prefix(':') {
                 message.references.extend(reference.split_whitespace().map(str::to_string));
             }
@@ -232,6 +235,7 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
             id: unit_id,
             source: Some(id),
             target: message.str,
+            base: message.base,
             line: message.line,
         });
     }
@@ -260,6 +264,7 @@ struct Message {
     plural: bool,
     plural_text: Option<String>,
     references: Vec<String>,
+    base: Option<String>,
     obsolete: bool,
     last: Option<Field>,
     line: usize,

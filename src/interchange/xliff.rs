@@ -16,12 +16,15 @@ use quick_xml::Reader;
 use super::{runs, Export, Incoming, IncomingUnit, UnitState};
 
 pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:1.2";
+/// songngu's own attributes (XLIFF 1.2 allows attributes of other namespaces): the
+/// `songngu:base` fingerprint of each exported translation.
+pub const OWN_NAMESPACE: &str = "urn:songngu:export:1";
 
 /// The XLIFF document of an export.
 pub fn write(export: &Export) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!("<xliff version=\"1.2\" xmlns=\"{NAMESPACE}\">\n"));
+    out.push_str(&format!("<xliff version=\"1.2\" xmlns=\"{NAMESPACE}\" xmlns:songngu=\"{OWN_NAMESPACE}\">\n"));
     for file in &export.files {
         out.push_str(&format!(
             "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\">\n",
@@ -43,7 +46,8 @@ pub fn write(export: &Export) -> String {
             let id = escape(unit.id()).into_owned();
             let approved = if unit.accepted { " approved=\"yes\"" } else { "" };
             out.push_str(&format!(
-                "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\"{approved}>\n"
+                "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\"{approved} songngu:base=\"{}\">\n",
+                unit.base()
             ));
             out.push_str(&format!("        <source>{}</source>\n", inline(&unit.source)));
             if let Some(target) = &unit.target {
@@ -147,6 +151,7 @@ pub fn read(text: &str) -> Result<Incoming, String> {
                             id,
                             source: None,
                             target: None,
+                            base: get("base"),
                             line: line_at(position),
                         });
                         unit_depth = depth;
