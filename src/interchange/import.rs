@@ -324,6 +324,12 @@ fn prepare(
             continue;
         };
         let current = target.as_ref().and_then(|t| t.get(key)).and_then(|e| part_of(e, attribute)).map(pattern_text);
+        // Some tools fill an untranslated target with a copy of the source: that is no
+        // translation of a missing entry (`sync` makes such copies on purpose).
+        if current.is_none() && translation == source_now {
+            report.empty += 1;
+            continue;
+        }
         if current.as_deref() == Some(translation.as_str()) {
             report.unchanged += 1;
             continue;
