@@ -69,6 +69,9 @@ impl Doc {
         let text = file.text.as_str();
         // (start of the item, start of its body, key)
         let mut starts: Vec<(usize, usize, Option<String>)> = Vec::new();
+        // Where the previous item's known text ends: an empty comment (`#`, `##` alone)
+        // has no text to locate it by, so it is the next `#` line from there.
+        let mut known_end = 0;
         for entry in &parsed.resource.body {
             let (anchor, key, attached) = match entry {
                 ast::Entry::Message(m) => (file.offset_of(m.id.name), Some(m.id.name.to_string()), m.comment.is_some()),
@@ -76,10 +79,22 @@ impl Doc {
                     (file.offset_of(t.id.name).saturating_sub(1), Some(format!("-{}", t.id.name)), t.comment.is_some())
                 }
                 ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
-                    (c.content.first().map_or(0, |s| file.offset_of(s)), None, false)
+                    let anchor = match c.content.first() {
+                        Some(s) => file.offset_of(s),
+                        None => next_comment_line(text, known_end),
+                    };
+                    (anchor, None, false)
                 }
                 ast::Entry::Junk { content } => (file.offset_of(content), None, false),
             };
+            known_end = match entry {
+                ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
+                    c.content.last().map_or(anchor + 1, |s| file.offset_of(s) + s.len())
+                }
+                ast::Entry::Junk { content } => file.offset_of(content) + content.len(),
+                _ => anchor + 1,
+            }
+            .min(text.len());
             let body_start = line_start(text, anchor);
             let start = if attached { attached_comment_start(text, body_start) } else { body_start };
             // Positions only ever grow; anything else means the offsets cannot be trusted,
@@ -168,6 +183,30 @@ impl Doc {
     }
 }
 
+/// `rendered` with CRLF line ends when `original` had CRLF on every line (new entries are
+/// written with LF); any other file is left as rendered.
+pub fn keep_line_ends(original: &str, rendered: String) -> String {
+    let all_crlf = original.contains("\r\n") && !original.replace("\r\n", "").contains('\n');
+    if all_crlf {
+        rendered.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        rendered
+    }
+}
+
+/// The start of the first line at or after `from` that begins with `#` (a line that
+/// only starts before `from` does not count).
+fn next_comment_line(text: &str, from: usize) -> usize {
+    let mut at = line_start(text, from);
+    if at < from {
+        at = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+    }
+    while at < text.len() && !text[at..].starts_with('#') {
+        at = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    }
+    at
+}
+
 fn line_start(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
@@ -225,6 +264,14 @@ mod tests {
         for text in ["", "\n\n", "a = A", "a = A\n\n\n", "# only a comment"] {
             assert_eq!(doc(text).1.render(), text);
         }
+        // Empty comments have no text to find them by; they are still items of their own.
+        let (_, mut d) = doc("hello = A\nbye = B\n    .title = T\n##");
+        assert_eq!(d.items.len(), 3);
+        let bye = d.position("bye").unwrap();
+        d.replace_body(bye, "bye = C\n".into());
+        assert_eq!(d.render(), "hello = A\nbye = C\n##");
+        let (_, d) = doc("#\n\na = A\n\n##\n###\nb = B\n#");
+        assert_eq!(d.items.iter().filter(|i| i.key.is_none()).count(), 4);
     }
 
     #[test]

@@ -173,7 +173,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     OnlyArg::Accepted => UnitState::Accepted,
                 })
                 .collect();
-            let export = interchange::collect(&project, &locale, &only)?;
+            let mut export = interchange::collect(&project, &locale, &only)?;
+            if format == ExportFormat::Xliff {
+                export.drop_units_xml_cannot_carry();
+            }
             for (file, why) in &export.skipped {
                 eprintln!("warning: {file} is left out: {why}");
             }
@@ -208,13 +211,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Tmx { output } => {
-            let (text, count) = songngu::interchange::tmx::memory(&project)?;
+            let memory = songngu::interchange::tmx::memory(&project)?;
+            for (unit, why) in &memory.skipped {
+                eprintln!("warning: {unit} is left out: {why}");
+            }
             match output {
                 Some(path) => {
-                    songngu::lock::write_atomically(&path, text.as_bytes())?;
-                    writeln!(out, "wrote {count} accepted translations to {}", path.display()).map_err(io)?;
+                    songngu::lock::write_atomically(&path, memory.text.as_bytes())?;
+                    writeln!(out, "wrote {} accepted translations to {}", memory.units, path.display()).map_err(io)?;
                 }
-                None => write!(out, "{text}").map_err(io)?,
+                None => write!(out, "{}", memory.text).map_err(io)?,
             }
             Ok(ExitCode::SUCCESS)
         }

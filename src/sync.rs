@@ -17,6 +17,10 @@ use crate::model::FileModel;
 use crate::project::Project;
 use crate::source::SourceFile;
 
+/// What the comment `sync` puts above each copy says; `import` removes that comment once
+/// the copy is translated.
+pub const TODO_MARK: &str = "(a copy, added by `songngu sync`)";
+
 /// The first line of the block `--prune` moves obsolete entries into.
 pub const OBSOLETE_HEADER: &str = "## Obsolete: no longer in the reference; moved here by `songngu sync --prune`.";
 
@@ -130,10 +134,8 @@ fn sync_file(
         ..Default::default()
     };
     let locale = &options.locale;
-    let marker = format!(
-        "# TODO: translate from {} (a copy, added by `songngu sync`), then run `songngu accept {locale}`.\n",
-        reference_file.locale
-    );
+    let marker =
+        format!("# TODO: translate from {} {TODO_MARK}, then run `songngu accept {locale}`.\n", reference_file.locale);
     let order: Vec<String> = {
         let mut seen = BTreeSet::new();
         reference.entries.iter().map(|e| e.key()).filter(|k| seen.insert(k.clone())).collect()
@@ -186,7 +188,7 @@ fn sync_file(
         synced.obsolete = obsolete;
     }
 
-    let mut text = doc.render();
+    let mut text = crate::layout::keep_line_ends(target_file.map_or("", |f| f.text.as_str()), doc.render());
     synced.written = target_file.map(|f| f.text.as_str()) != Some(text.as_str());
     if target_file.is_some_and(|f| f.bom) {
         text.insert(0, '\u{feff}');

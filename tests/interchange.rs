@@ -405,3 +405,103 @@ fn a_translation_edited_in_the_ftl_file_since_the_export_is_never_overwritten() 
         assert_eq!(std::fs::read_to_string(&vi).unwrap(), edited, "the .ftl edits stay");
     }
 }
+
+/// A small project: en `a.ftl` with `hello`, `bye` (with attributes) and `bell`; vi has
+/// `hello` only, with CRLF line ends.
+fn small_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "songngu.toml", "");
+    write(dir.path(), "locales/en/a.ftl", "hello = Hello\nbye = Bye\n    .title = Goodbye\n    .aria-label = Bye\n");
+    write(dir.path(), "locales/en/b.ftl", "other = Other\n");
+    write(dir.path(), "locales/vi/a.ftl", "hello = Xin chào\r\n");
+    write(dir.path(), "locales/vi/b.ftl", "other = Khác\n");
+    dir
+}
+
+fn import_text(dir: &Path, name: &str, text: &str) -> (Option<i32>, String, String) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let out = songngu(dir, &["import", path.to_str().unwrap()]);
+    (out.status.code(), stdout(&out), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn what_a_hostile_review_found_stays_fixed() {
+    // An obsolete `#~` message before a live one does not swallow it; the new entry keeps
+    // its attribute copied on purpose; CRLF stays CRLF; `vi_VN` is vi.
+    let dir = small_project();
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po"], "vi.po");
+    let text = std::fs::read_to_string(&po).unwrap().replace("Language: vi", "Language: vi_VN");
+    let text = text.replacen("\n\n", "\n\n#~ msgctxt \"old\"\n#~ msgid \"Old\"\n#~ msgstr \"Cũ\"\n\n", 1);
+    let text = text.replacen("msgid \"Bye\"\nmsgstr \"\"", "msgid \"Bye\"\nmsgstr \"Tạm biệt\"", 1);
+    let text = text.replacen("msgid \"Goodbye\"\nmsgstr \"\"", "msgid \"Goodbye\"\nmsgstr \"Chào tạm biệt\"", 1);
+    let text = text.replacen("msgid \"Bye\"\nmsgstr \"\"", "msgid \"Bye\"\nmsgstr \"Bye\"", 1);
+    let (code, out, err) = import_text(dir.path(), "vi.po", &text);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("merged bye (new)"), "{out}");
+    assert_eq!(
+        read(dir.path(), "locales/vi/a.ftl"),
+        "hello = Xin chào\r\n\r\nbye = Tạm biệt\r\n    .title = Chào tạm biệt\r\n    .aria-label = Bye\r\n"
+    );
+
+    // A resource named another way is not the resource; a fuzzy edit is not done; a unit
+    // given twice differently is a guess; a truncated file is refused whole.
+    let dir = small_project();
+    let xliff = |original: &str, units: &str| {
+        format!("<xliff version=\"1.2\"><file original=\"{original}\" target-language=\"vi\"><body>{units}</body></file></xliff>")
+    };
+    let (code, out, _) = import_text(
+        dir.path(),
+        "x.xlf",
+        &xliff("./a.ftl", "<trans-unit id=\"bye\"><target>Chào { $nam }</target></trans-unit>"),
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("the project has no resource `./a.ftl`"), "{out}");
+    let twice =
+        "<trans-unit id=\"bye\"><target>A</target></trans-unit><trans-unit id=\"bye\"><target>B</target></trans-unit>";
+    let (code, out, _) = import_text(dir.path(), "y.xlf", &xliff("a.ftl", twice));
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("more than once"), "{out}");
+    let (code, _, err) = import_text(dir.path(), "z.xlf", &xliff("a.ftl", twice)[..60]);
+    assert_eq!(code, Some(2), "{err}");
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po"], "vi.po");
+    let fuzzy = std::fs::read_to_string(&po).unwrap().replacen("msgctxt \"hello\"", "#, fuzzy\nmsgctxt \"hello\"", 1);
+    let fuzzy = fuzzy.replacen("msgstr \"Xin chào\"", "msgstr \"Chào bạn\"", 1);
+    let (code, out, _) = import_text(dir.path(), "fuzzy.po", &fuzzy);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("refused hello") && out.contains("fuzzy"), "{out}");
+
+    // An entry that would clash with one in another file of the language is refused.
+    let dir = small_project();
+    write(dir.path(), "locales/vi/a.ftl", "");
+    write(dir.path(), "locales/vi/b.ftl", "other = Khác\nhello = Cũ\n");
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po", "--only", "missing"], "m.po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    let text = text.replacen("msgid \"Hello\"\nmsgstr \"\"", "msgid \"Hello\"\nmsgstr \"Xin chào\"", 1);
+    let (code, out, _) = import_text(dir.path(), "m.po", &text);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("refused hello") && out.contains("[duplicate-id]"), "{out}");
+
+    // `sync` between export and import: its copy is no translation, and its note goes
+    // once the entry is translated.
+    let dir = small_project();
+    let po = export(dir.path(), &["--locale", "vi", "--format", "po"], "vi.po");
+    ok(songngu(dir.path(), &["sync", "vi"]));
+    assert!(read(dir.path(), "locales/vi/a.ftl").contains("# TODO: translate"));
+    let text = std::fs::read_to_string(&po).unwrap();
+    let text = text.replacen("msgid \"Bye\"\nmsgstr \"\"", "msgid \"Bye\"\nmsgstr \"Tạm biệt\"", 1);
+    let text = text.replacen("msgid \"Goodbye\"\nmsgstr \"\"", "msgid \"Goodbye\"\nmsgstr \"Chào tạm biệt\"", 1);
+    let text = text.replacen("msgid \"Bye\"\nmsgstr \"\"", "msgid \"Bye\"\nmsgstr \"Tạm biệt\"", 1);
+    let (code, out, _) = import_text(dir.path(), "vi.po", &text);
+    assert_eq!(code, Some(0), "{out}");
+    let vi = read(dir.path(), "locales/vi/a.ftl");
+    assert!(!vi.contains("TODO") && vi.contains("bye = Tạm biệt\r\n"), "{vi}");
+
+    // A control character has no place in XML: the unit is left out, with a warning.
+    let dir = small_project();
+    write(dir.path(), "locales/en/b.ftl", "other = Other\nbell = Ding\u{7} dong\n");
+    let out = songngu(dir.path(), &["export", "--locale", "vi", "-o", "vi.xlf"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`bell` is left out"));
+    assert!(!read(dir.path(), "vi.xlf").contains('\u{7}'));
+}

@@ -101,6 +101,26 @@ pub fn import(project: &Project, path: &Path, dry_run: bool) -> Result<ImportRep
     Ok(report)
 }
 
+/// The project locale a file's language tag means: itself, or `vi` for `vi_VN` or
+/// `vi-VN` when only one project locale has that language.
+fn project_locale(project: &Project, tag: &str) -> Result<String, Error> {
+    let locales = &project.config.locales;
+    let tag = tag.trim().replace('_', "-");
+    if let Some(l) = locales.iter().find(|l| l.eq_ignore_ascii_case(&tag)) {
+        return Ok(l.clone());
+    }
+    let language = crate::text::language(&tag).to_ascii_lowercase();
+    let same: Vec<&String> =
+        locales.iter().filter(|l| crate::text::language(l).eq_ignore_ascii_case(&language)).collect();
+    match same.as_slice() {
+        [one] => Ok((*one).clone()),
+        _ => Err(Error::Usage(format!(
+            "the file has translations into `{tag}`, which is not a language of this project (it has {})",
+            locales.join(", ")
+        ))),
+    }
+}
+
 fn detect(path: &Path, text: &str) -> Option<Format> {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     match extension.as_deref() {
@@ -140,17 +160,32 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
         report.refused.push(Refused { id, line, reason });
     }
     let mut groups: BTreeMap<(String, String), Vec<super::IncomingUnit>> = BTreeMap::new();
-    for unit in incoming.units {
+    for mut unit in incoming.units {
+        unit.locale = project_locale(project, &unit.locale)?;
         groups.entry((unit.locale.clone(), unit.resource.clone())).or_default().push(unit);
     }
     let mut pending = Vec::new();
-    for ((locale, resource), units) in groups {
-        if !project.config.locales.contains(&locale) {
-            return Err(Error::Usage(format!(
-                "the file has translations into `{locale}`, which is not a language of this project (it has {})",
-                project.config.locales.join(", ")
-            )));
+    for ((locale, resource), mut units) in groups {
+        // A unit given twice with different translations: which one is meant is a guess.
+        let mut seen: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let mut conflicting = BTreeSet::new();
+        for u in &units {
+            if let Some(target) = seen.insert(u.id.clone(), u.target.clone()) {
+                if target != u.target {
+                    conflicting.insert(u.id.clone());
+                }
+            }
         }
+        units.retain(|u| {
+            let keep = !conflicting.contains(&u.id);
+            if !keep {
+                let reason = "the file has this unit more than once, with different translations".to_string();
+                report.refused.push(Refused { id: u.id.clone(), line: u.line, reason });
+            }
+            keep
+        });
+        let mut once = BTreeSet::new();
+        units.retain(|u| once.insert(u.id.clone()));
         if let Some(p) = prepare(project, &locale, &resource, units, report)? {
             pending.push(p);
         }
@@ -187,7 +222,7 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
                     .diagnostics
                     .iter()
                     .filter(|d| d.severity == Severity::Error && !RECORD_CODES.contains(&d.code))
-                    .filter(|d| d.file == p.display && d.id.as_deref() == Some(key.as_str()))
+                    .filter(|d| d.locale == p.locale && d.id.as_deref() == Some(key.as_str()))
                     .filter(|d| !known.contains(&(d.code, d.file.clone(), key.clone())))
                     .collect();
                 if let Some(first) = new_errors.first() {
@@ -260,9 +295,12 @@ fn prepare(
         refuse_all(&units, "the file does not say which resource it belongs to");
         return Ok(None);
     }
-    let known = project.config.locales.iter().any(|l| project.file_path(l, resource).is_file());
-    let safe = !resource.split(['/', '\\']).any(|part| part == ".." || part.is_empty()) && resource.ends_with(".ftl");
-    if !known || !safe {
+    // Exactly a resource the project has (`./a.ftl` or `A.ftl` would be another file).
+    let mut known = false;
+    for l in &project.config.locales {
+        known |= project.resources_of(l)?.iter().any(|r| r == resource);
+    }
+    if !known {
         refuse_all(&units, &format!("the project has no resource `{resource}`"));
         return Ok(None);
     }
@@ -293,6 +331,7 @@ fn prepare(
 
     // New text per part, by entry.
     let mut changes: BTreeMap<String, BTreeMap<Option<String>, String>> = BTreeMap::new();
+    let mut copies: BTreeMap<String, BTreeMap<Option<String>, String>> = BTreeMap::new();
     let mut lines: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
     for unit in units {
         let (key, attribute) = split_unit_id(&unit.id);
@@ -324,20 +363,16 @@ fn prepare(
             continue;
         };
         let current = target.as_ref().and_then(|t| t.get(key)).and_then(|e| part_of(e, attribute)).map(pattern_text);
-        // Some tools fill an untranslated target with a copy of the source: that is no
-        // translation of a missing entry (`sync` makes such copies on purpose).
-        if current.is_none() && translation == source_now {
-            report.empty += 1;
-            continue;
-        }
         if current.as_deref() == Some(translation.as_str()) {
             report.unchanged += 1;
             continue;
         }
         // Edited in the .ftl file since the export? Then the file's text wins when the
-        // unit was not touched, and both edits are shown when it was.
+        // unit was not touched, and both edits are shown when it was. A copy `sync` made
+        // of a missing entry meanwhile is no translation.
         if let Some(base) = &unit.base {
-            if *base != super::base_of(current.as_deref().unwrap_or_default()) {
+            let sync_copy = current.as_deref() == Some(source_now.as_str()) && *base == super::base_of("");
+            if !sync_copy && *base != super::base_of(current.as_deref().unwrap_or_default()) {
                 if *base == super::base_of(&translation) {
                     report.unchanged += 1;
                 } else {
@@ -348,6 +383,14 @@ fn prepare(
                 }
                 continue;
             }
+        }
+        if unit.needs_work {
+            refuse(report, "it is still marked fuzzy (needs work): clear the mark once the translation is done".into());
+            continue;
+        }
+        if translation.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            refuse(report, "it has a control character (invisible, not text): remove it".into());
+            continue;
         }
         let translation: String = translation.nfc().collect();
         let Some(canonical) = with_pattern(&translation, pattern_text) else {
@@ -361,8 +404,21 @@ fn prepare(
             report.unchanged += 1;
             continue;
         }
-        changes.entry(key.to_string()).or_default().insert(attribute.map(str::to_string), canonical);
+        // Some tools fill an untranslated target with a copy of the source: a missing
+        // entry whose every part is such a copy is not translated yet.
+        let copy = current.is_none() && canonical == source_now;
+        let parts = if copy { &mut copies } else { &mut changes };
+        parts.entry(key.to_string()).or_default().insert(attribute.map(str::to_string), canonical);
         lines.entry(key.to_string()).or_default().push((unit.id.clone(), unit.line));
+    }
+    for (key, parts) in copies {
+        match changes.get_mut(&key) {
+            Some(translated) => translated.extend(parts),
+            None => {
+                report.empty += parts.len();
+                lines.remove(&key);
+            }
+        }
     }
 
     let mut entries = BTreeMap::new();
@@ -421,12 +477,15 @@ fn render(p: &Pending) -> String {
         Some((file, Ok(parsed))) => Doc::new(file, parsed),
         _ => Doc::empty(),
     };
-    let crlf = p.original.as_ref().is_some_and(|f| f.text.contains("\r\n"));
-    let line_ends = |body: &str| if crlf { body.replace('\n', "\r\n") } else { body.to_string() };
     for (key, (body, added)) in &p.entries {
         if !added {
             if let Some(at) = doc.position(key) {
-                doc.replace_body(at, line_ends(body));
+                doc.replace_body(at, body.clone());
+                // The note `sync` put above its copy is done with once it is translated.
+                let comment = &mut doc.items[at].comment;
+                if comment.lines().next().is_some_and(|l| l.contains(crate::sync::TODO_MARK)) {
+                    *comment = comment.split_once('\n').map_or(String::new(), |(_, rest)| rest.to_string());
+                }
             }
             continue;
         }
@@ -437,7 +496,7 @@ fn render(p: &Pending) -> String {
                 p.order.get(i + 1..).unwrap_or_default().iter().find_map(|k| doc.position(k)).unwrap_or(doc.items.len())
             }
         };
-        doc.insert(at, Item::entry(key, "", &line_ends(body)));
+        doc.insert(at, Item::entry(key, "", body));
     }
-    doc.render()
+    crate::layout::keep_line_ends(p.original.as_ref().map_or("", |f| f.text.as_str()), doc.render())
 }

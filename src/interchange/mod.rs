@@ -156,6 +156,35 @@ impl Export {
     pub fn unit_count(&self) -> usize {
         self.files.iter().map(|f| f.units.len()).sum()
     }
+
+    /// Leaves out the units XML cannot carry (XLIFF, TMX): a text with a control
+    /// character other than tab and line ends has no representation in XML 1.0 at all.
+    /// Each is named in `skipped`.
+    pub fn drop_units_xml_cannot_carry(&mut self) {
+        for file in &mut self.files {
+            let skipped = &mut self.skipped;
+            file.units.retain(|unit| {
+                let fits = [Some(&unit.source), unit.target.as_ref(), unit.previous.as_ref(), unit.note.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .all(|text| xml_can_carry(text));
+                if !fits {
+                    skipped.push((
+                        format!("{} `{}`", file.source_display, unit.id()),
+                        "it has a control character, which XML cannot hold (remove it from the text)".to_string(),
+                    ));
+                }
+                fits
+            });
+        }
+        self.files.retain(|f| !f.units.is_empty());
+    }
+}
+
+/// True when every character of `text` is allowed in XML 1.0.
+pub fn xml_can_carry(text: &str) -> bool {
+    text.chars()
+        .all(|c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
 }
 
 /// Collects the units of `locale`: every entry of every resource it translates, in the
@@ -453,6 +482,8 @@ pub struct IncomingUnit {
     pub target: Option<String>,
     /// [`Unit::base`] as exported, when the file kept it.
     pub base: Option<String>,
+    /// Marked as not done in the file (`#, fuzzy` in PO).
+    pub needs_work: bool,
     /// Where the unit starts in the file, for messages.
     pub line: usize,
 }

@@ -141,18 +141,21 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
             if message.has_body() {
                 messages.push(std::mem::take(&mut message));
             }
-            if rest.starts_with('~') {
-                message.obsolete = true;
-            } else if let Some(base) = rest.strip_prefix(". songngu-base:") {
-                message.base = Some(base.trim().to_string());
+            // `#~` lines are obsolete messages, kept by gettext for reuse: never imported.
+            if let Some(base) = rest.strip_prefix(". songngu-base:") {
+                let base = base.trim();
+                let valid = base.len() == 16 && base.bytes().all(|b| b.is_ascii_hexdigit());
+                message.base = valid.then(|| base.to_string());
+            } else if let Some(flags) = rest.strip_prefix(',') {
+                message.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
             } else if let Some(reference) = rest.strip_prefix(':') {
                 message.references.extend(reference.split_whitespace().map(str::to_string));
             }
             continue;
         }
-        let (field, value) = if line.starts_with('"') {
+        let (field, value, continued) = if line.starts_with('"') {
             let field = message.last.ok_or_else(|| fail("a quoted string that continues nothing"))?;
-            (field, line)
+            (field, line, true)
         } else {
             let (keyword, rest) =
                 line.split_once([' ', '\t']).ok_or_else(|| fail("expected a keyword and a string"))?;
@@ -175,7 +178,7 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
             if message.line == 0 {
                 message.line = number;
             }
-            (field, rest.trim())
+            (field, rest.trim(), false)
         };
         let value = unquote(value).map_err(|why| fail(&why))?;
         let slot = match field {
@@ -187,6 +190,9 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
                 &mut message.plural_text
             }
         };
+        if slot.is_some() && !continued && field != Field::Plural {
+            return Err(fail("this message already has that keyword (two msgstr lines?)"));
+        }
         slot.get_or_insert_with(String::new).push_str(&value);
         message.last = Some(field);
     }
@@ -195,9 +201,6 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
     }
 
     for message in messages {
-        if message.obsolete {
-            continue;
-        }
         let Some(id) = message.id else { continue };
         if id.is_empty() && message.context.is_none() {
             let header = message.str.unwrap_or_default();
@@ -236,6 +239,7 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
             source: Some(id),
             target: message.str,
             base: message.base,
+            needs_work: message.fuzzy,
             line: message.line,
         });
     }
@@ -265,7 +269,7 @@ struct Message {
     plural_text: Option<String>,
     references: Vec<String>,
     base: Option<String>,
-    obsolete: bool,
+    fuzzy: bool,
     last: Option<Field>,
     line: usize,
 }
@@ -322,9 +326,24 @@ mod tests {
     }
 
     #[test]
+    fn obsolete_messages_are_skipped_and_flags_read() {
+        let text =
+            "msgid \"\"\nmsgstr \"Language: vi\\n\"\n\n#~ msgctxt \"old\"\n#~ msgid \"Old\"\n#~ msgstr \"Cũ\"\n\n\
+                    #. songngu-base: 0123456789abcdef\n#, fuzzy, c-format\nmsgctxt \"a\"\nmsgid \"A\"\nmsgstr \"Á\"\n\n\
+                    #. songngu-base:\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"\"\n";
+        let incoming = read(text, &|_| Some("x.ftl".into())).unwrap();
+        let ids: Vec<&str> = incoming.units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert!(incoming.units[0].needs_work && !incoming.units[1].needs_work);
+        assert_eq!(incoming.units[0].base.as_deref(), Some("0123456789abcdef"));
+        assert_eq!(incoming.units[1].base, None, "a wrapped or empty base is no base");
+    }
+
+    #[test]
     fn malformed_lines_are_errors_not_panics() {
         let none = |_: &str| None;
-        for text in ["msgid", "msgid \"", "\"orphan\"", "msgstr[0", "bogus \"x\"", "msgid \"a\"b\""] {
+        let twice = "msgctxt \"a\"\nmsgid \"x\"\nmsgstr \"y\"\nmsgstr \"z\"";
+        for text in ["msgid", "msgid \"", "\"orphan\"", "msgstr[0", "bogus \"x\"", "msgid \"a\"b\"", twice] {
             let with_header = format!("msgid \"\"\nmsgstr \"Language: vi\\n\"\n\n{text}\n");
             assert!(read(&with_header, &none).is_err(), "{text:?} should be refused");
         }

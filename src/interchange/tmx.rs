@@ -11,9 +11,20 @@ use super::{collect, runs};
 use crate::error::Error;
 use crate::project::Project;
 
+/// A translation memory and what it holds.
+#[derive(Debug, Clone)]
+pub struct Memory {
+    /// The TMX document.
+    pub text: String,
+    /// Translation units written.
+    pub units: usize,
+    /// Units left out, and why (see [`super::Export::drop_units_xml_cannot_carry`]).
+    pub skipped: Vec<(String, String)>,
+}
+
 /// The memory of a project: for each language other than the reference, every accepted
-/// unit. Returns the document and the number of units.
-pub fn memory(project: &Project) -> Result<(String, usize), Error> {
+/// unit.
+pub fn memory(project: &Project) -> Result<Memory, Error> {
     let reference = &project.config.reference;
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n");
@@ -23,8 +34,11 @@ pub fn memory(project: &Project) -> Result<(String, usize), Error> {
         escape(reference.as_str())
     ));
     let mut count = 0;
+    let mut skipped = Vec::new();
     for locale in &project.config.locales {
-        let export = collect(project, locale, &[])?;
+        let mut export = collect(project, locale, &[])?;
+        export.drop_units_xml_cannot_carry();
+        skipped.append(&mut export.skipped);
         for file in &export.files {
             for unit in file.units.iter().filter(|u| u.accepted) {
                 let Some(target) = &unit.target else { continue };
@@ -52,7 +66,7 @@ pub fn memory(project: &Project) -> Result<(String, usize), Error> {
         }
     }
     out.push_str("  </body>\n</tmx>\n");
-    Ok((out, count))
+    Ok(Memory { text: out, units: count, skipped })
 }
 
 /// A unit text with its placeables as TMX `<ph>` codes.

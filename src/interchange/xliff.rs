@@ -151,7 +151,8 @@ pub fn read(text: &str) -> Result<Incoming, String> {
                             id,
                             source: None,
                             target: None,
-                            base: get("base"),
+                            base: get_base(&attrs),
+                            needs_work: false,
                             line: line_at(position),
                         });
                         unit_depth = depth;
@@ -215,6 +216,9 @@ pub fn read(text: &str) -> Result<Incoming, String> {
             Event::DocType(_) => {
                 return Err(fail(position, "the file declares a DOCTYPE; XLIFF from `songngu export` has none"))
             }
+            Event::Eof if depth > 0 || unit.is_some() => {
+                return Err("the file ends in the middle of an element: is it complete?".into())
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -225,12 +229,22 @@ pub fn read(text: &str) -> Result<Incoming, String> {
     Ok(incoming)
 }
 
-/// The attributes of an element, by local name, values unescaped.
+/// songngu's fingerprint of the exported translation: the `base` attribute in a namespace
+/// other than `xml` (tools may rename the `songngu` prefix), when it looks like one.
+fn get_base(attrs: &[(String, String)]) -> Option<String> {
+    attrs
+        .iter()
+        .find(|(k, _)| k.rsplit_once(':').is_some_and(|(prefix, local)| local == "base" && prefix != "xml"))
+        .map(|(_, v)| v.clone())
+        .filter(|v| v.len() == 16 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The attributes of an element, by qualified name (`id`, `xml:space`), values unescaped.
 fn attributes(e: &quick_xml::events::BytesStart<'_>) -> Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
     for attribute in e.attributes() {
         let attribute = attribute.map_err(|e| e.to_string())?;
-        let key = String::from_utf8_lossy(attribute.key.local_name().as_ref()).into_owned();
+        let key = String::from_utf8_lossy(attribute.key.as_ref()).into_owned();
         let value =
             attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?.into_owned();
         out.push((key, value));
