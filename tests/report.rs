@@ -550,3 +550,31 @@ fn bars(image: &Image) -> Vec<(usize, usize)> {
     }
     bars.into_iter().map(|(_, _, fill, track)| (fill, track)).collect()
 }
+
+/// The mozilla.org corpus (131 resources, hundreds of findings) gives a page that is
+/// still self-contained and that a real browser opens.
+#[test]
+fn the_mozorg_corpus_is_reported_and_opens_in_a_browser() {
+    let corpus = std::env::var_os("SONGNGU_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared/corpora"))
+        .join("mozorg");
+    if !corpus.is_dir() {
+        println!("skipped: no corpus at {}", corpus.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        format!("reference = \"en\"\nlocales = [\"en\", \"vi\"]\nlocales_dir = {:?}\n", corpus.display().to_string());
+    write(dir.path(), "songngu.toml", &config);
+    let page = report(dir.path(), "mozorg.html");
+    assert_self_contained(&page);
+    let summary = json_summary(dir.path());
+    let vi = &summary["locales"]["vi"];
+    let line = format!("{} of {} translated", vi["translated"], vi["entries"]);
+    assert!(page.contains(&line), "no {line:?} in the page");
+    let Some(chromium) = chromium() else { return };
+    let out = run_chromium(&chromium, &["--dump-dom".to_string()], &dir.path().join("mozorg.html"));
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("</html>") && dom.contains(&line), "chromium did not show the page: {}", out.stderr);
+}
