@@ -439,27 +439,10 @@ fn sarif_of_every_fixture_case_is_valid_and_has_the_json_findings() {
     validate_sarif(&logs);
 }
 
-/// The mozilla.org corpus as a project (en reference, vi), read in place through
-/// `locales_dir`; `None`, after saying so, when this checkout has no corpora.
-fn mozorg_project() -> Option<tempfile::TempDir> {
-    let corpus = std::env::var_os("SONGNGU_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/corpora"))
-        .join("mozorg");
-    if !corpus.is_dir() {
-        eprintln!("skipped: no corpus at {}", corpus.display());
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let config =
-        format!("reference = \"en\"\nlocales = [\"en\", \"vi\"]\nlocales_dir = {:?}\n", corpus.display().to_string());
-    write(dir.path(), "songngu.toml", &config);
-    Some(dir)
-}
-
 #[test]
 fn sarif_and_github_of_the_mozorg_corpus_have_every_finding() {
-    let Some(dir) = mozorg_project() else { return };
+    let Some(config) = common::mozorg_config() else { return };
+    let dir = project(&[("songngu.toml", &config)]);
     let json = json_diagnostics(dir.path());
     assert!(json.len() > 500, "the corpus has hundreds of findings, got {}", json.len());
     let (status, text, log) = sarif(dir.path());

@@ -2,40 +2,14 @@
 //! Fluent spec's fixtures). The corpora are read in place, never copied into the repo; a
 //! checkout without them skips these tests and says so.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::{copy_tree, corpora, say};
 use serde_json::Value;
-
-/// The corpora folder, or `None` (with a note on stderr) when this checkout has none.
-fn corpora() -> Option<PathBuf> {
-    let dir = std::env::var_os("SONGNGU_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        say(&format!("skipped: no corpora at {} (set SONGNGU_CORPORA to run this test)", dir.display()));
-        None
-    }
-}
-
-/// A note the test harness does not capture: a skipped test must say so even when it
-/// passes. Written to file descriptor 2 directly, since libtest captures `eprintln!` and
-/// `io::stderr()`.
-fn say(note: &str) {
-    #[cfg(unix)]
-    {
-        use std::io::Write;
-        use std::os::fd::FromRawFd;
-        // SAFETY: fd 2 is open for the whole process; ManuallyDrop keeps it open.
-        let mut stderr = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(2) });
-        let _ = writeln!(stderr, "{note}");
-    }
-    #[cfg(not(unix))]
-    eprintln!("{note}");
-}
 
 /// Runs `songngu --root ROOT check --format json` and returns exit code and document.
 fn check_json(root: &Path) -> (i32, Value) {
@@ -211,19 +185,6 @@ fn fluent_spec_fixtures() {
         }
     }
     assert!(files_checked >= 70);
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Real drift: vi was translated against Firefox ESR 140's en-US. Accept it all against

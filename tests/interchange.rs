@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{ok, read, songngu, stdout, write};
+use common::{copy_tree, ok, read, songngu, stdout, write};
 use serde_json::Value;
 
 fn repo() -> PathBuf {
@@ -22,18 +22,6 @@ fn shipped_copy() -> tempfile::TempDir {
     copy_tree(&repo().join("source"), &dir.path().join("source"));
     std::fs::copy(repo().join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir` with its bytes and modification time.
@@ -340,14 +328,8 @@ fn bad_files_are_refused_in_one_line() {
 /// clients, import and tmx, in a copy (the corpus is read in place, never changed).
 #[test]
 fn the_mozorg_corpus_goes_through_every_format_and_back_unchanged() {
-    let corpus = std::env::var_os("SONGNGU_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/corpora"))
-        .join("mozorg");
-    if !corpus.is_dir() {
-        eprintln!("skipped: no corpus at {}", corpus.display());
-        return;
-    }
+    let Some(corpora) = common::corpora() else { return };
+    let corpus = corpora.join("mozorg");
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\"]\n");
     copy_tree(&corpus.join("en"), &dir.path().join("locales/en"));

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{ok, read, songngu, write};
+use common::{copy_tree, ok, read, songngu, write};
 use serde_json::Value;
 
 /// The entry whose English original gets a new figure (60 → 72 countries).
@@ -43,25 +43,12 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A copy of the shipped content (`songngu.toml`, `source/`, `locales/`).
 fn shipped_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
-    copy_dir(&repo().join("source"), &dir.path().join("source"));
-    copy_dir(&repo().join("locales"), &dir.path().join("locales"));
+    copy_tree(&repo().join("source"), &dir.path().join("source"));
+    copy_tree(&repo().join("locales"), &dir.path().join("locales"));
     dir
 }
 
@@ -555,17 +542,8 @@ fn bars(image: &Image) -> Vec<(usize, usize)> {
 /// still self-contained and that a real browser opens.
 #[test]
 fn the_mozorg_corpus_is_reported_and_opens_in_a_browser() {
-    let corpus = std::env::var_os("SONGNGU_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/corpora"))
-        .join("mozorg");
-    if !corpus.is_dir() {
-        println!("skipped: no corpus at {}", corpus.display());
-        return;
-    }
+    let Some(config) = common::mozorg_config() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let config =
-        format!("reference = \"en\"\nlocales = [\"en\", \"vi\"]\nlocales_dir = {:?}\n", corpus.display().to_string());
     write(dir.path(), "songngu.toml", &config);
     let page = report(dir.path(), "mozorg.html");
     assert_self_contained(&page);

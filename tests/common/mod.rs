@@ -2,7 +2,7 @@
 //! and reading the files of a test project.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Runs `songngu ARGS` in `dir`, without color.
@@ -28,4 +28,54 @@ pub fn write(dir: &Path, path: &str, text: &str) {
 
 pub fn read(dir: &Path, path: &str) -> String {
     std::fs::read_to_string(dir.join(path)).unwrap()
+}
+
+/// The corpora folder, or `None` (with a note on stderr) when this checkout has none.
+pub fn corpora() -> Option<PathBuf> {
+    let dir = std::env::var_os("SONGNGU_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        say(&format!("skipped: no corpora at {} (set SONGNGU_CORPORA to run this test)", dir.display()));
+        None
+    }
+}
+
+/// A note the test harness does not capture: a skipped test must say so even when it
+/// passes. Written to file descriptor 2 directly, since libtest captures `eprintln!` and
+/// `io::stderr()`.
+pub fn say(note: &str) {
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        use std::os::fd::FromRawFd;
+        // SAFETY: fd 2 is open for the whole process; ManuallyDrop keeps it open.
+        let mut stderr = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(2) });
+        let _ = writeln!(stderr, "{note}");
+    }
+    #[cfg(not(unix))]
+    eprintln!("{note}");
+}
+
+/// Copies a folder with everything in it.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A `songngu.toml` that reads the mozilla.org corpus in place (en reference, vi), or
+/// `None` (after saying so) when this checkout has no corpora.
+pub fn mozorg_config() -> Option<String> {
+    let corpus = corpora()?.join("mozorg");
+    Some(format!("reference = \"en\"\nlocales = [\"en\", \"vi\"]\nlocales_dir = {:?}\n", corpus.display().to_string()))
 }
