@@ -393,6 +393,22 @@ pub fn runs(text: &str) -> Vec<(bool, String)> {
     split.flatten().unwrap_or_else(whole)
 }
 
+/// A unit text as XML content with its placeables as `<ph>` codes, numbered by
+/// `attribute` (`id` in XLIFF, `x` in TMX), each holding the placeable's Fluent syntax.
+pub fn with_codes(text: &str, attribute: &str) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for (placeable, run) in runs(text) {
+        if placeable {
+            n += 1;
+            out.push_str(&format!("<ph {attribute}=\"{n}\">{}</ph>", quick_xml::escape::partial_escape(run.as_str())));
+        } else {
+            out.push_str(&quick_xml::escape::partial_escape(run.as_str()));
+        }
+    }
+    out
+}
+
 /// True when a unit text has a select expression.
 fn has_select_text(text: &str) -> bool {
     with_pattern(text, has_select).unwrap_or(false)

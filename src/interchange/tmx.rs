@@ -7,7 +7,7 @@
 
 use quick_xml::escape::{escape, partial_escape};
 
-use super::{collect, runs};
+use super::{collect, with_codes};
 use crate::error::Error;
 use crate::project::Project;
 
@@ -58,7 +58,7 @@ pub fn memory(project: &Project) -> Result<Memory, Error> {
                     out.push_str(&format!(
                         "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n",
                         escape(lang.as_str()),
-                        segment(text)
+                        with_codes(text, "x")
                     ));
                 }
                 out.push_str("    </tu>\n");
@@ -67,19 +67,4 @@ pub fn memory(project: &Project) -> Result<Memory, Error> {
     }
     out.push_str("  </body>\n</tmx>\n");
     Ok(Memory { text: out, units: count, skipped })
-}
-
-/// A unit text with its placeables as TMX `<ph>` codes.
-fn segment(text: &str) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    for (placeable, run) in runs(text) {
-        if placeable {
-            n += 1;
-            out.push_str(&format!("<ph x=\"{n}\">{}</ph>", partial_escape(run.as_str())));
-        } else {
-            out.push_str(&partial_escape(run.as_str()));
-        }
-    }
-    out
 }

@@ -13,7 +13,7 @@ use quick_xml::escape::{escape, partial_escape};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{runs, Export, Incoming, IncomingUnit, UnitState};
+use super::{with_codes, Export, Incoming, IncomingUnit, UnitState};
 
 pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:1.2";
 /// songngu's own attributes (XLIFF 1.2 allows attributes of other namespaces): the
@@ -49,14 +49,14 @@ pub fn write(export: &Export) -> String {
                 "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\"{approved} songngu:base=\"{}\">\n",
                 unit.base()
             ));
-            out.push_str(&format!("        <source>{}</source>\n", inline(&unit.source)));
+            out.push_str(&format!("        <source>{}</source>\n", with_codes(&unit.source, "id")));
             if let Some(target) = &unit.target {
                 let state = match unit.state {
                     UnitState::Missing | UnitState::Untranslated => "needs-translation",
                     UnitState::Drifted => "needs-review-translation",
                     UnitState::Unaccepted | UnitState::Accepted => "translated",
                 };
-                out.push_str(&format!("        <target state=\"{state}\">{}</target>\n", inline(target)));
+                out.push_str(&format!("        <target state=\"{state}\">{}</target>\n", with_codes(target, "id")));
             }
             if let Some(previous) = &unit.previous {
                 out.push_str(&format!(
@@ -75,21 +75,6 @@ pub fn write(export: &Export) -> String {
         out.push_str("    </body>\n  </file>\n");
     }
     out.push_str("</xliff>\n");
-    out
-}
-
-/// A unit text with its placeables as `<ph>` codes.
-fn inline(text: &str) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    for (placeable, run) in runs(text) {
-        if placeable {
-            n += 1;
-            out.push_str(&format!("<ph id=\"{n}\">{}</ph>", partial_escape(&run)));
-        } else {
-            out.push_str(&partial_escape(&run));
-        }
-    }
     out
 }
 
