@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::check::{check_project, CheckOptions, Counts};
+use crate::check::{check_project, CheckOptions, CheckReport, Counts};
 use crate::checks::{self, FileCx};
 use crate::diagnostic::Diagnostic;
 use crate::drift::DriftClass;
@@ -159,12 +159,14 @@ struct Plan {
 
 /// Builds the project in memory. Nothing is written; see [`write`].
 pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> {
+    build_with(project, options, None)
+}
+
+/// [`build`], taking the completeness counts from a `check` of the same files when the
+/// caller already ran one (the report does), instead of checking every file again.
+pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&CheckReport>) -> Result<Build, Error> {
     let config = &project.config;
-    let mut resources = BTreeSet::new();
-    for locale in &config.locales {
-        resources.extend(project.resources_of(locale)?);
-    }
-    let resources: Vec<String> = resources.into_iter().collect();
+    let resources: Vec<String> = project.all_resources()?.into_iter().collect();
     let mut reference_of = BTreeMap::new();
     let mut files: Vec<SourceFile> = Vec::new();
     let mut at = BTreeMap::new();
@@ -228,7 +230,14 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Build, Error> 
         return Ok(Build { manifest, files: BTreeMap::new(), findings });
     }
 
-    let report = check_project(project, &CheckOptions::default())?;
+    let own_check;
+    let report = match checked {
+        Some(report) => report,
+        None => {
+            own_check = check_project(project, &CheckOptions::default())?;
+            &own_check
+        }
+    };
     let counts_of = |locale: &str, resource: &str| -> Counts {
         report
             .locales

@@ -126,6 +126,18 @@ impl Doc {
         self.items.iter().position(|item| item.key.as_deref() == Some(key))
     }
 
+    /// Where the entry `order[i]` goes so that the file follows `order` (the reference's
+    /// keys): right after the nearest earlier key the file has, else right before the
+    /// nearest later one, else at the end.
+    pub fn insertion_point(&self, order: &[String], i: usize) -> usize {
+        match order[..i.min(order.len())].iter().rev().find_map(|k| self.position(k)) {
+            Some(previous) => previous + 1,
+            None => {
+                order.get(i + 1..).unwrap_or_default().iter().find_map(|k| self.position(k)).unwrap_or(self.items.len())
+            }
+        }
+    }
+
     pub fn insert(&mut self, at: usize, item: Item) {
         self.items.insert(at, item);
     }

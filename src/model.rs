@@ -182,6 +182,13 @@ impl<'t> FileModel<'t> {
         self.by_key.keys().map(String::as_str)
     }
 
+    /// The keys in file order, each once (its first definition, the one runtimes use).
+    pub fn keys_in_order(&self) -> Vec<String> {
+        let mut keys: Vec<(usize, &String)> = self.by_key.iter().map(|(k, &i)| (i, k)).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, k)| k.clone()).collect()
+    }
+
     /// Entries by key, sorted, the first definition of each.
     pub fn by_key(&self) -> impl Iterator<Item = (&str, &Entry<'t>)> {
         self.by_key.iter().map(|(k, &i)| (k.as_str(), &self.entries[i]))

@@ -202,6 +202,15 @@ impl Project {
         )))
     }
 
+    /// Every resource of any locale, sorted.
+    pub fn all_resources(&self) -> Result<std::collections::BTreeSet<String>, Error> {
+        let mut all = std::collections::BTreeSet::new();
+        for locale in &self.config.locales {
+            all.extend(self.resources_of(locale)?);
+        }
+        Ok(all)
+    }
+
     /// The `.ftl` resources of a locale, as `/`-separated paths relative to its folder,
     /// sorted. A locale without a folder has none. Symbolic links are not followed, so a
     /// link loop cannot hang the walk.

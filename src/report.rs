@@ -48,7 +48,8 @@ pub const CONTENT_SECURITY_POLICY: &str =
 pub fn html(project: &Project) -> Result<String, Error> {
     let report = check_project(project, &CheckOptions::default())?;
     let details = gather(project, &report)?;
-    let build = crate::build::build(project, &BuildOptions { allow_errors: true, ..Default::default() })?;
+    let options = BuildOptions { allow_errors: true, ..Default::default() };
+    let build = crate::build::build_with(project, &options, Some(&report))?;
     let left_out = build.findings.len();
     let catalog = Catalog::from_build(build);
     let readings = readings(project, &catalog);

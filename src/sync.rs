@@ -57,10 +57,7 @@ pub struct SyncReport {
 pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Error> {
     let locale = options.locale.as_str();
     project.require_locale(locale)?;
-    let mut resources = BTreeSet::new();
-    for l in &project.config.locales {
-        resources.extend(project.resources_of(l)?);
-    }
+    let resources = project.all_resources()?;
     // Each resource's file in this locale and, where this locale translates it, its
     // reference: read once, for the prune rule and for the sync itself.
     let mut pairs: Vec<(String, Option<SourceFile>, Option<SourceFile>)> = Vec::new();
@@ -136,10 +133,7 @@ fn sync_file(
     let locale = &options.locale;
     let marker =
         format!("# TODO: translate from {} {TODO_MARK}, then run `songngu accept {locale}`.\n", reference_file.locale);
-    let order: Vec<String> = {
-        let mut seen = BTreeSet::new();
-        reference.entries.iter().map(|e| e.key()).filter(|k| seen.insert(k.clone())).collect()
-    };
+    let order = reference.keys_in_order();
     for (i, key) in order.iter().enumerate() {
         if doc.position(key).is_some() {
             continue;
@@ -149,10 +143,7 @@ fn sync_file(
             continue;
         }
         let Some(source) = reference_doc.position(key).map(|at| &reference_doc.items[at]) else { continue };
-        let at = match order[..i].iter().rev().find_map(|k| doc.position(k)) {
-            Some(previous) => previous + 1,
-            None => order[i + 1..].iter().find_map(|k| doc.position(k)).unwrap_or(doc.items.len()),
-        };
+        let at = doc.insertion_point(&order, i);
         let mut body = source.body.clone();
         if !body.ends_with('\n') {
             body.push('\n');

@@ -55,26 +55,18 @@ fn rust_results(dist: &Path) -> Value {
     Value::Array(results)
 }
 
-/// Whether a runtime can run here; without it the caller skips, unless CI requires it.
-fn available(name: &str, probe: &mut Command) -> bool {
-    let works = probe.output().is_ok_and(|o| o.status.success());
-    if !works {
-        assert!(
-            std::env::var("SONGNGU_CONFORMANCE").as_deref() != Ok("require"),
-            "{name} is required (SONGNGU_CONFORMANCE=require) but cannot run; see .ci/run"
-        );
-        eprintln!("note: skipped the {name} runtime: not installed (`.ci/run` installs it)");
-    }
-    works
-}
-
 /// The output of each script whose runtime is installed: (name, JSON).
 fn script_results(dist: &Path) -> Vec<(&'static str, Value)> {
     let dir = repo().join("tests/conformance");
     let mut out = Vec::new();
     let node_ok = dir.join("node_modules/@fluent/bundle/package.json").is_file()
-        && available("JavaScript (@fluent/bundle)", Command::new("node").arg("--version"));
-    let python_ok = available(
+        && common::installed(
+            "SONGNGU_CONFORMANCE",
+            "JavaScript (@fluent/bundle)",
+            Command::new("node").arg("--version"),
+        );
+    let python_ok = common::installed(
+        "SONGNGU_CONFORMANCE",
         "Python (fluent.runtime)",
         Command::new("python3").args(["-c", "import fluent.runtime, fluent.syntax"]),
     );

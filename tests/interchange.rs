@@ -52,22 +52,9 @@ fn export(dir: &Path, args: &[&str], file: &str) -> PathBuf {
     path
 }
 
-/// Whether a client the tests need is here; without it the test says so and passes,
-/// unless CI asks for every client (`SONGNGU_CLIENTS=require`).
-fn have(what: &str, probe: &mut Command) -> bool {
-    let found = probe.output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("SONGNGU_CLIENTS").as_deref() != Ok("require"),
-            "{what} is required (SONGNGU_CLIENTS=require) but not installed"
-        );
-        eprintln!("skipped: {what} is not installed");
-    }
-    found
-}
-
 fn translate_toolkit() -> bool {
-    have(
+    common::installed(
+        "SONGNGU_CLIENTS",
         "translate-toolkit (pip install -r tests/interchange/requirements.txt)",
         Command::new("python3").args(["-c", "import translate.storage.xliff"]),
     )
@@ -82,7 +69,8 @@ fn read_with_toolkit(paths: &[&Path]) -> Value {
 }
 
 fn msgfmt_accepts(po: &Path) {
-    if !have("msgfmt (Debian package gettext)", Command::new("msgfmt").arg("--version")) {
+    if !common::installed("SONGNGU_CLIENTS", "msgfmt (Debian package gettext)", Command::new("msgfmt").arg("--version"))
+    {
         return;
     }
     let out = Command::new("msgfmt").args(["-c", "--statistics", "-o", "/dev/null"]).arg(po).output().unwrap();

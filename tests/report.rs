@@ -367,11 +367,7 @@ fn chromium() -> Option<PathBuf> {
             .find(|candidate| candidate.is_file())
     });
     if found.is_none() {
-        assert!(
-            std::env::var("SONGNGU_CLIENTS").as_deref() != Ok("require"),
-            "chromium is required (SONGNGU_CLIENTS=require) but not installed; see .ci/run"
-        );
-        println!("skipped: no chromium on PATH (`.ci/run` installs it)");
+        common::skip_unless_required("SONGNGU_CLIENTS", "chromium (on PATH)");
     }
     found
 }

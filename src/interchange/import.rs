@@ -77,9 +77,12 @@ pub struct ImportReport {
     pub dry_run: bool,
 }
 
-/// Codes about the translation record, not the text: a changed translation of a drifted
-/// or new entry is still drifted or unaccepted until someone accepts it.
-const RECORD_CODES: &[&str] = &["drifted", "unaccepted"];
+/// Whether a finding stops a merge: an error about the text. Codes about the translation
+/// record do not: a changed translation of a drifted or new entry is still drifted or
+/// unaccepted until someone accepts it.
+fn blocks(d: &Diagnostic) -> bool {
+    d.severity == Severity::Error && !matches!(d.code, "drifted" | "unaccepted")
+}
 
 /// Reads `path` (XLIFF 1.2 or PO from `songngu export`) and merges its translations.
 pub fn import(project: &Project, path: &Path, dry_run: bool) -> Result<ImportReport, Error> {
@@ -164,6 +167,7 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
         unit.locale = project_locale(project, &unit.locale)?;
         groups.entry((unit.locale.clone(), unit.resource.clone())).or_default().push(unit);
     }
+    let resources = if groups.is_empty() { BTreeSet::new() } else { project.all_resources()? };
     let mut pending = Vec::new();
     for ((locale, resource), mut units) in groups {
         // A unit given twice with different translations: which one is meant is a guess.
@@ -186,7 +190,7 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
         });
         let mut once = BTreeSet::new();
         units.retain(|u| once.insert(u.id.clone()));
-        if let Some(p) = prepare(project, &locale, &resource, units, report)? {
+        if let Some(p) = prepare(project, &resources, &locale, &resource, units, report)? {
             pending.push(p);
         }
     }
@@ -195,16 +199,10 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
     // check again without them, until every remaining change passes.
     let locales: Vec<String> = pending.iter().map(|p| p.locale.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let options = CheckOptions { locales };
-    let errors_of = |diagnostics: &[Diagnostic]| -> BTreeSet<(&'static str, String, String)> {
-        diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error && !RECORD_CODES.contains(&d.code))
-            .filter_map(|d| Some((d.code, d.file.clone(), d.id.clone()?)))
-            .collect()
-    };
     let before =
         if pending.is_empty() { Vec::new() } else { check_with(project, &options, &Overlay::new())?.diagnostics };
-    let known = errors_of(&before);
+    let known: BTreeSet<(&str, &str, &str)> =
+        before.iter().filter(|d| blocks(d)).filter_map(|d| Some((d.code, d.file.as_str(), d.id.as_deref()?))).collect();
     let final_check = loop {
         if pending.iter().all(|p| p.entries.is_empty()) {
             break None;
@@ -218,14 +216,13 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
         for p in &mut pending {
             let keys: Vec<String> = p.entries.keys().cloned().collect();
             for key in keys {
-                let new_errors: Vec<&Diagnostic> = after
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error && !RECORD_CODES.contains(&d.code))
-                    .filter(|d| d.locale == p.locale && d.id.as_deref() == Some(key.as_str()))
-                    .filter(|d| !known.contains(&(d.code, d.file.clone(), key.clone())))
-                    .collect();
-                if let Some(first) = new_errors.first() {
+                let new_error = after.diagnostics.iter().find(|d| {
+                    blocks(d)
+                        && d.locale == p.locale
+                        && d.id.as_deref() == Some(key.as_str())
+                        && !known.contains(&(d.code, d.file.as_str(), key.as_str()))
+                });
+                if let Some(first) = new_error {
                     let reason = format!("[{}] {}", first.code, first.message);
                     refuse_entry(p, &key, &reason, report);
                     refused_any = true;
@@ -281,6 +278,7 @@ fn refuse_entry(p: &mut Pending, key: &str, reason: &str, report: &mut ImportRep
 /// refusals in the report.
 fn prepare(
     project: &Project,
+    resources: &BTreeSet<String>,
     locale: &str,
     resource: &str,
     units: Vec<super::IncomingUnit>,
@@ -296,11 +294,7 @@ fn prepare(
         return Ok(None);
     }
     // Exactly a resource the project has (`./a.ftl` or `A.ftl` would be another file).
-    let mut known = false;
-    for l in &project.config.locales {
-        known |= project.resources_of(l)?.iter().any(|r| r == resource);
-    }
-    if !known {
+    if !resources.contains(resource) {
         refuse_all(&units, &format!("the project has no resource `{resource}`"));
         return Ok(None);
     }
@@ -451,8 +445,7 @@ fn prepare(
     if entries.is_empty() {
         return Ok(None);
     }
-    let mut seen = BTreeSet::new();
-    let order = reference.entries.iter().map(|e| e.key()).filter(|k| seen.insert(k.clone())).collect();
+    let order = reference.keys_in_order();
     drop(target);
     Ok(Some(Pending {
         locale: locale.to_string(),
@@ -490,12 +483,7 @@ fn render(p: &Pending) -> String {
             continue;
         }
         let i = p.order.iter().position(|k| k == key).unwrap_or(p.order.len());
-        let at = match p.order[..i].iter().rev().find_map(|k| doc.position(k)) {
-            Some(previous) => previous + 1,
-            None => {
-                p.order.get(i + 1..).unwrap_or_default().iter().find_map(|k| doc.position(k)).unwrap_or(doc.items.len())
-            }
-        };
+        let at = doc.insertion_point(&p.order, i);
         doc.insert(at, Item::entry(key, "", body));
     }
     crate::layout::keep_line_ends(p.original.as_ref().map_or("", |f| f.text.as_str()), doc.render())

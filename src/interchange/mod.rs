@@ -21,11 +21,11 @@
 //! `import` reads the units back, rebuilds each changed entry from its units and checks it
 //! before anything is written: see [`import`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use fluent_syntax::ast;
 
-use crate::check::{check_project, CheckOptions};
+use crate::checks::{check_pair_for, PairCx};
 use crate::error::Error;
 use crate::fingerprint;
 use crate::lock::{self, Lock, RecordState};
@@ -79,6 +79,9 @@ pub struct Unit {
     /// For a drifted entry: the source text when the translation was accepted.
     pub previous: Option<String>,
     pub state: UnitState,
+    /// The source or the translation has a select expression, kept whole as Fluent
+    /// syntax (see the module docs).
+    pub select: bool,
     /// Accepted and unchanged since, whatever else `check` says of it (an accepted copy
     /// such as a brand name is still flagged untranslated).
     pub accepted: bool,
@@ -99,11 +102,6 @@ impl Unit {
     /// in the `.ftl` file while the exported copy was being translated.
     pub fn base(&self) -> String {
         base_of(self.target.as_deref().unwrap_or_default())
-    }
-
-    /// True when its text is a select expression kept whole (see the module docs).
-    pub fn has_select(&self) -> bool {
-        has_select_text(&self.source) || self.target.as_deref().is_some_and(has_select_text)
     }
 }
 
@@ -191,13 +189,8 @@ pub fn xml_can_carry(text: &str) -> bool {
 /// reference's order, keeping only the states in `only` (all when empty).
 pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Export, Error> {
     project.require_locale(locale)?;
-    let report = check_project(project, &CheckOptions { locales: vec![locale.to_string()] })?;
-    let untranslated: BTreeSet<(&str, &str)> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "untranslated")
-        .filter_map(|d| Some((d.file.as_str(), d.id.as_deref()?)))
-        .collect();
+    // `[severity] untranslated = "off"` in songngu.toml: no entry is judged a copy.
+    let judge_copies = project.config.severity.get("untranslated").is_none_or(|o| o.severity().is_some());
 
     let mut export = Export {
         locale: locale.to_string(),
@@ -205,11 +198,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
         files: Vec::new(),
         skipped: Vec::new(),
     };
-    let mut resources = BTreeSet::new();
-    for l in &project.config.locales {
-        resources.extend(project.resources_of(l)?);
-    }
-    for resource in resources {
+    for resource in project.all_resources()? {
         let reference_locale = project.reference_of(&resource)?;
         if reference_locale == locale || !project.file_path(&reference_locale, &resource).is_file() {
             continue;
@@ -230,7 +219,6 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
         let target_file = if target_path.is_file() { Some(project.load_file(locale, &resource)?) } else { None };
         let target_outcome = target_file.as_ref().and_then(SourceFile::parse);
         let target = target_file.as_ref().map(|f| FileModel::new(f, &target_outcome));
-        let target_display = project.display_path(locale, &resource);
         let lock = Lock::read(&lock::path_for(&target_path))?;
 
         let mut file = ExportFile {
@@ -239,20 +227,39 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
             source_display: reference_file.display.clone(),
             units: Vec::new(),
         };
-        let mut seen = BTreeSet::new();
-        for entry in &reference.entries {
-            let key = entry.key();
-            if !seen.insert(key.clone()) {
-                continue;
-            }
+        for key in reference.keys_in_order() {
+            let Some(entry) = reference.get(&key) else { continue };
             let target_entry = target.as_ref().and_then(|t| t.get(&key));
             let record = lock.entries.get(&key);
-            let record_state =
-                target_entry.map(|t| RecordState::of(record, &fingerprint::of_entry(entry), &fingerprint::of_entry(t)));
+            let mut untranslated = false;
+            let record_state = target_entry.zip(target.as_ref()).map(|(t, target_file)| {
+                let (reference_canonical, target_canonical) = (entry.canonical(), t.canonical());
+                let reference_fingerprint = fingerprint::of_text(&reference_canonical);
+                let target_fingerprint = fingerprint::of_text(&target_canonical);
+                let cx = PairCx {
+                    reference_canonical: &reference_canonical,
+                    target_canonical: &target_canonical,
+                    reference_fingerprint: &reference_fingerprint,
+                    target_fingerprint: &target_fingerprint,
+                    record,
+                    reference_locale: &reference_locale,
+                    target_locale: locale,
+                    reference_file: &reference,
+                    target_file,
+                    reference: entry,
+                    target: t,
+                };
+                let mut found = Vec::new();
+                if judge_copies {
+                    check_pair_for(&["untranslated"], &cx, &mut found);
+                }
+                untranslated = !found.is_empty();
+                RecordState::of(record, &reference_fingerprint, &target_fingerprint)
+            });
             let state = match record_state {
                 None => UnitState::Missing,
                 Some(RecordState::Drifted { .. }) => UnitState::Drifted,
-                Some(_) if untranslated.contains(&(target_display.as_str(), key.as_str())) => UnitState::Untranslated,
+                Some(_) if untranslated => UnitState::Untranslated,
                 Some(RecordState::Current) => UnitState::Accepted,
                 Some(RecordState::Unrecorded | RecordState::Edited) => UnitState::Unaccepted,
             };
@@ -282,6 +289,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
                     target: target_pattern.map(pattern_text),
                     previous,
                     state,
+                    select: has_select(pattern) || target_pattern.is_some_and(has_select),
                     accepted,
                     note: note.clone(),
                     line,
@@ -409,11 +417,6 @@ pub fn with_codes(text: &str, attribute: &str) -> String {
     out
 }
 
-/// True when a unit text has a select expression.
-fn has_select_text(text: &str) -> bool {
-    with_pattern(text, has_select).unwrap_or(false)
-}
-
 fn has_select(pattern: &ast::Pattern<&str>) -> bool {
     pattern
         .elements
@@ -488,8 +491,6 @@ pub struct Incoming {
 pub struct IncomingUnit {
     /// The resource the unit belongs to (empty when the file did not say).
     pub resource: String,
-    /// The language of the source text, as the file says (may be empty).
-    pub source_locale: String,
     /// The language of the translation.
     pub locale: String,
     /// `key` or `key.attribute`.

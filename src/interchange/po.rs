@@ -60,7 +60,7 @@ pub fn write(export: &Export) -> String {
             if file.source_locale != export.reference {
                 out.push_str(&format!("#. Written in {}: translate from that language.\n", file.source_locale));
             }
-            if unit.has_select() {
+            if unit.select {
                 out.push_str("#. Fluent syntax: translate the text of each [variant]; keep the lines with { -> }, [ ] and * as they are.\n");
             } else if unit.source.contains('{') {
                 out.push_str("#. Keep each { … } as it is: the app puts a name, number or text there.\n");
@@ -233,7 +233,6 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
         }
         incoming.units.push(IncomingUnit {
             resource,
-            source_locale: String::new(),
             locale: String::new(),
             id: unit_id,
             source: Some(id),

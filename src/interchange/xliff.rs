@@ -64,7 +64,7 @@ pub fn write(export: &Export) -> String {
                     partial_escape(previous)
                 ));
             }
-            if unit.has_select() {
+            if unit.select {
                 out.push_str("        <note from=\"songngu\">Fluent syntax: translate the text of each [variant]; keep the lines with { -> }, [ ] and * as they are.</note>\n");
             }
             if let Some(note) = &unit.note {
@@ -85,8 +85,8 @@ pub fn read(text: &str) -> Result<Incoming, String> {
     let fail = |position: u64, message: &str| format!("line {}: {message}", line_at(position));
     let mut reader = Reader::from_str(text);
     let mut incoming = Incoming::default();
-    // The current <file>: (resource, source language, target language).
-    let mut file: Option<(String, String, String)> = None;
+    // The current <file>: (resource, target language).
+    let mut file: Option<(String, String)> = None;
     let mut unit: Option<IncomingUnit> = None;
     let mut unit_depth = 0usize;
     // The <source> or <target> being read (true for target) and its depth: its text,
@@ -120,10 +120,10 @@ pub fn read(text: &str) -> Result<Incoming, String> {
                             .ok_or_else(|| fail(position, "a <file> without original=\"…\" (its resource)"))?;
                         let target = get("target-language")
                             .ok_or_else(|| fail(position, "a <file> without target-language=\"…\""))?;
-                        file = Some((original, get("source-language").unwrap_or_default(), target));
+                        file = Some((original, target));
                     }
                     b"trans-unit" => {
-                        let Some((resource, source_locale, locale)) = file.clone() else {
+                        let Some((resource, locale)) = file.clone() else {
                             return Err(fail(position, "a <trans-unit> outside a <file>"));
                         };
                         let id = get("resname")
@@ -131,7 +131,6 @@ pub fn read(text: &str) -> Result<Incoming, String> {
                             .ok_or_else(|| fail(position, "a <trans-unit> without an id"))?;
                         unit = Some(IncomingUnit {
                             resource,
-                            source_locale,
                             locale,
                             id,
                             source: None,

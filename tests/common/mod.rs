@@ -79,3 +79,22 @@ pub fn mozorg_config() -> Option<String> {
     let corpus = corpora()?.join("mozorg");
     Some(format!("reference = \"en\"\nlocales = [\"en\", \"vi\"]\nlocales_dir = {:?}\n", corpus.display().to_string()))
 }
+
+/// A tool a test needs is missing: the test says what it skips and passes, unless CI
+/// requires the tool (`VAR=require`, set by `.ci/run` once it installed it); then it fails.
+pub fn skip_unless_required(var: &str, what: &str) {
+    assert!(
+        std::env::var(var).as_deref() != Ok("require"),
+        "{what} is required ({var}=require) but missing; see .ci/run"
+    );
+    say(&format!("skipped: {what} is missing (`.ci/run` installs it)"));
+}
+
+/// Whether `probe` runs successfully; if not, [`skip_unless_required`].
+pub fn installed(var: &str, what: &str, probe: &mut std::process::Command) -> bool {
+    let works = probe.output().is_ok_and(|o| o.status.success());
+    if !works {
+        skip_unless_required(var, what);
+    }
+    works
+}
