@@ -274,6 +274,14 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         report.resources_checked += 1;
     }
 
+    for locale in &config.locales {
+        for lock in project.orphan_locks(locale)? {
+            if !overlay.contains_key(&(locale.clone(), lock.trim_end_matches(".lock").to_string())) {
+                let display = project.display_path(locale, &lock);
+                report.diagnostics.push(crate::checks::obsolete::orphan_lock(locale, &display));
+            }
+        }
+    }
     for index in indexes.values() {
         let cx = LocaleCx { index };
         for check in CHECKS {

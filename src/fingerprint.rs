@@ -9,9 +9,11 @@ use crate::model::Entry;
 /// The hex sha256 of a canonical text.
 pub fn of_text(canonical: &str) -> String {
     let digest = Sha256::digest(canonical.as_bytes());
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut hex = String::with_capacity(64);
     for byte in digest {
-        hex.push_str(&format!("{byte:02x}"));
+        hex.push(DIGITS[usize::from(byte >> 4)] as char);
+        hex.push(DIGITS[usize::from(byte & 0xF)] as char);
     }
     hex
 }

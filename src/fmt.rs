@@ -144,16 +144,9 @@ pub fn fmt(project: &Project, options: &FmtOptions) -> Result<FmtReport, Error> 
     Ok(report)
 }
 
-/// Every `.ftl` file under `dir`, sorted; links are not followed.
+/// Every `.ftl` file under `dir`, sorted.
 fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::io(e.path().unwrap_or(dir).to_path_buf(), e.into()))?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "ftl") {
-            found.push(entry.into_path());
-        }
-    }
-    Ok(found)
+    crate::project::files_under(dir, ".ftl")
 }
 
 fn nfc(text: &mut String) {

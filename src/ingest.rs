@@ -105,12 +105,9 @@ fn all_sources(project: &Project) -> Result<Vec<(PathBuf, String)>, Error> {
         )));
     }
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::io(e.path().unwrap_or(&dir).to_path_buf(), e.into()))?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
-            let resource = resource_of(&dir, entry.path()).expect("the walk stays under source/");
-            found.push((entry.path().to_path_buf(), resource));
-        }
+    for path in crate::project::files_under(&dir, ".md")? {
+        let resource = resource_of(&dir, &path).expect("the walk stays under source/");
+        found.push((path, resource));
     }
     Ok(found)
 }

@@ -93,9 +93,20 @@ impl Lock {
     }
 
     fn parse(path: &Path, text: &str) -> Result<Lock, Error> {
+        if let Some(at) = text.lines().position(|l| l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>")) {
+            return Err(Error::Lock {
+                path: path.to_path_buf(),
+                line: at + 1,
+                column: 1,
+                message: "a merge left conflict markers here: keep both sides' records (or take either side)"
+                    .to_string(),
+            });
+        }
         let lock: Lock = toml::from_str(text).map_err(|e| {
             let (line, column) = crate::project::toml_error_position(text, &e);
-            Error::Lock { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+            // TOML messages can span lines; the error is one line.
+            let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+            Error::Lock { path: path.to_path_buf(), line, column, message }
         })?;
         if lock.version != VERSION {
             return Err(Error::Lock {
@@ -143,6 +154,15 @@ impl Lock {
 /// folder is created.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     use std::io::Write;
+    // A symbolic link is written through, not replaced by a file of its own.
+    let real;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            real = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+            real.as_path()
+        }
+        _ => path,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     // The replaced file keeps its permissions; a new one gets the usual 0666 less the

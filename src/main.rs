@@ -11,8 +11,21 @@ use cli::{Cli, ColorWhen, Command, DocFormat, DriftedArg, ExportFormat, Format, 
 use songngu::{check_project, checks, render, CheckOptions, Error, Project};
 
 fn main() -> ExitCode {
+    // A panic is a bug in songngu, never the user's fault: it ends with one line asking
+    // for a report and exit 2, never Rust's multi-line message and exit 101. The hook
+    // only remembers the message; it is printed once the panic has unwound to here, so a
+    // panic that the library catches and turns into a diagnostic (a parser crash on
+    // hostile input, see `source::guarded_parse`) prints nothing.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("error: songngu stopped on an internal error ({info}); please report it with the command you ran");
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let one_line = what.split_whitespace().collect::<Vec<_>>().join(" ");
+        *PANIC.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{one_line}{place}"));
     }));
     let cli = Cli::parse();
     match std::panic::catch_unwind(|| run(cli)) {
@@ -21,8 +34,26 @@ fn main() -> ExitCode {
             eprintln!("error: {error}");
             ExitCode::from(2)
         }
-        Err(_) => ExitCode::from(2),
+        Err(_) => {
+            let what = PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+            eprintln!(
+                "error: songngu stopped on an internal error ({what}); this is a bug in songngu, not in your files: \
+                 please report it with the command you ran and this line"
+            );
+            ExitCode::from(2)
+        }
     }
+}
+
+/// The message of the last panic, kept by the panic hook for `main` to print.
+static PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// A closed pipe (`songngu status | head`) is not an error worth a message.
+fn io(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    Error::Usage(format!("cannot write the output: {e}"))
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
@@ -31,14 +62,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    // A closed pipe (`songngu status | head`) is not an error worth a message.
-    let io = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        Error::Usage(format!("cannot write the output: {e}"))
-    };
+    // Buffered: a check with a million findings is a million small writes otherwise.
+    let mut out = std::io::BufWriter::new(anstream::AutoStream::new(std::io::stdout().lock(), choice));
+    let code = command(cli, &mut out)?;
+    out.flush().map_err(io)?;
+    Ok(code)
+}
+
+fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
 
     if let Command::Explain { code, list } = &cli.command {
         if *list {
@@ -55,6 +86,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    // Lets the tests prove that a panic ends as promised (tests/hostile.rs): no command
+    // panics on purpose, so this is the only way to make one.
+    if std::env::var_os("SONGNGU_TEST_PANIC").is_some() {
+        panic!("SONGNGU_TEST_PANIC is set");
+    }
     let project = match &cli.root {
         Some(root) => Project::open(root)?,
         None => {

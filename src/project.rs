@@ -212,27 +212,29 @@ impl Project {
     }
 
     /// The `.ftl` resources of a locale, as `/`-separated paths relative to its folder,
-    /// sorted. A locale without a folder has none. Symbolic links are not followed, so a
-    /// link loop cannot hang the walk.
+    /// sorted. A locale without a folder has none. Symbolic links are followed (a resource
+    /// shared by two projects may be a link); a link loop or a link to nothing stops the
+    /// run with an error naming it, rather than hanging the walk or hiding the file.
     pub fn resources_of(&self, locale: &str) -> Result<Vec<String>, Error> {
         let dir = self.locale_dir(locale);
         if !dir.is_dir() {
             return Ok(Vec::new());
         }
-        let mut found = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
-                let path = e.path().unwrap_or(&dir).to_path_buf();
-                Error::io(path, e.into())
-            })?;
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "ftl") {
-                let rel = entry.path().strip_prefix(&dir).expect("walk stays under its root");
-                let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-                found.push(parts.join("/"));
-            }
-        }
+        let mut found: Vec<String> =
+            files_under(&dir, ".ftl")?.iter().map(|path| relative_name(&dir, path)).collect();
         found.sort();
         Ok(found)
+    }
+
+    /// The translation records (`x.ftl.lock`) of a locale whose resource file does not
+    /// exist, as `/`-separated paths relative to its folder, sorted.
+    pub fn orphan_locks(&self, locale: &str) -> Result<Vec<String>, Error> {
+        let dir = self.locale_dir(locale);
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let locks = files_under(&dir, ".ftl.lock")?;
+        Ok(locks.iter().filter(|lock| !lock.with_extension("").exists()).map(|lock| relative_name(&dir, lock)).collect())
     }
 
     /// The path of a resource file in a locale, relative to the project root, with `/`:
@@ -250,6 +252,48 @@ impl Project {
         let path = self.file_path(locale, resource);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         Ok(crate::source::SourceFile::from_bytes(locale, resource, self.display_path(locale, resource), bytes))
+    }
+}
+
+/// Every file under `dir` whose name ends with `suffix`, in name order. Symbolic links are
+/// followed; a link loop or a link to nothing stops the run with an error naming it,
+/// rather than hanging the walk or hiding the file.
+pub(crate) fn files_under(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, Error> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| walk_error(dir, e))?;
+        if entry.file_type().is_file() && entry.file_name().to_string_lossy().ends_with(suffix) {
+            found.push(entry.into_path());
+        }
+    }
+    Ok(found)
+}
+
+/// `path` under `dir` as a `/`-separated relative name.
+fn relative_name(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).expect("the walk stays under its root");
+    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+    parts.join("/")
+}
+
+/// A failed step of a folder walk as one line naming the path.
+fn walk_error(dir: &Path, e: walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(dir).to_path_buf();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Error::Usage(format!(
+            "{}: a symbolic link loop (it leads back to {}): remove the link",
+            path.display(),
+            ancestor.display()
+        ));
+    }
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    match e.into_io_error() {
+        Some(io) if is_link => Error::Usage(format!(
+            "{}: a symbolic link that leads nowhere ({io}): remove the link or fix its target",
+            path.display()
+        )),
+        Some(io) => Error::io(path, io),
+        None => Error::Usage(format!("{}: cannot be read", path.display())),
     }
 }
 
@@ -282,7 +326,9 @@ pub(crate) fn toml_error_position(text: &str, error: &toml::de::Error) -> (usize
 fn parse_config(path: &Path, text: &str) -> Result<Config, Error> {
     toml::from_str(text).map_err(|e| {
         let (line, column) = toml_error_position(text, &e);
-        Error::Config { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+        // TOML messages can span lines; the error is one line.
+        let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+        Error::Config { path: path.to_path_buf(), line, column, message }
     })
 }
 

@@ -216,11 +216,15 @@ fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
     }
 }
 
-/// Finds the deepest `{` nesting outside comments; refuses past [`MAX_NESTING`].
+/// Finds the deepest `{` nesting outside comments and string literals; refuses past
+/// [`MAX_NESTING`]. A brace inside a string literal (`{ "{" }`, how text braces are
+/// written) nests nothing.
 pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
     let mut depth = 0usize;
     let mut line_start = true;
     let mut in_comment = false;
+    let mut in_string = false;
+    let mut escaped = false;
     for (i, b) in text.bytes().enumerate() {
         if line_start {
             in_comment = b == b'#';
@@ -229,7 +233,18 @@ pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
         if in_comment {
             continue;
         }
+        if in_string {
+            // A string literal ends at its closing quote, or (unclosed) at the line end.
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
         match b {
+            b'"' if depth > 0 => in_string = true,
             b'{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
@@ -304,6 +319,16 @@ mod tests {
         let f = file(&format!("a = {}\n", "{".repeat(5000)));
         assert!(f.unreadable.is_some());
         assert!(f.parse().is_none());
+    }
+
+    #[test]
+    fn braces_in_string_literals_do_not_nest() {
+        // What ingest writes for a paragraph with a hundred `{` (found by fuzzing).
+        let f = file(&format!("a = {}\n", "{ \"{\" }".repeat(100)));
+        assert!(f.unreadable.is_none());
+        assert_eq!(f.parse().unwrap().unwrap().errors.len(), 0);
+        assert!(file(&format!("a = {}\n", "{ \"\\\"{\" }".repeat(100))).unreadable.is_none());
+        assert!(file(&format!("a = {}\n", "{ \"x\" {".repeat(100))).unreadable.is_some());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `invisible-char`: zero-width, soft-hyphen and bidi control characters inside text.
+//! `invisible-char`: zero-width, soft-hyphen and bidi control characters inside text, and
+//! control characters (NUL, a lone carriage return…), which are errors.
 
 use super::{Check, CheckInfo, FileCx};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -9,7 +10,7 @@ pub struct InvisibleChar;
 static INFO: CheckInfo = CheckInfo {
     code: "invisible-char",
     severity: Severity::Warning,
-    summary: "an invisible character (zero-width space, BOM, soft hyphen, bidi control) inside text",
+    summary: "an invisible character (zero-width space, BOM, soft hyphen, bidi control, NUL) inside text",
     doc: "\
 ## What it finds
 Characters that show nothing but change the text, inside a value or attribute:
@@ -19,16 +20,23 @@ U+2066–U+2069. Each is reported at its own line and column. (Zero width joiner
 emoji, are allowed; a character written as an escape such as `{ \"\\u200B\" }` is
 deliberate and not reported.)
 
+Control characters are reported as errors: NUL and the other C0 controls but tab, DEL and
+the C1 controls U+0080–U+009F, and a carriage return that does not end a line (a file
+saved with old Mac line endings, where every line runs into the next one).
+
 ## Why it matters
 A U+200B inside `Hà Nội` splits the word for search, spell-checking and line breaking;
-bidi controls can reorder what readers see. Nobody can see them in review.
+bidi controls can reorder what readers see. Nobody can see them in review. A control
+character is never text: XML (XLIFF, TMX, HTML) cannot carry it, and many programs cut
+the text at a NUL.
 
 ## Example
 `Công ước Hà\u{200B}Nội` copied from a web page.
 
 ## How to fix
 Delete the character (most editors can show invisible characters), or write it as an
-escape if it is really wanted.",
+escape if it is really wanted. For a lone carriage return, save the file with LF (or
+CRLF) line endings.",
 };
 
 impl Check for InvisibleChar {
@@ -41,11 +49,28 @@ impl Check for InvisibleChar {
         for entry in &cx.model.entries {
             for (_, pattern) in entry.parts() {
                 for (offset, text) in text_elements(file, pattern) {
-                    if text.is_ascii() {
+                    if text.bytes().all(|b| (b' '..0x7F).contains(&b) || b == b'\n' || b == b'\t') {
                         continue;
                     }
                     for (i, c) in text.char_indices() {
-                        if let Some(name) = invisible_name(c) {
+                        if let Some(name) = control_name(c, &text[i..]) {
+                            let at = offset + i;
+                            out.push(
+                                INFO.at(
+                                    file,
+                                    at..at + c.len_utf8(),
+                                    Some(entry.key()),
+                                    format!("control character U+{:04X} {name} inside the text", c as u32),
+                                )
+                                .severity(Severity::Error)
+                                .label("control character")
+                                .help(if c == '\r' {
+                                    "this file has old Mac line endings (CR alone): save it with LF or CRLF line endings"
+                                } else {
+                                    "delete it: a control character is never part of a text"
+                                }),
+                            );
+                        } else if let Some(name) = invisible_name(c) {
                             let at = offset + i;
                             out.push(
                                 INFO.at(
@@ -62,6 +87,19 @@ impl Check for InvisibleChar {
             }
         }
     }
+}
+
+/// The name of a control character this check reports as an error, or `None`. `rest` is
+/// the text from `c` on: a carriage return is reported only when no line feed follows.
+pub fn control_name(c: char, rest: &str) -> Option<&'static str> {
+    Some(match c {
+        '\0' => "NULL",
+        '\r' if !rest[1..].starts_with('\n') => "CARRIAGE RETURN not followed by a line feed",
+        '\u{7F}' => "DELETE",
+        '\t' | '\n' | '\r' => return None,
+        c if c.is_control() => "(a control character)",
+        _ => return None,
+    })
 }
 
 /// The Unicode name of a character this check reports, or `None`.

@@ -22,7 +22,7 @@ mod missing;
 mod missing_resource;
 mod not_nfc;
 mod number_mismatch;
-mod obsolete;
+pub(crate) mod obsolete;
 mod plural_category;
 mod reference_mismatch;
 mod syntax_error;

@@ -12,7 +12,8 @@ static INFO: CheckInfo = CheckInfo {
     doc: "\
 ## What it finds
 A message or term in a target locale's resource whose id the reference resource does not
-define (any more), or a whole target file with no reference file at that path.
+define (any more), or a whole target file with no reference file at that path. Also a
+translation record (`x.ftl.lock`) left behind by a file that no longer exists.
 
 ## Why it matters
 The paragraph was removed or renamed in the source. The old translation is dead weight:
@@ -26,8 +27,18 @@ here under the old one.
 ## How to fix
 Delete the entry, or, if the source paragraph was only renamed, move the translation to
 the new id. `songngu sync vi --prune` moves every obsolete entry of vi to the end of its
-file, commented out, so its words stay at hand.",
+file, commented out, so its words stay at hand. Delete a record whose file is gone (or
+bring the file back, and its translations count as accepted again).",
 };
+
+/// A translation record whose resource file is gone: `lock` is its path as shown.
+pub fn orphan_lock(locale: &str, lock: &str) -> Diagnostic {
+    let file = lock.strip_suffix(".lock").unwrap_or(lock);
+    let site = super::Site { file: lock.to_string(), line: 1, column: 1, span: 0..0 };
+    INFO.at_site(locale, &site, None, format!("this translation record belongs to {file}, which does not exist"))
+        .label("no such file")
+        .help(format!("delete {lock}, or restore {file}"))
+}
 
 impl Check for Obsolete {
     fn info(&self) -> &'static CheckInfo {

@@ -14,7 +14,8 @@ static INFO: CheckInfo = CheckInfo {
 Text that is not valid Fluent syntax, at the line and column where the parser stopped,
 with the parser's own message. Also files that cannot be read as Fluent at all: bytes
 that are not UTF-8 (a file saved as UTF-16 or Windows-1258), or placeables nested so
-deep that the file can only be hostile.
+deep that the file can only be hostile. Lines a `git merge` left (`<<<<<<< HEAD`,
+`=======`, `>>>>>>> branch`) are named as merge conflict markers.
 
 ## Why it matters
 Fluent skips an entry it cannot parse: the message disappears from the bundle and apps
@@ -28,6 +29,7 @@ the placeable is never closed: `Expected a token starting with \"}\"`.
 ## How to fix
 Go to the line and column shown and repair the syntax: close every `{` with `}`, start
 attributes with `.name =`, indent continuation lines, write a literal brace as `{ \"{\" }`.
+For a merge conflict, keep the right lines of each side and delete the marker lines.
 Save files as UTF-8.",
 };
 
@@ -60,7 +62,25 @@ impl Check for SyntaxError {
                 None => String::new(),
             };
             let end = error.pos.end.clamp(at, file.text.len());
-            out.push(INFO.at(file, at..end, id, format!("{}{skipped}", error.kind)).label(error.kind.to_string()));
+            out.push(if conflict_marker_at(&file.text, at) {
+                INFO.at(file, at..end, id, format!("a merge conflict marker{skipped}"))
+                    .label("merge conflict marker")
+                    .help(CONFLICT_HELP)
+            } else {
+                INFO.at(file, at..end, id, format!("{}{skipped}", error.kind)).label(error.kind.to_string())
+            });
         }
     }
+}
+
+/// What to do about a line `git merge` wrote.
+pub const CONFLICT_HELP: &str =
+    "a merge left both versions here: keep the right lines of each side, then delete the marker lines";
+
+/// Whether the line at `offset` is a merge conflict marker (`<<<<<<<`, `|||||||`,
+/// `=======`, `>>>>>>>`), as `git merge` leaves in a file it could not merge.
+pub fn conflict_marker_at(text: &str, offset: usize) -> bool {
+    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..];
+    ["<<<<<<<", "|||||||", "=======", ">>>>>>>"].iter().any(|m| line.starts_with(m))
 }

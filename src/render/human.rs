@@ -28,6 +28,11 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], root: &Path, out: &mut dyn
         let source = sources.entry(&diagnostic.file).or_insert_with(|| {
             let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
             let text = String::from_utf8_lossy(&text).into_owned();
+            // Spans count from after a byte-order mark, as the checks read the file.
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            };
             let lines = LineIndex::new(&text);
             Some((text, lines))
         });
@@ -72,7 +77,13 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
                 ),
             );
         }
-        _ => groups.push(title.element(annotate_snippets::Origin::path(d.file.as_str()).line(d.line))),
+        _ => {
+            let mut origin = annotate_snippets::Origin::path(d.file.as_str()).line(d.line);
+            if d.column > 0 {
+                origin = origin.char_column(d.column);
+            }
+            groups.push(title.element(origin))
+        }
     }
     if let Some(drift) = &d.drift {
         groups.push(Group::with_title(
@@ -120,10 +131,15 @@ fn elide_middle(text: &str, first: bool, last: bool) -> String {
     }
 }
 
-/// A line worth quoting: not binary garbage from a file that is not UTF-8.
+/// Lines longer than this are not quoted: only their first hundred or so characters would
+/// be shown anyway, and a 50 MB line would cost seconds to lay out.
+const LONGEST_QUOTED_LINE: usize = 4096;
+
+/// A line worth quoting: not binary garbage from a file that is not UTF-8, and not so long
+/// that quoting it costs more than it shows.
 fn is_showable(text: &str, lines: &LineIndex, line: usize) -> bool {
     let line = &text[lines.line_range(text, line.min(lines.line_count()))];
-    !line.contains(['\0', char::REPLACEMENT_CHARACTER])
+    line.len() <= LONGEST_QUOTED_LINE && !line.contains(['\0', char::REPLACEMENT_CHARACTER])
 }
 
 /// One line for the end of the output: what was checked and what was found.
