@@ -16,9 +16,12 @@ use songngu::{check_project, CheckOptions, Error, Project};
 /// Between the parts of one input.
 pub const SEPARATOR: &[u8] = b"\n=====\n";
 
+/// What a fuzz target does with one input.
+pub type Target = fn(&[u8]);
+
 /// The targets, by name: the folder names under `fuzz/fuzz_targets/`, `fuzz/corpus/` and
 /// `tests/fuzz-regressions/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("check_pair", check_pair),
     ("ingest", ingest),
     ("import_xliff", import_xliff),

@@ -72,6 +72,7 @@ pub struct AcceptReport {
 pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport, Error> {
     let locale = options.locale.as_str();
     project.require_locale(locale)?;
+    let _writing = project.write_lock()?;
     let mut report = AcceptReport::default();
     let mut named_found = BTreeSet::new();
     let mut writes: Vec<(std::path::PathBuf, Lock)> = Vec::new();

@@ -805,6 +805,7 @@ fn resolve(path: &Path) -> Result<PathBuf, String> {
 /// takes `out`'s place in one step (on Linux an atomic exchange; elsewhere two renames, so
 /// `out` is briefly absent but never half-written). An earlier build there is removed.
 pub fn write(build: &Build, out: &Path, project: &Project) -> Result<(), Error> {
+    let _writing = project.write_lock()?;
     let out = &check_out_dir(project, out)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -814,6 +815,13 @@ pub fn write(build: &Build, out: &Path, project: &Project) -> Result<(), Error> 
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
     let mut builder = tempfile::Builder::new();
     let prefix = format!(".{name}.songngu-build-");
+    // A build killed before its swap left its folder; under the write lock no other build
+    // of this project is writing one.
+    for entry in std::fs::read_dir(&parent).map_err(|e| Error::io(&parent, e))?.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) && entry.path().is_dir() {
+            std::fs::remove_dir_all(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        }
+    }
     builder.prefix(&prefix);
     #[cfg(unix)]
     {

@@ -21,6 +21,17 @@ pub enum Error {
     Usage(String),
 }
 
+/// `text` as one line of at most `max` characters: what an error quotes (an XML parser's
+/// message, a TOML one) may hold newlines and whole paragraphs of the file.
+pub(crate) fn one_line(text: &str, max: usize) -> String {
+    let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((cut, _)) = line.char_indices().nth(max) {
+        line.truncate(cut);
+        line.push('…');
+    }
+    line
+}
+
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }

@@ -103,6 +103,7 @@ fn serialize(resource: &ast::Resource<String>) -> String {
 
 /// Formats the project's files (or `options.paths`).
 pub fn fmt(project: &Project, options: &FmtOptions) -> Result<FmtReport, Error> {
+    let _writing = if options.check { None } else { Some(project.write_lock()?) };
     let files = if options.paths.is_empty() {
         let dir = project.locales_dir();
         if !dir.is_dir() {

@@ -55,6 +55,7 @@ pub struct IngestReport {
 /// is empty. Every announcement is read before any file is written, so one broken
 /// announcement stops the run with nothing changed.
 pub fn ingest(project: &Project, files: &[PathBuf]) -> Result<IngestReport, Error> {
+    let _writing = project.write_lock()?;
     let sources = if files.is_empty() { all_sources(project)? } else { named_sources(project, files)? };
     let mut planned = Vec::new();
     for (path, resource) in &sources {

@@ -102,23 +102,29 @@ impl Lock {
                     .to_string(),
             });
         }
+        // The version first: a newer format may have fields this one does not know.
+        #[derive(Deserialize)]
+        struct Version {
+            version: Option<u32>,
+        }
+        if let Ok(Version { version: Some(version) }) = toml::from_str::<Version>(text) {
+            if version != VERSION {
+                return Err(Error::Lock {
+                    path: path.to_path_buf(),
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "lock format version {version} is not {VERSION}, the version this songngu reads (a newer songngu wrote it?)"
+                    ),
+                });
+            }
+        }
         let lock: Lock = toml::from_str(text).map_err(|e| {
             let (line, column) = crate::project::toml_error_position(text, &e);
             // TOML messages can span lines; the error is one line.
-            let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+            let message = crate::error::one_line(e.message(), 200);
             Error::Lock { path: path.to_path_buf(), line, column, message }
         })?;
-        if lock.version != VERSION {
-            return Err(Error::Lock {
-                path: path.to_path_buf(),
-                line: 1,
-                column: 1,
-                message: format!(
-                    "lock format version {} is not {VERSION}, the version this songngu reads (a newer songngu wrote it?)",
-                    lock.version
-                ),
-            });
-        }
         Ok(lock)
     }
 
@@ -172,6 +178,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Err(_) => default_permissions(),
     };
     let mut builder = tempfile::Builder::new();
+    builder.prefix(crate::project::TEMP_PREFIX);
     if let Some(p) = permissions {
         builder.permissions(p);
     }

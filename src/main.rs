@@ -99,6 +99,15 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             Project::discover(&here)?
         }
     };
+    let writes = match &cli.command {
+        Command::Accept { .. } | Command::Ingest { .. } | Command::Sync { .. } | Command::Build { .. } => true,
+        Command::Fmt { check, .. } => !check,
+        Command::Import { dry_run, .. } => !dry_run,
+        _ => false,
+    };
+    if writes && project.is_being_written() {
+        eprintln!("note: waiting for another songngu run in this project to finish writing");
+    }
     match cli.command {
         Command::Check { locales, format, deny } => {
             let report = check_project(&project, &CheckOptions { locales })?;
@@ -131,12 +140,14 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             let options = songngu::sync::SyncOptions { locale, prune };
             let report = songngu::sync::sync(&project, &options)?;
             render::sync::render(&report, &options, &mut out).map_err(io)?;
-            Ok(ExitCode::SUCCESS)
+            // A file that could not be read was not synced: the job is not done.
+            Ok(if report.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Fmt { check, paths } => {
             let report = songngu::fmt::fmt(&project, &songngu::fmt::FmtOptions { check, paths })?;
             render::fmt::render(&report, check, &mut out).map_err(io)?;
-            Ok(if check && !report.changed.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            let undone = !report.skipped.is_empty() || (check && !report.changed.is_empty());
+            Ok(if undone { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Build { out: out_dir, missing, drifted, allow_errors } => {
             use songngu::manifest::{DriftedPolicy, MissingPolicy};

@@ -41,6 +41,43 @@ impl Default for Config {
     }
 }
 
+/// The folder songngu keeps its own files in, at the project root: the write lock. It
+/// holds a `.gitignore` of `*`, so it never shows in `git status`.
+pub const STATE_DIR: &str = ".songngu";
+
+/// Written into the name of every temporary file songngu writes, so that one left behind
+/// by a killed run is recognised and removed by the next writer.
+pub const TEMP_PREFIX: &str = ".songngu-tmp-";
+
+/// Proof that this process may write the project's files: an exclusive lock on
+/// `.songngu/lock`, held until dropped. Two songngu runs that write the same project (two
+/// `accept`s, an `import` during a `sync`) take turns instead of losing each other's
+/// records. The system releases the lock when the process ends, even when it is killed.
+#[derive(Debug)]
+pub struct WriteLock {
+    path: PathBuf,
+    /// `None` for a lock this process already held (see [`Project::write_lock`]).
+    file: Option<std::fs::File>,
+}
+
+/// The lock files this process holds, with how many [`WriteLock`]s share each: a writer
+/// that calls another writer must not wait for itself.
+static HELD: std::sync::Mutex<BTreeMap<PathBuf, usize>> = std::sync::Mutex::new(BTreeMap::new());
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = held.get_mut(&self.path) {
+            *count -= 1;
+            if *count == 0 {
+                held.remove(&self.path);
+            }
+        }
+        // Closing the file releases the lock.
+        drop(self.file.take());
+    }
+}
+
 /// A content project: its root folder and its configuration.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -128,6 +165,72 @@ impl Project {
                     code,
                     format!("[severity] names `{code}`, which is not a check (see `songngu explain --list`)"),
                 ));
+            }
+        }
+        Ok(())
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.root.join(STATE_DIR).join("lock")
+    }
+
+    fn open_lock_file(&self) -> Result<std::fs::File, Error> {
+        let dir = self.root.join(STATE_DIR);
+        if !dir.is_dir() {
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            let ignore = dir.join(".gitignore");
+            std::fs::write(&ignore, "# songngu's own files (the write lock): never commit them.\n*\n")
+                .map_err(|e| Error::io(&ignore, e))?;
+        }
+        let path = self.lock_path();
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))
+    }
+
+    /// Takes the project's write lock, waiting while another songngu run holds it (see
+    /// [`Project::is_being_written`] to tell people so first). Every command that writes
+    /// content files takes it first; holding it, it also removes the temporary files a
+    /// killed run left behind, since no other run can be writing them.
+    pub fn write_lock(&self) -> Result<WriteLock, Error> {
+        let path = self.lock_path();
+        {
+            let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(count) = held.get_mut(&path) {
+                *count += 1;
+                return Ok(WriteLock { path, file: None });
+            }
+        }
+        let file = self.open_lock_file()?;
+        file.lock().map_err(|e| Error::io(&path, e))?;
+        *HELD.lock().unwrap_or_else(|e| e.into_inner()).entry(path.clone()).or_default() += 1;
+        let lock = WriteLock { path, file: Some(file) };
+        self.remove_stale_temporaries()?;
+        Ok(lock)
+    }
+
+    /// Whether another process holds the write lock right now.
+    pub fn is_being_written(&self) -> bool {
+        if HELD.lock().unwrap_or_else(|e| e.into_inner()).contains_key(&self.lock_path()) {
+            return false;
+        }
+        let Ok(file) = std::fs::File::open(self.lock_path()) else { return false };
+        matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+    }
+
+    /// Temporary files of [`crate::lock::write_atomically`] under `locales/` that a killed
+    /// run left behind. Only called under the write lock.
+    fn remove_stale_temporaries(&self) -> Result<(), Error> {
+        let dir = self.locales_dir();
+        if !dir.is_dir() {
+            return Ok(());
+        }
+        for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok) {
+            if entry.file_type().is_file() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             }
         }
         Ok(())
@@ -327,7 +430,7 @@ fn parse_config(path: &Path, text: &str) -> Result<Config, Error> {
     toml::from_str(text).map_err(|e| {
         let (line, column) = toml_error_position(text, &e);
         // TOML messages can span lines; the error is one line.
-        let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+        let message = crate::error::one_line(e.message(), 200);
         Error::Config { path: path.to_path_buf(), line, column, message }
     })
 }

@@ -57,6 +57,7 @@ pub struct SyncReport {
 pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Error> {
     let locale = options.locale.as_str();
     project.require_locale(locale)?;
+    let _writing = project.write_lock()?;
     let resources = project.all_resources()?;
     // Each resource's file in this locale and, where this locale translates it, its
     // reference: read once, for the prune rule and for the sync itself.

@@ -86,6 +86,7 @@ fn blocks(d: &Diagnostic) -> bool {
 
 /// Reads `path` (XLIFF 1.2 or PO from `songngu export`) and merges its translations.
 pub fn import(project: &Project, path: &Path, dry_run: bool) -> Result<ImportReport, Error> {
+    let _writing = if dry_run { None } else { Some(project.write_lock()?) };
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::Usage(format!("{}: this file is not UTF-8 text", path.display())))?;

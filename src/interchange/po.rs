@@ -128,7 +128,7 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
     for (index, raw) in text.lines().enumerate() {
         let number = index + 1;
         let line = raw.trim_end_matches('\r').trim();
-        let fail = |why: &str| format!("line {number}: {why}");
+        let fail = |why: &str| format!("line {number}: {}", crate::error::one_line(why, 200));
         if line.is_empty() {
             // A blank line ends a message.
             if message.has_body() {
