@@ -146,8 +146,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         Command::Fmt { check, paths } => {
             let report = songngu::fmt::fmt(&project, &songngu::fmt::FmtOptions { check, paths })?;
             render::fmt::render(&report, check, &mut out).map_err(io)?;
-            let undone = !report.skipped.is_empty() || (check && !report.changed.is_empty());
-            Ok(if undone { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if check && !report.changed.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Build { out: out_dir, missing, drifted, allow_errors } => {
             use songngu::manifest::{DriftedPolicy, MissingPolicy};
