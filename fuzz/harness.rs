@@ -128,35 +128,30 @@ pub fn ingest(data: &[u8]) {
     }
 }
 
-/// The shipped content (the checkout's `songngu.toml`, `locales/` and `source/`): the
-/// fuzz crate is `fuzz/` inside the checkout, the test crate the checkout itself.
-pub fn shipped_root() -> PathBuf {
+/// The checkout: the fuzz crate is `fuzz/` inside it, the test crate the checkout itself.
+pub fn checkout() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     [here, here.parent().unwrap_or(here)]
         .into_iter()
-        .find(|dir| dir.join("songngu.toml").is_file() && dir.join("locales").is_dir())
-        .expect("the checkout's shipped content")
+        .find(|dir| dir.join("fuzz/harness.rs").is_file())
+        .expect("the checkout")
         .to_path_buf()
 }
 
-/// A copy of the shipped content in a temporary folder.
-fn shipped_project() -> (tempfile::TempDir, Project) {
+/// A copy of `fuzz/project` in a temporary folder: a small project (two resources, a
+/// term, attributes, variables, a select, a lock, a drift), so that each run is quick.
+fn small_project() -> (tempfile::TempDir, Project) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let from = shipped_root();
+    let from = checkout().join("fuzz/project");
     for entry in walkdir::WalkDir::new(&from).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        let rel = entry.path().strip_prefix(&from).unwrap();
-        let top = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
-        if !matches!(top.as_deref(), Some("songngu.toml" | "locales" | "source")) {
-            continue;
-        }
-        let to = dir.path().join(rel);
+        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&to).unwrap();
         } else if entry.file_type().is_file() {
             std::fs::copy(entry.path(), &to).unwrap();
         }
     }
-    let project = Project::open(dir.path()).expect("the shipped content opens");
+    let project = Project::open(dir.path()).expect("fuzz/project opens");
     (dir, project)
 }
 
@@ -174,7 +169,7 @@ fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 fn import_file(data: &[u8], name: &str) {
-    let (dir, project) = shipped_project();
+    let (dir, project) = small_project();
     let before = snapshot(dir.path());
     let incoming = tempfile::tempdir().unwrap();
     let path = incoming.path().join(name);
@@ -197,20 +192,20 @@ pub fn import_po(data: &[u8]) {
     import_file(data, "vi.po");
 }
 
-/// Reading a lock: the input is the lock of `locales/vi/signing-opens.ftl` in the
-/// shipped content; then check, and accept, which reads and rewrites it.
+/// Reading a lock: the input is the lock of `locales/vi/a.ftl` in `fuzz/project`; then
+/// check, and accept, which reads and rewrites it.
 pub fn lock(data: &[u8]) {
-    let (dir, project) = shipped_project();
-    std::fs::write(dir.path().join("locales/vi/signing-opens.ftl.lock"), data).unwrap();
+    let (dir, project) = small_project();
+    std::fs::write(dir.path().join("locales/vi/a.ftl.lock"), data).unwrap();
     check_and_render(&project);
     let options = songngu::accept::AcceptOptions { locale: "vi".into(), all: true, ..Default::default() };
     one_line(songngu::accept::accept(&project, &options));
 }
 
-/// Reading a config: the input is the shipped content's `songngu.toml`; then check and
-/// build in memory.
+/// Reading a config: the input is `songngu.toml` of `fuzz/project`; then check and build
+/// in memory.
 pub fn config(data: &[u8]) {
-    let (dir, _) = shipped_project();
+    let (dir, _) = small_project();
     let root = dir.path();
     std::fs::write(root.join("songngu.toml"), data).unwrap();
     match Project::open(root) {

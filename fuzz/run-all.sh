@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS seconds each (default 930, a little over 15
+# Runs every fuzz target for SECONDS_EACH seconds each (default 930, a little over 15
 # minutes), JOBS at a time (default 2), in fork mode so one crash does not end the run;
 # crashes land in fuzz/artifacts/<target>/, logs in fuzz/logs/. Needs a nightly
 # compiler and cargo-fuzz (`cargo install cargo-fuzz`). No sanitizer (`-s none`): the code is

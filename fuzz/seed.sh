@@ -38,20 +38,22 @@ for md in source/*.md; do
     { cat "$md"; printf '%s' "$sep"; cat "$ref"; } > "$corpus/ingest/$slug-again.md"
 done
 
-# import: what export writes for the shipped content, in every state
+# import: what export writes for fuzz/project, in every state; lock and config: its own
 cargo build --quiet --release
 bin=target/release/songngu
 for only in "" "--only missing,drifted" "--only accepted"; do
-    name=$(echo "all $only" | tr -c 'a-z\n' '-' )
-    $bin export --locale vi --format xliff $only > "$corpus/import_xliff/vi-$name.xlf" 2>/dev/null || true
-    $bin export --locale vi --format po $only > "$corpus/import_po/vi-$name.po" 2>/dev/null || true
-    $bin export --locale en --format xliff $only > "$corpus/import_xliff/en-$name.xlf" 2>/dev/null || true
-    $bin export --locale en --format po $only > "$corpus/import_po/en-$name.po" 2>/dev/null || true
+    name=$(echo "all $only" | tr -c 'a-z\n' '-')
+    for format in xliff po; do
+        ext=$([ $format = xliff ] && echo xlf || echo po)
+        $bin --root fuzz/project export --locale vi --format $format $only \
+            > "$corpus/import_$format/vi-$name.$ext" 2>/dev/null || true
+    done
 done
 find "$corpus/import_xliff" "$corpus/import_po" -empty -delete
-
-# lock and config: the shipped ones
+rm -rf fuzz/project/.songngu
+cp fuzz/project/locales/vi/a.ftl.lock "$corpus/lock/project.lock"
 for l in locales/*/*.lock; do cp "$l" "$corpus/lock/$(echo "$l" | tr / -)"; done
+cp fuzz/project/songngu.toml "$corpus/config/project.toml"
 cp songngu.toml "$corpus/config/shipped.toml"
 printf 'reference = "vi"\nlocales = ["vi", "en", "en-US"]\n[severity]\nuntranslated = "error"\nnot-nfc = "off"\n' \
     > "$corpus/config/severity.toml"

@@ -1,0 +1,1 @@
+b-title = Delegations confirmed
