@@ -160,11 +160,20 @@ impl Lock {
 /// folder is created.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     use std::io::Write;
-    // A symbolic link is written through, not replaced by a file of its own.
+    // A symbolic link is written through, not replaced by a file of its own; but while a
+    // project is being written, never to a file outside it (a cloned repository must not
+    // make `sync` append to `~/.ssh/authorized_keys`).
     let real;
     let path = match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             real = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+            if crate::project::outside_the_projects_being_written(&real) {
+                return Err(Error::Usage(format!(
+                    "{}: a symbolic link to {}, outside the project: songngu does not write there",
+                    path.display(),
+                    real.display()
+                )));
+            }
             real.as_path()
         }
         _ => path,

@@ -10,6 +10,14 @@ use clap::Parser;
 use cli::{Cli, ColorWhen, Command, DocFormat, DriftedArg, ExportFormat, Format, MissingArg, OnlyArg};
 use songngu::{check_project, checks, render, CheckOptions, Error, Project};
 
+/// `eprintln!` that never panics: with stderr closed (`2>&-`, a pipe whose reader left) a
+/// message is lost, but the exit code still tells.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     // A panic is a bug in songngu, never the user's fault: it ends with one line asking
     // for a report and exit 2, never Rust's multi-line message and exit 101. The hook
@@ -31,12 +39,12 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(Ok(code)) => code,
         Ok(Err(error)) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             ExitCode::from(2)
         }
         Err(_) => {
             let what = PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
-            eprintln!(
+            say!(
                 "error: songngu stopped on an internal error ({what}); this is a bug in songngu, not in your files: \
                  please report it with the command you ran and this line"
             );
@@ -70,7 +78,6 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
-
     if let Command::Explain { code, list } = &cli.command {
         if *list {
             for check in checks::CHECKS {
@@ -106,7 +113,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         _ => false,
     };
     if writes && project.is_being_written() {
-        eprintln!("note: waiting for another songngu run in this project to finish writing");
+        say!("note: waiting for another songngu run in this project to finish writing");
     }
     match cli.command {
         Command::Check { locales, format, deny } => {
@@ -161,6 +168,8 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
                 },
                 allow_errors,
             };
+            // Held from the first read, so a build never publishes half of an `ingest`.
+            let _writing = project.write_lock()?;
             let out_dir = out_dir.unwrap_or_else(|| project.root.join(&project.config.out_dir));
             songngu::build::check_out_dir(&project, &out_dir)?;
             let build = songngu::build::build(&project, &options)?;
@@ -174,10 +183,10 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             let catalog = preview_catalog(&project, from.as_deref(), &locale)?;
             let doc = songngu::document::document(&catalog, &slug, &locale)?;
             for (id, served) in &doc.fallbacks {
-                eprintln!("note: `{id}` is not in {}; shown from {served}", doc.locale);
+                say!("note: `{id}` is not in {}; shown from {served}", doc.locale);
             }
             for (id, error) in &doc.errors {
-                eprintln!("warning: `{id}`: {error}");
+                say!("warning: `{id}`: {error}");
             }
             let text = match format {
                 DocFormat::Md => doc.to_markdown(),
@@ -197,12 +206,12 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             let asked = localizer.locales().next().unwrap_or(&locale).to_string();
             let message = id.split('.').next().unwrap_or(&id);
             if formatted.locale != asked {
-                eprintln!("note: `{message}` is not in {asked}; shown from {}", formatted.locale);
+                say!("note: `{message}` is not in {asked}; shown from {}", formatted.locale);
             } else if let Some(reference) = catalog.served_from_reference(&asked, message) {
-                eprintln!("note: `{message}` is not translated in {asked} yet; shown from {reference}");
+                say!("note: `{message}` is not translated in {asked} yet; shown from {reference}");
             }
             for error in &formatted.errors {
-                eprintln!("warning: {error}");
+                say!("warning: {error}");
             }
             writeln!(out, "{}", formatted.text).map_err(io)?;
             Ok(if formatted.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -224,7 +233,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
                 export.drop_units_xml_cannot_carry();
             }
             for (file, why) in &export.skipped {
-                eprintln!("warning: {file} is left out: {why}");
+                say!("warning: {file} is left out: {why}");
             }
             let text = match format {
                 ExportFormat::Xliff => interchange::xliff::write(&export),
@@ -236,7 +245,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             if export.unit_count() == 0 {
                 // XLIFF needs at least one <file>: an empty export is a message, not a file.
                 let states = if only.is_empty() { "" } else { " in the states asked for" };
-                eprintln!("nothing to export: {locale} has no entries to translate{states}; no file written");
+                say!("nothing to export: {locale} has no entries to translate{states}; no file written");
                 return Ok(ExitCode::SUCCESS);
             }
             match output {
@@ -246,7 +255,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
                 }
                 None => {
                     write!(out, "{text}").map_err(io)?;
-                    eprintln!("exported {summary}");
+                    say!("exported {summary}");
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -259,7 +268,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         Command::Tmx { output } => {
             let memory = songngu::interchange::tmx::memory(&project)?;
             for (unit, why) in &memory.skipped {
-                eprintln!("warning: {unit} is left out: {why}");
+                say!("warning: {unit} is left out: {why}");
             }
             match output {
                 Some(path) => {
@@ -306,7 +315,7 @@ fn build_in_memory(project: &Project) -> Result<songngu::runtime::Catalog, Error
     let options = songngu::build::BuildOptions { allow_errors: true, ..Default::default() };
     let build = songngu::build::build(project, &options)?;
     if !build.findings.is_empty() {
-        eprintln!(
+        say!(
             "note: {} problem(s) would break at run time and are left out of this preview; `songngu build` lists them",
             build.findings.len()
         );

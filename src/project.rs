@@ -64,6 +64,18 @@ pub struct WriteLock {
 /// that calls another writer must not wait for itself.
 static HELD: std::sync::Mutex<BTreeMap<PathBuf, usize>> = std::sync::Mutex::new(BTreeMap::new());
 
+/// Whether `path` (resolved) lies outside every project this process holds the write lock
+/// of; `false` when it holds none (an `export -o` may write wherever it is told).
+pub(crate) fn outside_the_projects_being_written(path: &Path) -> bool {
+    let held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    let roots: Vec<PathBuf> = held
+        .keys()
+        .filter_map(|lock| lock.parent()?.parent())
+        .map(|root| std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()))
+        .collect();
+    !roots.is_empty() && !roots.iter().any(|root| path.starts_with(root))
+}
+
 impl Drop for WriteLock {
     fn drop(&mut self) {
         let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
@@ -174,21 +186,31 @@ impl Project {
         self.root.join(STATE_DIR).join("lock")
     }
 
-    fn open_lock_file(&self) -> Result<std::fs::File, Error> {
-        let dir = self.root.join(STATE_DIR);
-        if !dir.is_dir() {
-            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-            let ignore = dir.join(".gitignore");
-            std::fs::write(&ignore, "# songngu's own files (the write lock): never commit them.\n*\n")
-                .map_err(|e| Error::io(&ignore, e))?;
-        }
+    /// The lock file, created on first use; `None` when the project folder cannot be
+    /// written at all (a read-only checkout that `build --out` elsewhere reads): nothing
+    /// else can write its files either, so there is nothing to take turns on.
+    fn open_lock_file(&self) -> Result<Option<std::fs::File>, Error> {
         let path = self.lock_path();
-        std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))
+        // flock needs no write access: an existing lock opens read-only.
+        if let Ok(file) = std::fs::File::open(&path) {
+            return Ok(Some(file));
+        }
+        let read_only = |e: &std::io::Error| {
+            matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
+        };
+        let dir = self.root.join(STATE_DIR);
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            return if read_only(&e) { Ok(None) } else { Err(Error::io(&dir, e)) };
+        }
+        let ignore = dir.join(".gitignore");
+        if !ignore.is_file() {
+            crate::lock::write_atomically(&ignore, b"# songngu's own files (the write lock): never commit them.\n*\n")?;
+        }
+        match std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path) {
+            Ok(file) => Ok(Some(file)),
+            Err(e) if read_only(&e) => Ok(None),
+            Err(e) => Err(Error::io(&path, e)),
+        }
     }
 
     /// Takes the project's write lock, waiting while another songngu run holds it (see
@@ -205,9 +227,11 @@ impl Project {
             }
         }
         let file = self.open_lock_file()?;
-        file.lock().map_err(|e| Error::io(&path, e))?;
+        if let Some(file) = &file {
+            file.lock().map_err(|e| Error::io(&path, e))?;
+        }
         *HELD.lock().unwrap_or_else(|e| e.into_inner()).entry(path.clone()).or_default() += 1;
-        let lock = WriteLock { path, file: Some(file) };
+        let lock = WriteLock { path, file };
         self.remove_stale_temporaries()?;
         Ok(lock)
     }
@@ -222,14 +246,18 @@ impl Project {
     }
 
     /// Temporary files of [`crate::lock::write_atomically`] under `locales/` that a killed
-    /// run left behind. Only called under the write lock.
+    /// run left behind. Only called under the write lock; and only files a minute old, as a
+    /// writer that takes no lock (`export -o` into `locales/`) or another project sharing
+    /// the folder may have one open for the few milliseconds a write takes.
     fn remove_stale_temporaries(&self) -> Result<(), Error> {
         let dir = self.locales_dir();
         if !dir.is_dir() {
             return Ok(());
         }
         for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok) {
-            if entry.file_type().is_file() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            let old = |m: std::fs::Metadata| m.modified().ok()?.elapsed().ok();
+            let stale = entry.metadata().ok().and_then(old).is_some_and(|age| age.as_secs() >= 60);
+            if entry.file_type().is_file() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) && stale {
                 std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             }
         }
@@ -270,7 +298,7 @@ impl Project {
                     line,
                     column: 1,
                     message: format!(
-                        "`lang = \"{lang}\"` is not a locale of this project (it has {})",
+                        "`lang = {lang:?}` is not a locale of this project (it has {})",
                         self.config.locales.join(", ")
                     ),
                 })
@@ -323,8 +351,7 @@ impl Project {
         if !dir.is_dir() {
             return Ok(Vec::new());
         }
-        let mut found: Vec<String> =
-            files_under(&dir, ".ftl")?.iter().map(|path| relative_name(&dir, path)).collect();
+        let mut found: Vec<String> = files_under(&dir, ".ftl")?.iter().map(|path| relative_name(&dir, path)).collect();
         found.sort();
         Ok(found)
     }
@@ -337,7 +364,11 @@ impl Project {
             return Ok(Vec::new());
         }
         let locks = files_under(&dir, ".ftl.lock")?;
-        Ok(locks.iter().filter(|lock| !lock.with_extension("").exists()).map(|lock| relative_name(&dir, lock)).collect())
+        Ok(locks
+            .iter()
+            .filter(|lock| !lock.with_extension("").exists())
+            .map(|lock| relative_name(&dir, lock))
+            .collect())
     }
 
     /// The path of a resource file in a locale, relative to the project root, with `/`:
@@ -358,13 +389,25 @@ impl Project {
     }
 }
 
-/// Every file under `dir` whose name ends with `suffix`, in name order. Symbolic links are
-/// followed; a link loop or a link to nothing stops the run with an error naming it,
-/// rather than hanging the walk or hiding the file.
+/// Every file under `dir` whose name ends with `suffix`, in name order. Hidden files and
+/// folders (`.git`, an editor's `.#news.ftl` lock link) are not looked at. Symbolic links
+/// are followed; a link loop, or a link to nothing named like a wanted file, stops the run
+/// with an error naming it, rather than hanging the walk or hiding the file.
 pub(crate) fn files_under(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, Error> {
+    let hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| walk_error(dir, e))?;
+    let walk = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    for entry in walk.into_iter().filter_entry(|e| e.depth() == 0 || !hidden(e.file_name())) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let name = e.path().and_then(Path::file_name).unwrap_or_default();
+                if e.loop_ancestor().is_none() && (hidden(name) || !name.to_string_lossy().ends_with(suffix)) {
+                    continue;
+                }
+                return Err(walk_error(dir, e));
+            }
+        };
         if entry.file_type().is_file() && entry.file_name().to_string_lossy().ends_with(suffix) {
             found.push(entry.into_path());
         }

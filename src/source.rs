@@ -216,49 +216,71 @@ fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
     }
 }
 
-/// Finds the deepest `{` nesting outside comments and string literals; refuses past
-/// [`MAX_NESTING`]. A brace inside a string literal (`{ "{" }`, how text braces are
-/// written) nests nothing.
+/// Finds how deep the parser would recurse, and refuses past [`MAX_NESTING`].
+///
+/// `fluent-syntax` recurses once per placeable (`{`), per call's arguments (`F(`) and per
+/// select expression, and a few thousand levels overflow the stack: an abort no
+/// `catch_unwind` can stop. So this follows Fluent's grammar just far enough to count
+/// those levels as the parser will: a `"` opens a string literal only inside an
+/// expression (in a select's variant text it is a plain character, and braces after it
+/// still count), string literals end at their closing quote or the line end, and an
+/// entry (a line that starts in the first column) starts again from zero, as the parser
+/// does after a broken entry. Written by hand: no crate knows Fluent's nesting rules.
 pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
-    let mut depth = 0usize;
-    let mut line_start = true;
-    let mut in_comment = false;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Level {
+        /// Inside `{ … }` or `F( … )`: an expression, where `"` starts a string literal.
+        Expression,
+        /// The variants of a select (`{ $n -> … }`): text again, until the closing `}`.
+        Variants,
+    }
+    let bytes = text.as_bytes();
+    let mut levels: Vec<Level> = Vec::new();
     let mut in_string = false;
     let mut escaped = false;
-    for (i, b) in text.bytes().enumerate() {
-        if line_start {
-            in_comment = b == b'#';
-        }
-        line_start = b == b'\n';
-        if in_comment {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let line_start = i == 0 || bytes[i - 1] == b'\n';
+        if line_start && !in_string && !b.is_ascii_whitespace() && b != b'}' && b != b'[' && b != b'*' && b != b'.' {
+            // A new entry or comment: the parser starts over here.
+            levels.clear();
+            if b == b'#' {
+                i = bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n + 1);
+                continue;
+            }
         }
         if in_string {
-            // A string literal ends at its closing quote, or (unclosed) at the line end.
             match b {
                 _ if escaped => escaped = false,
                 b'\\' => escaped = true,
                 b'"' | b'\n' => in_string = false,
                 _ => {}
             }
+            i += 1;
             continue;
         }
+        let in_expression = levels.last() == Some(&Level::Expression);
         match b {
-            b'"' if depth > 0 => in_string = true,
-            b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(Unreadable {
-                        offset: i,
-                        message: format!(
-                            "placeables nested more than {MAX_NESTING} deep: this file is not read further"
-                        ),
-                    });
-                }
+            b'"' if in_expression => in_string = true,
+            b'{' => levels.push(Level::Expression),
+            b'(' if in_expression => levels.push(Level::Expression),
+            b'}' | b')' => {
+                levels.pop();
             }
-            b'}' => depth = depth.saturating_sub(1),
+            b'-' if in_expression && bytes.get(i + 1) == Some(&b'>') => {
+                *levels.last_mut().expect("in an expression") = Level::Variants;
+                i += 1;
+            }
             _ => {}
         }
+        if levels.len() > MAX_NESTING {
+            return Some(Unreadable {
+                offset: i,
+                message: format!("placeables nested more than {MAX_NESTING} deep: this file is not read further"),
+            });
+        }
+        i += 1;
     }
     None
 }
@@ -329,6 +351,44 @@ mod tests {
         assert_eq!(f.parse().unwrap().unwrap().errors.len(), 0);
         assert!(file(&format!("a = {}\n", "{ \"\\\"{\" }".repeat(100))).unreadable.is_none());
         assert!(file(&format!("a = {}\n", "{ \"x\" {".repeat(100))).unreadable.is_some());
+    }
+
+    /// What a review found past the first pre-scan: each would overflow the stack.
+    #[test]
+    fn every_way_to_nest_deep_is_counted() {
+        let deep = "{".repeat(300);
+        // A quote in a select's variant text is text: the braces after it still nest.
+        assert!(file(&format!("a = {{ $x ->\n    *[o] \"{deep}\n}}\n")).unreadable.is_some());
+        // An unclosed brace in an earlier entry does not hide the next entry's nesting.
+        assert!(file(&format!("a = {{\n\nb = B\nc = \"{deep}\n")).unreadable.is_some());
+        // Calls nest too.
+        assert!(file(&format!("a = {{ {} }}\n", "F(".repeat(300))).unreadable.is_some());
+        // Real content is not refused: selects, calls, string literals, a hundred text braces.
+        let ok =
+            "a = { $n ->\n    [one] { NUMBER($n, minimumFractionDigits: 2) } \"quoted\"\n   *[other] { \"{\" }\n}\n";
+        assert!(file(ok).unreadable.is_none());
+        assert!(file(&"b = { \"{\" }\n".repeat(200)).unreadable.is_none());
+    }
+
+    #[test]
+    fn the_prescan_stops_what_would_overflow_the_parser() {
+        // Run in a thread with a small stack: if the guard let these through, the parser
+        // would overflow it and abort the test binary.
+        std::thread::Builder::new()
+            .stack_size(4 << 20)
+            .spawn(|| {
+                for text in [
+                    format!("a = {{ {} }}\n", "F(".repeat(20_000)),
+                    format!("a = {{ $x ->\n *[o] \"{}\n}}\n", "{".repeat(20_000)),
+                    format!("a = {}\n", "{".repeat(20_000)),
+                ] {
+                    let f = file(&text);
+                    assert!(f.unreadable.is_some() && f.parse().is_none());
+                }
+            })
+            .unwrap()
+            .join()
+            .unwrap();
     }
 
     #[test]

@@ -49,7 +49,12 @@ fn songngu(dir: &Path, args: &[&str]) -> Command {
 
 fn run_ok(dir: &Path, args: &[&str]) {
     let out = songngu(dir, args).output().unwrap();
-    assert!(out.status.success(), "songngu {args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "songngu {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The shipped content and `COPIES` more announcements, ingested, translated (the
@@ -113,7 +118,11 @@ fn kill_at_random_moments(name: &str, before: &Path, args: &[&str], seed: u64) -
         } else {
             nothing_yet + (all_done.saturating_sub(nothing_yet)).mul_f64(rng.unit())
         };
-        let mut child = songngu(work.path(), args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+        let mut child = songngu(work.path(), args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL on Unix
         let _ = child.wait();
@@ -166,7 +175,13 @@ fn kill_at_random_moments(name: &str, before: &Path, args: &[&str], seed: u64) -
             all_done = all_done.min(delay);
         }
 
-        // Running it again finishes the job and cleans up.
+        // Running it again (a few minutes later: what is left is older than any write in
+        // progress) finishes the job and cleans up.
+        let minutes_ago = std::time::SystemTime::now() - Duration::from_secs(180);
+        for path in now.keys().filter(|p| is_songngu_scratch(p)) {
+            let file = std::fs::File::options().write(true).open(work.path().join(path)).unwrap();
+            file.set_modified(minutes_ago).unwrap();
+        }
         run_ok(work.path(), args);
         let after: Tree = tree(work.path()).into_iter().filter(|(p, _)| !p.starts_with(".songngu")).collect();
         let leftovers: Vec<_> = after.keys().filter(|p| is_songngu_scratch(p)).collect();
@@ -234,7 +249,13 @@ fn import_killed_at_any_moment_leaves_whole_files() {
     let edited: String = po
         .lines()
         .filter(|l| *l != "#, fuzzy")
-        .map(|l| if l.starts_with("msgstr \"") && l.len() > 10 { format!("{}, nay\"", &l[..l.len() - 1]) } else { l.to_string() })
+        .map(|l| {
+            if l.starts_with("msgstr \"") && l.len() > 10 {
+                format!("{}, nay\"", &l[..l.len() - 1])
+            } else {
+                l.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     write(base.path(), "vi.po", &(edited + "\n"));
@@ -259,7 +280,11 @@ fn concurrent_accepts_take_turns_and_lose_no_record() {
             .map(|chunk| {
                 let mut args = vec!["accept", "vi"];
                 args.extend(chunk.iter().map(String::as_str));
-                songngu(dir.path(), &args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).spawn().unwrap()
+                songngu(dir.path(), &args)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
             })
             .collect();
         let deadline = Instant::now() + Duration::from_secs(120);

@@ -53,34 +53,24 @@ impl Check for InvisibleChar {
                         continue;
                     }
                     for (i, c) in text.char_indices() {
+                        let at = offset + i;
+                        let finding = |what: &str, name: &str| {
+                            let message = format!("{what} U+{:04X} {name} inside the text", c as u32);
+                            INFO.at(file, at..at + c.len_utf8(), Some(entry.key()), message)
+                        };
                         if let Some(name) = control_name(c, &text[i..]) {
-                            let at = offset + i;
                             out.push(
-                                INFO.at(
-                                    file,
-                                    at..at + c.len_utf8(),
-                                    Some(entry.key()),
-                                    format!("control character U+{:04X} {name} inside the text", c as u32),
-                                )
-                                .severity(Severity::Error)
-                                .label("control character")
-                                .help(if c == '\r' {
-                                    "this file has old Mac line endings (CR alone): save it with LF or CRLF line endings"
-                                } else {
-                                    "delete it: a control character is never part of a text"
-                                }),
+                                finding("control character", name)
+                                    .severity(Severity::Error)
+                                    .label("control character")
+                                    .help(if c == '\r' {
+                                        "this file has old Mac line endings (CR alone): save it with LF or CRLF line endings"
+                                    } else {
+                                        "delete it: a control character is never part of a text"
+                                    }),
                             );
                         } else if let Some(name) = invisible_name(c) {
-                            let at = offset + i;
-                            out.push(
-                                INFO.at(
-                                    file,
-                                    at..at + c.len_utf8(),
-                                    Some(entry.key()),
-                                    format!("invisible U+{:04X} {name} inside the text", c as u32),
-                                )
-                                .label("invisible character"),
-                            );
+                            out.push(finding("invisible", name).label("invisible character"));
                         }
                     }
                 }

@@ -119,7 +119,8 @@ fn project_locale(project: &Project, tag: &str) -> Result<String, Error> {
     match same.as_slice() {
         [one] => Ok((*one).clone()),
         _ => Err(Error::Usage(format!(
-            "the file has translations into `{tag}`, which is not a language of this project (it has {})",
+            "the file has translations into `{}`, which is not a language of this project (it has {})",
+            crate::error::one_line(&tag, 40),
             locales.join(", ")
         ))),
     }

@@ -314,7 +314,13 @@ pub fn part_of<'t>(entry: &crate::model::Entry<'t>, attribute: Option<&str>) -> 
 /// The text of each part of an entry given as canonical Fluent text (a lock's `source`):
 /// `None` for the value, `Some(name)` for an attribute. `None` when it does not parse.
 fn parts_of_canonical(canonical: &str) -> Option<BTreeMap<Option<String>, String>> {
-    let resource = fluent_syntax::parser::parse(canonical).ok()?;
+    // A lock's text is as hostile as any file: the same guards as every other parse.
+    let file = crate::source::SourceFile::from_bytes("", "", String::new(), canonical.as_bytes().to_vec());
+    let parsed = file.parse()?.ok()?;
+    if !parsed.errors.is_empty() {
+        return None;
+    }
+    let resource = parsed.resource;
     let (value, attributes) = match resource.body.first()? {
         ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
         ast::Entry::Term(t) => (Some(&t.value), &t.attributes),

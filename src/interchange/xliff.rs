@@ -82,9 +82,8 @@ pub fn write(export: &Export) -> String {
 pub fn read(text: &str) -> Result<Incoming, String> {
     let lines = crate::source::LineIndex::new(text);
     let line_at = |position: u64| lines.position(text, (position as usize).min(text.len())).0;
-    let fail = |position: u64, message: &str| {
-        format!("line {}: {}", line_at(position), crate::error::one_line(message, 200))
-    };
+    let fail =
+        |position: u64, message: &str| format!("line {}: {}", line_at(position), crate::error::one_line(message, 200));
     let mut reader = Reader::from_str(text);
     let mut incoming = Incoming::default();
     // The current <file>: (resource, target language).

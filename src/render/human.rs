@@ -103,7 +103,7 @@ fn diff_text(diff: &[crate::drift::DiffOp]) -> String {
     let inserted = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
     let mut line = String::new();
     for (i, op) in diff.iter().enumerate() {
-        let text = op.text.replace('\n', " ");
+        let text = shorten(&op.text.replace('\n', " "));
         match op.op {
             "delete" => line.push_str(&format!("{deleted}[-{text}-]{deleted:#}")),
             "insert" => line.push_str(&format!("{inserted}{{+{text}+}}{inserted:#}")),
@@ -111,6 +111,19 @@ fn diff_text(diff: &[crate::drift::DiffOp]) -> String {
         }
     }
     line
+}
+
+/// A changed run of text as shown in a note: at most a few hundred characters, its middle
+/// elided (a hostile lock's `source` may be megabytes long).
+fn shorten(text: &str) -> String {
+    const KEEP: usize = 150;
+    let count = text.chars().count();
+    if count <= 2 * KEEP + 20 {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(KEEP).collect();
+    let tail: String = text.chars().skip(count - KEEP).collect();
+    format!("{head} … ({} characters) … {tail}", count - 2 * KEEP)
 }
 
 /// Unchanged text around a change, shortened to a few words of context on each side.
