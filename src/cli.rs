@@ -85,7 +85,8 @@ pub enum Command {
     ///
     /// Every entry of the reference that the language does not have is added in the
     /// reference's order, as a copy of the reference with a TODO comment above it; `check`
-    /// reports it untranslated until it is translated. Nothing already there changes.
+    /// reports it untranslated until it is translated. Nothing already there changes. A
+    /// file that cannot be read as Fluent is left alone, and the run exits with 1.
     Sync {
         /// The language to fill in (for example `vi`).
         locale: String,
