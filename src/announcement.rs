@@ -110,6 +110,18 @@ pub fn is_valid_slug(slug: &str) -> bool {
 /// Reads only the `lang` of an announcement's front matter (cheap enough to call for
 /// every resource of a check).
 pub fn read_lang(path: &Path, display: &str) -> Result<Option<String>, Error> {
+    // `check` asks this of every announcement: the front matter is at the top, so the
+    // first few kilobytes usually hold all of it, and the body is not read.
+    use std::io::Read;
+    let mut head = Vec::with_capacity(8192);
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    file.take(8192).read_to_end(&mut head).map_err(|e| Error::io(path, e))?;
+    let whole_lines = head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    if let Ok(text) = std::str::from_utf8(&head[..whole_lines]) {
+        if let Ok((front, _, _)) = split_front_matter(text, display) {
+            return Ok(parse_front(front.0, front.1, display)?.lang);
+        }
+    }
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let (front, _, _) = split_front_matter(&text, display)?;
     Ok(parse_front(front.0, front.1, display)?.lang)

@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::checks::{Definition, FileCx, GroupCx, LocaleCx, LocaleIndex, PairCx, Site, Use, CHECKS};
+use rayon::prelude::*;
+
+use crate::cache::Cache;
+use crate::checks::{name, Definition, FileCx, GroupCx, IndexedFile, LocaleCx, LocaleIndex, PairCx, Use, CHECKS};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::drift::DriftClass;
 use crate::error::Error;
@@ -19,10 +22,37 @@ use crate::source::SourceFile;
 pub struct CheckOptions {
     /// Only report on these locales (all when empty). The reference is always read.
     pub locales: Vec<String>,
+    /// Check every file again, neither reading nor writing the cache (`.songngu/cache`).
+    pub no_cache: bool,
+    /// Told how far the check is, from any thread.
+    pub progress: Progress,
+}
+
+/// A function told `(resources done, resources in all)` as a long run goes on, for a
+/// progress bar; the library itself never prints.
+#[derive(Clone, Default)]
+pub struct Progress(Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>);
+
+impl Progress {
+    pub fn new(report: impl Fn(usize, usize) + Send + Sync + 'static) -> Progress {
+        Progress(Some(std::sync::Arc::new(report)))
+    }
+
+    pub fn report(&self, done: usize, total: usize) {
+        if let Some(report) = &self.0 {
+            report(done, total);
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Progress(on)" } else { "Progress(off)" })
+    }
 }
 
 /// Counts for one locale and resource (or a whole locale).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Entries of the reference resource: what a complete translation has.
     pub entries: usize,
@@ -40,7 +70,7 @@ pub struct Counts {
 }
 
 /// Drifted entries by class.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DriftCounts {
     pub cosmetic: usize,
     pub wording: usize,
@@ -72,7 +102,7 @@ impl Counts {
 }
 
 /// The counts of one resource in one locale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ResourceStatus {
     pub resource: String,
     /// True when this locale is the resource's reference (its source language).
@@ -90,6 +120,8 @@ pub struct CheckReport {
     /// Per locale (in project order), its resources.
     pub locales: Vec<(String, Vec<ResourceStatus>)>,
     pub resources_checked: usize,
+    /// Of those, how many results came from the cache (`.songngu/cache`) unread.
+    pub from_cache: usize,
 }
 
 impl CheckReport {
@@ -146,132 +178,45 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     let all_resources: BTreeSet<&String> = present.values().flatten().collect();
 
     let mut report = CheckReport::default();
-    let mut indexes: BTreeMap<&str, LocaleIndex> = config
-        .locales
-        .iter()
-        .map(|l| {
-            let index = LocaleIndex { locale: l.clone(), ..Default::default() };
-            (l.as_str(), index)
-        })
-        .collect();
+    let mut indexes: Vec<LocaleIndex> =
+        config.locales.iter().map(|l| LocaleIndex { locale: l.clone(), ..Default::default() }).collect();
     let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
 
-    for resource in &all_resources {
-        let reference_locale = project.reference_of(resource)?;
-        let reference_locale = reference_locale.as_str();
-        // Load the resource in every locale that has it.
-        let mut files = Vec::new();
-        for locale in &config.locales {
-            if let Some(text) = overlay.get(&(locale.clone(), resource.to_string())) {
-                let display = project.display_path(locale, resource);
-                files.push(SourceFile::from_bytes(locale, resource, display, text.clone().into_bytes()));
-            } else if present[locale.as_str()].contains(*resource) {
-                files.push(project.load_file(locale, resource)?);
-            }
-        }
-        let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
-        let models: Vec<FileModel<'_>> = files.iter().zip(&parsed).map(|(f, p)| FileModel::new(f, p)).collect();
-        let model_of = |locale: &str| models.iter().find(|m| m.file.locale == locale);
-
-        let mut found = Vec::new();
-        for model in &models {
-            let locale = model.file.locale.as_str();
-            let cx = FileCx { locale, model, is_reference: locale == reference_locale };
-            for check in CHECKS {
-                check.check_file(&cx, &mut found);
-            }
-            gather(model, indexes.get_mut(locale).expect("every locale has an index"));
-        }
-
-        let reference = model_of(reference_locale);
-        let targets: Vec<(&str, Option<&FileModel<'_>>)> = config
-            .locales
-            .iter()
-            .filter(|l| l.as_str() != reference_locale)
-            .map(|l| (l.as_str(), model_of(l)))
-            .collect();
-        let display_path = |locale: &str| project.display_path(locale, resource);
-        let group = GroupCx { resource, reference_locale, reference, targets: &targets, display_path: &display_path };
-        for check in CHECKS {
-            check.check_group(&group, &mut found);
-        }
-        if let Some(reference) = reference {
-            for (target_locale, target) in &targets {
-                let Some(target) = target else { continue };
-                let lock = Lock::read(&lock::path_for(&project.file_path(target_locale, resource)))?;
-                for (key, target_entry) in target.by_key() {
-                    let Some(reference_entry) = reference.get(key) else {
-                        continue;
-                    };
-                    let reference_canonical = reference_entry.canonical();
-                    let target_canonical = target_entry.canonical();
-                    let reference_fingerprint = crate::fingerprint::of_text(&reference_canonical);
-                    let target_fingerprint = crate::fingerprint::of_text(&target_canonical);
-                    let cx = PairCx {
-                        reference_fingerprint: &reference_fingerprint,
-                        target_fingerprint: &target_fingerprint,
-                        reference_canonical: &reference_canonical,
-                        target_canonical: &target_canonical,
-                        record: lock.entries.get(key),
-                        reference_locale,
-                        target_locale,
-                        reference_file: reference,
-                        target_file: target,
-                        reference: reference_entry,
-                        target: target_entry,
-                    };
-                    for check in CHECKS {
-                        check.check_pair(&cx, &mut found);
-                    }
-                }
-            }
-        }
-
-        // Status of this resource in each locale.
-        let reference_keys: BTreeSet<&str> = reference.map(|r| r.keys().collect()).unwrap_or_default();
-        for locale in &config.locales {
-            let model = model_of(locale);
-            let is_reference = locale == reference_locale;
-            let keys: BTreeSet<&str> = model.map(|m| m.keys().collect()).unwrap_or_default();
-            let ids_of = |code: &str| -> BTreeSet<&str> {
-                found.iter().filter(|d| d.code == code && d.locale == *locale).filter_map(|d| d.id.as_deref()).collect()
+    // Resources are checked in parallel, each with its files in memory only while it is
+    // checked; the results are put together in order, so the output does not depend on
+    // the number of threads.
+    let resources: Vec<&String> = all_resources.into_iter().collect();
+    let cache = (overlay.is_empty() && !options.no_cache).then(|| Cache::open(project));
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let parts: Vec<Result<(ResourcePart, Option<crate::cache::Entry>), Error>> = resources
+        .par_iter()
+        .map(|resource| {
+            let part = match &cache {
+                Some(cache) => cache.check(project, resource, &present),
+                None => Ok((check_inputs(project, resource, load_inputs(project, resource, &present, overlay)?), None)),
             };
-            let untranslated = ids_of("untranslated");
-            let drifted = ids_of("drifted");
-            let mut drift = DriftCounts::default();
-            for d in found.iter().filter(|d| d.code == "drifted" && d.locale == *locale) {
-                match d.drift.as_ref().map(|x| x.class) {
-                    Some(DriftClass::Cosmetic) => drift.cosmetic += 1,
-                    Some(DriftClass::Wording) => drift.wording += 1,
-                    Some(DriftClass::Facts) => drift.facts += 1,
-                    None => {}
-                }
-            }
-            let stale: BTreeSet<&str> = untranslated.union(&drifted).copied().collect();
-            let counts = if is_reference {
-                Counts { entries: keys.len(), translated: keys.len(), ..Counts::default() }
-            } else {
-                let missing = reference_keys.difference(&keys).count();
-                Counts {
-                    entries: reference_keys.len(),
-                    translated: reference_keys.len() - missing - stale.len(),
-                    missing,
-                    untranslated: untranslated.len(),
-                    obsolete: keys.difference(&reference_keys).count(),
-                    drifted: drifted.len(),
-                    drift,
-                    unaccepted: ids_of("unaccepted").len(),
-                }
-            };
-            statuses.entry(locale).or_default().push(ResourceStatus {
-                resource: resource.to_string(),
-                is_reference,
-                present: model.is_some(),
-                counts,
-            });
+            let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            options.progress.report(done, resources.len());
+            part
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(parts.len());
+    for part in parts {
+        let (part, entry) = part?;
+        report.from_cache += usize::from(cache.is_some() && entry.is_none());
+        entries.push(entry);
+        for (locale, status) in part.statuses {
+            statuses.entry(&config.locales[locale]).or_default().push(status);
         }
-        report.diagnostics.append(&mut found);
+        for (locale, index) in part.indexes {
+            indexes[locale].extend(index);
+        }
+        report.diagnostics.extend(part.found);
         report.resources_checked += 1;
+    }
+
+    if let Some(cache) = cache {
+        cache.save(project, &resources, entries);
     }
 
     for locale in &config.locales {
@@ -282,8 +227,17 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             }
         }
     }
-    for index in indexes.values() {
-        let cx = LocaleCx { index };
+    for index in &indexes {
+        let load = |file: &IndexedFile| match overlay.get(&(index.locale.clone(), file.resource.clone())) {
+            Some(text) => Some(SourceFile::from_bytes(
+                &index.locale,
+                &file.resource,
+                file.display.clone(),
+                text.clone().into_bytes(),
+            )),
+            None => project.load_file(&index.locale, &file.resource).ok(),
+        };
+        let cx = LocaleCx { index, load: &load, loaded: Default::default() };
         for check in CHECKS {
             check.check_locale(&cx, &mut report.diagnostics);
         }
@@ -303,28 +257,194 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     Ok(report)
 }
 
-/// Records what a file defines and what it refers to, for the locale-wide checks.
-fn gather(model: &FileModel<'_>, index: &mut LocaleIndex) {
+/// What checking one resource found: its diagnostics, its status in each locale and its
+/// part of each locale's index (by locale number in the project's order).
+pub(crate) struct ResourcePart {
+    pub found: Vec<Diagnostic>,
+    pub statuses: Vec<(usize, ResourceStatus)>,
+    pub indexes: Vec<(usize, LocaleIndex)>,
+}
+
+/// What checking one resource reads: the language it was written in, its file in each
+/// locale that has one, and the lock of each of its translations.
+pub(crate) struct Inputs {
+    pub reference_locale: String,
+    pub files: Vec<SourceFile>,
+    /// By target locale, for the targets that have a file.
+    pub locks: Vec<(String, Lock)>,
+    /// A hash (xxh3-128) of each file's bytes, `None` for no file: the resource file in
+    /// each locale, then the lock in each locale, in the project's locale order. What the
+    /// check cache keys results by.
+    pub hashes: Vec<Option<u128>>,
+}
+
+/// Reads what checking `resource` needs, each file once.
+pub(crate) fn load_inputs(
+    project: &Project,
+    resource: &str,
+    present: &BTreeMap<&str, BTreeSet<String>>,
+    overlay: &Overlay,
+) -> Result<Inputs, Error> {
+    let config = &project.config;
+    let reference_locale = project.reference_of(resource)?;
+    let hash = |bytes: &[u8]| xxhash_rust::xxh3::xxh3_128(bytes);
+    let mut files = Vec::new();
+    let mut hashes = vec![None; 2 * config.locales.len()];
+    for (n, locale) in config.locales.iter().enumerate() {
+        let display = project.display_path(locale, resource);
+        let bytes = if let Some(text) = overlay.get(&(locale.clone(), resource.to_string())) {
+            text.clone().into_bytes()
+        } else if present[locale.as_str()].contains(resource) {
+            let path = project.file_path(locale, resource);
+            std::fs::read(&path).map_err(|e| Error::io(&path, e))?
+        } else {
+            continue;
+        };
+        hashes[n] = Some(hash(&bytes));
+        files.push(SourceFile::from_bytes(locale, resource, display, bytes));
+    }
+    let mut locks = Vec::new();
+    for file in files.iter().filter(|f| f.locale != reference_locale) {
+        let n = config.locales.iter().position(|l| *l == file.locale).expect("a project locale");
+        let path = lock::path_for(&project.file_path(&file.locale, resource));
+        let bytes = Lock::read_bytes(&path)?;
+        hashes[config.locales.len() + n] = bytes.as_deref().map(hash);
+        locks.push((file.locale.clone(), Lock::from_bytes(&path, bytes)?));
+    }
+    Ok(Inputs { reference_locale, files, locks, hashes })
+}
+
+/// Every check of one resource across its locales.
+pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) -> ResourcePart {
+    let config = &project.config;
+    let Inputs { reference_locale, files, locks, .. } = inputs;
+    let reference_locale = reference_locale.as_str();
+    let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
+    let models: Vec<FileModel<'_>> = files.iter().zip(&parsed).map(|(f, p)| FileModel::new(f, p)).collect();
+    let model_of = |locale: &str| models.iter().find(|m| m.file.locale == locale);
+    let locale_number = |locale: &str| config.locales.iter().position(|l| l == locale).expect("a project locale");
+
+    let mut found = Vec::new();
+    let mut indexes = Vec::new();
+    for model in &models {
+        let locale = model.file.locale.as_str();
+        let cx = FileCx { locale, model, is_reference: locale == reference_locale };
+        for check in CHECKS {
+            check.check_file(&cx, &mut found);
+        }
+        indexes.push((locale_number(locale), gather(model)));
+    }
+
+    let reference = model_of(reference_locale);
+    let targets: Vec<(&str, Option<&FileModel<'_>>)> =
+        config.locales.iter().filter(|l| l.as_str() != reference_locale).map(|l| (l.as_str(), model_of(l))).collect();
+    let display_path = |locale: &str| project.display_path(locale, resource);
+    let group = GroupCx { resource, reference_locale, reference, targets: &targets, display_path: &display_path };
+    for check in CHECKS {
+        check.check_group(&group, &mut found);
+    }
+    if let Some(reference) = reference {
+        for (target_locale, target) in &targets {
+            let Some(target) = target else { continue };
+            let empty = Lock::default();
+            let lock = locks.iter().find(|(l, _)| l == target_locale).map_or(&empty, |(_, lock)| lock);
+            for (key, target_entry) in target.by_key() {
+                let Some(reference_entry) = reference.get(key) else {
+                    continue;
+                };
+                let reference_canonical = reference_entry.canonical();
+                let target_canonical = target_entry.canonical();
+                let reference_fingerprint = crate::fingerprint::of_text(&reference_canonical);
+                let target_fingerprint = crate::fingerprint::of_text(&target_canonical);
+                let cx = PairCx {
+                    reference_fingerprint: &reference_fingerprint,
+                    target_fingerprint: &target_fingerprint,
+                    reference_canonical: &reference_canonical,
+                    target_canonical: &target_canonical,
+                    record: lock.entries.get(key),
+                    reference_locale,
+                    target_locale,
+                    reference_file: reference,
+                    target_file: target,
+                    reference: reference_entry,
+                    target: target_entry,
+                };
+                for check in CHECKS {
+                    check.check_pair(&cx, &mut found);
+                }
+            }
+        }
+    }
+
+    // Status of this resource in each locale.
+    let mut statuses = Vec::new();
+    let reference_keys: BTreeSet<&str> = reference.map(|r| r.keys().collect()).unwrap_or_default();
+    for locale in &config.locales {
+        let model = model_of(locale);
+        let is_reference = locale == reference_locale;
+        let keys: BTreeSet<&str> = model.map(|m| m.keys().collect()).unwrap_or_default();
+        let ids_of = |code: &str| -> BTreeSet<&str> {
+            found.iter().filter(|d| d.code == code && d.locale == *locale).filter_map(|d| d.id.as_deref()).collect()
+        };
+        let untranslated = ids_of("untranslated");
+        let drifted = ids_of("drifted");
+        let mut drift = DriftCounts::default();
+        for d in found.iter().filter(|d| d.code == "drifted" && d.locale == *locale) {
+            match d.drift.as_ref().map(|x| x.class) {
+                Some(DriftClass::Cosmetic) => drift.cosmetic += 1,
+                Some(DriftClass::Wording) => drift.wording += 1,
+                Some(DriftClass::Facts) => drift.facts += 1,
+                None => {}
+            }
+        }
+        let stale: BTreeSet<&str> = untranslated.union(&drifted).copied().collect();
+        let counts = if is_reference {
+            Counts { entries: keys.len(), translated: keys.len(), ..Counts::default() }
+        } else {
+            let missing = reference_keys.difference(&keys).count();
+            Counts {
+                entries: reference_keys.len(),
+                translated: reference_keys.len() - missing - stale.len(),
+                missing,
+                untranslated: untranslated.len(),
+                obsolete: keys.difference(&reference_keys).count(),
+                drifted: drifted.len(),
+                drift,
+                unaccepted: ids_of("unaccepted").len(),
+            }
+        };
+        statuses.push((
+            locale_number(locale),
+            ResourceStatus { resource: resource.to_string(), is_reference, present: model.is_some(), counts },
+        ));
+    }
+    ResourcePart { found, statuses, indexes }
+}
+
+/// What a file defines and what it refers to, for the locale-wide checks.
+fn gather(model: &FileModel<'_>) -> LocaleIndex {
     let file = model.file;
-    let site = |offset: usize, len: usize| {
-        let (line, column) = file.position(offset);
-        Site { file: file.display.clone(), line, column, span: offset..offset + len }
+    let mut index = LocaleIndex {
+        locale: file.locale.clone(),
+        files: vec![IndexedFile { resource: file.resource.clone(), display: file.display.clone() }],
+        ..LocaleIndex::default()
     };
     for entry in &model.entries {
-        index.definitions.push(Definition {
-            key: entry.key(),
-            attributes: entry.attributes.iter().map(|a| a.id.name.to_string()).collect(),
-            site: site(entry.offset, entry.key_len()),
-        });
+        let from = index.definitions.len() as u32;
+        index.definitions.push(Definition { key: name(&entry.key()), file: 0, offset: entry.offset as u32 });
+        if !entry.attributes.is_empty() {
+            index.attributes.push((from, entry.attributes.iter().map(|a| name(a.id.name)).collect()));
+        }
         for reference in references(file, entry) {
             index.uses.push(Use {
-                key: reference.key,
-                attribute: reference.attribute.map(str::to_string),
-                from: entry.key(),
-                site: site(reference.offset, reference.len),
+                key: name(&reference.key),
+                attribute: reference.attribute.map(name),
+                from,
+                offset: reference.offset as u32,
             });
         }
     }
+    index
 }
 
 /// `[severity]` in `songngu.toml`: a new severity for a code, or `off` to drop it.

@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
+    /// How many files to work on at once. Default: one per processor core.
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -45,6 +49,11 @@ pub enum Command {
         /// `--deny warnings`: also fail (exit 1) on warnings.
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<Deny>,
+
+        /// Read and check every file again, without the results kept from earlier checks
+        /// in .songngu/cache (which is safe to delete at any time).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Show how complete each language is, per resource
     Status {

@@ -7,7 +7,7 @@ use similar::{ChangeTag, TextDiff};
 use crate::diagnostic::Severity;
 
 /// How much a change of the reference matters to its translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DriftClass {
     /// Only whitespace, punctuation or letter case changed.

@@ -10,6 +10,7 @@
 pub mod accept;
 pub mod announcement;
 pub mod build;
+mod cache;
 pub mod check;
 pub mod checks;
 pub mod diagnostic;
@@ -33,7 +34,7 @@ pub mod source;
 pub mod sync;
 pub mod text;
 
-pub use check::{check_project, CheckOptions, CheckReport};
+pub use check::{check_project, CheckOptions, CheckReport, Progress};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use project::Project;

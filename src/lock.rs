@@ -79,16 +79,27 @@ impl Lock {
     /// Reads a lock; a missing file is an empty lock. A lock that cannot be read exactly
     /// is refused (exit 2) rather than guessed at or rewritten.
     pub fn read(path: &Path) -> Result<Lock, Error> {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| Error::Lock {
-                path: path.to_path_buf(),
-                line: 1,
-                column: 1,
-                message: "not UTF-8 text".into(),
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Lock::default()),
-            Err(e) => return Err(Error::io(path, e)),
-        };
+        Lock::from_bytes(path, Lock::read_bytes(path)?)
+    }
+
+    /// The bytes of a lock file, `None` when there is none.
+    pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(path, e)),
+        }
+    }
+
+    /// Reads a lock from the bytes of its file (`None`: no file, an empty lock).
+    pub fn from_bytes(path: &Path, bytes: Option<Vec<u8>>) -> Result<Lock, Error> {
+        let Some(bytes) = bytes else { return Ok(Lock::default()) };
+        let text = String::from_utf8(bytes).map_err(|_| Error::Lock {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "not UTF-8 text".into(),
+        })?;
         Lock::parse(path, &text)
     }
 
@@ -101,6 +112,9 @@ impl Lock {
                 message: "a merge left conflict markers here: keep both sides' records (or take either side)"
                     .to_string(),
             });
+        }
+        if let Some(lock) = Lock::parse_written(text) {
+            return Ok(lock);
         }
         // The version first: a newer format may have fields this one does not know.
         #[derive(Deserialize)]
@@ -126,6 +140,59 @@ impl Lock {
             Error::Lock { path: path.to_path_buf(), line, column, message }
         })?;
         Ok(lock)
+    }
+
+    /// Reads a lock laid out exactly as [`Lock::to_text`] writes it, without a TOML parser:
+    /// a check reads every lock of the project, and a general TOML parser spends most of
+    /// its time on the recorded source texts, which this only has to find the end of.
+    /// Anything else (a hand edit, another layout, an escape in a text) returns `None`, and
+    /// the caller reads the file with the TOML parser, which also says what is wrong.
+    fn parse_written(text: &str) -> Option<Lock> {
+        if text.contains('\r') {
+            return None;
+        }
+        let mut rest = text;
+        // The header comment, then `version = 1`.
+        while rest.starts_with('#') {
+            rest = &rest[rest.find('\n')? + 1..];
+        }
+        rest = rest.strip_prefix("version = 1\n")?;
+        let mut lock = Lock { version: VERSION, entries: BTreeMap::new() };
+        while !rest.is_empty() {
+            rest = rest.strip_prefix("\n[entries.")?;
+            let end = rest.find("]\n")?;
+            let key = &rest[..end];
+            // A bare TOML key; others are quoted, and left to the TOML parser.
+            if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+                return None;
+            }
+            rest = &rest[end + 2..];
+            let hex = |rest: &mut &str, field: &str| -> Option<String> {
+                let r = rest.strip_prefix(field)?.strip_prefix(" = \"")?;
+                let value = r.get(..64)?;
+                let r = r[64..].strip_prefix("\"\n")?;
+                if !value.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                *rest = r;
+                Some(value.to_string())
+            };
+            let reference = hex(&mut rest, "reference")?;
+            let translation = hex(&mut rest, "translation")?;
+            rest = rest.strip_prefix("source = \"\"\"\n")?;
+            let end = rest.find("\"\"\"\n")?;
+            let source = &rest[..end];
+            // An escape or a quote next to the closing quotes needs the TOML parser.
+            if source.contains('\\') || source.ends_with('"') {
+                return None;
+            }
+            rest = &rest[end + 4..];
+            let record = TranslationRecord { reference, translation, source: source.to_string() };
+            if lock.entries.insert(key.to_string(), record).is_some() {
+                return None;
+            }
+        }
+        Some(lock)
     }
 
     /// The file's text: a header comment, then the entries sorted by id.
@@ -234,6 +301,56 @@ mod tests {
         assert!(text.find("[entries.a]").unwrap() < text.find("[entries.b]").unwrap(), "{text}");
         let back = Lock::parse(Path::new("x.lock"), &text).unwrap();
         assert_eq!(back.entries, lock.entries);
+    }
+
+    /// What the TOML parser reads from a lock's text.
+    fn by_toml(text: &str) -> Lock {
+        toml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn the_quick_reader_reads_what_accept_writes() {
+        let mut lock = Lock::default();
+        for (key, source) in [
+            ("a", "a = Chủ tịch nước Lương Cường\n"),
+            ("b-p2", "b-p2 = with \"quotes\", { -term } and { $var }\n    on two lines\n"),
+            ("c_3", "c_3 =\n    .title = Hà Nội\n"),
+        ] {
+            let n = lock.entries.len() as u8;
+            lock.entries.insert(key.into(), TranslationRecord { source: source.into(), ..record(n) });
+        }
+        let text = lock.to_text();
+        let quick = Lock::parse_written(&text).expect("the layout accept writes");
+        assert_eq!(quick, by_toml(&text));
+        // Anything else goes to the TOML parser, which reads it the same.
+        for other in
+            [text.replace("version = 1\n", "version = 1\n# a note\n"), text.replace("[entries.a]", "[entries.\"a\"]")]
+        {
+            assert_eq!(Lock::parse_written(&other), None, "{other}");
+            assert_eq!(Lock::parse(Path::new("x.lock"), &other).unwrap().entries, lock.entries);
+        }
+        assert_eq!(Lock::parse_written(&text.replace('\n', "\r\n")), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Whatever the texts, the quick reader reads what the TOML parser reads, or
+        /// leaves the file to it.
+        #[test]
+        fn the_quick_reader_agrees_with_toml(
+            texts in proptest::collection::vec(("[a-z][a-z0-9_-]{0,12}", ".*\n?", proptest::bool::ANY), 1..5)
+        ) {
+            let mut lock = Lock::default();
+            for (i, (key, source, newline)) in texts.into_iter().enumerate() {
+                let source = if newline { format!("{source}\n") } else { source };
+                lock.entries.insert(key, TranslationRecord { source, ..record(i as u8) });
+            }
+            let text = lock.to_text();
+            if let Some(quick) = Lock::parse_written(&text) {
+                proptest::prop_assert_eq!(quick, by_toml(&text));
+            }
+            proptest::prop_assert_eq!(Lock::parse(Path::new("x.lock"), &text).unwrap().entries, lock.entries);
+        }
     }
 
     #[test]

@@ -98,6 +98,10 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
     if std::env::var_os("SONGNGU_TEST_PANIC").is_some() {
         panic!("SONGNGU_TEST_PANIC is set");
     }
+    if let Some(jobs) = cli.jobs {
+        // Only fails when a pool already exists, which nothing here makes before.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(usize::from(jobs)).build_global();
+    }
     let project = match &cli.root {
         Some(root) => Project::open(root)?,
         None => {
@@ -116,8 +120,10 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         say!("note: waiting for another songngu run in this project to finish writing");
     }
     match cli.command {
-        Command::Check { locales, format, deny } => {
-            let report = check_project(&project, &CheckOptions { locales })?;
+        Command::Check { locales, format, deny, no_cache } => {
+            let bar = ProgressBar::new("checking");
+            let report = check_project(&project, &CheckOptions { locales, no_cache, progress: bar.progress() })?;
+            drop(bar);
             match format {
                 Format::Human => render::human::render(&report, &project.root, &mut out),
                 Format::Json => render::json::render(&report, &mut out),
@@ -128,7 +134,10 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             Ok(if report.failed(deny.is_some()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Status { locales } => {
-            let report = check_project(&project, &CheckOptions { locales })?;
+            let bar = ProgressBar::new("checking");
+            let report =
+                check_project(&project, &CheckOptions { locales, progress: bar.progress(), ..Default::default() })?;
+            drop(bar);
             render::status::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -321,4 +330,47 @@ fn build_in_memory(project: &Project) -> Result<songngu::runtime::Catalog, Error
         );
     }
     Ok(Catalog::from_build(build))
+}
+
+/// A progress bar on standard error for runs that take over a second, when it is a
+/// terminal; nothing at all otherwise (a CI log or a pipe gets no control characters).
+struct ProgressBar {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl ProgressBar {
+    fn new(what: &'static str) -> ProgressBar {
+        use std::io::IsTerminal;
+        if !std::io::stderr().is_terminal() {
+            return ProgressBar { bar: None };
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        let style = indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} resources, {eta} left")
+            .expect("a valid template");
+        bar.set_style(style);
+        bar.set_message(what);
+        ProgressBar { bar: Some(bar) }
+    }
+
+    /// What the library reports progress to.
+    fn progress(&self) -> songngu::Progress {
+        let Some(bar) = self.bar.clone() else { return songngu::Progress::default() };
+        let started = std::time::Instant::now();
+        let shown = std::sync::atomic::AtomicBool::new(false);
+        songngu::Progress::new(move |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            if started.elapsed().as_secs() >= 1 && !shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        })
+    }
+}
+
+impl Drop for ProgressBar {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }

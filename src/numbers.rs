@@ -52,13 +52,15 @@ pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
     let mut found = BTreeSet::new();
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, word) in words.iter().enumerate() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        // English month names, full or abbreviated (`Oct.`).
-        if let Some(month) = MONTHS.iter().position(|m| {
-            bare.len() >= 3 && m.starts_with(bare.as_str()) && (bare.len() == m.len() || word.ends_with('.'))
-        }) {
-            if bare != "may" || words.get(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
-                found.insert(Fact::Number((month + 1).to_string()));
+        // Most words have no digit and are no month name: they are passed over without
+        // an allocation (a check reads every word of a newsroom's archive).
+        if !word.bytes().any(|b| b.is_ascii_digit()) {
+            // English month names only in English: in Vietnamese `dệt may 2019` is
+            // "textiles 2019", not May.
+            if let Some(month) = month_of(word).filter(|_| language == "en") {
+                if month != 5 || words.get(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
+                    found.insert(Fact::Number(month.to_string()));
+                }
             }
             continue;
         }
@@ -68,6 +70,23 @@ pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
         }
     }
     found
+}
+
+/// The month (1–12) an English month name stands for, full or abbreviated (`Oct.`).
+fn month_of(word: &str) -> Option<usize> {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if !(3..=9).contains(&bare.len()) || !bare.is_ascii() {
+        return None;
+    }
+    let mut lower = [0u8; 9];
+    for (to, from) in lower.iter_mut().zip(bare.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    let bare = &lower[..bare.len()];
+    MONTHS
+        .iter()
+        .position(|m| m.as_bytes().starts_with(bare) && (bare.len() == m.len() || word.ends_with('.')))
+        .map(|m| m + 1)
 }
 
 /// Runs of digits with their inner separators (`2,500`, `9:00`, `9h30`), split at `/`
@@ -165,6 +184,12 @@ mod tests {
 
     fn numbers(text: &str, language: &str) -> Vec<String> {
         facts(text, language, false).into_iter().map(|f| f.to_string()).collect()
+    }
+
+    #[test]
+    fn month_names_are_english_only() {
+        assert!(facts("ngành dệt may 2019", "vi", false).iter().all(|f| *f != Fact::Number("5".into())));
+        assert!(facts("on May 2, 2019", "en", false).contains(&Fact::Number("5".into())));
     }
 
     #[test]

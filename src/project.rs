@@ -198,19 +198,36 @@ impl Project {
         let read_only = |e: &std::io::Error| {
             matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
         };
-        let dir = self.root.join(STATE_DIR);
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            return if read_only(&e) { Ok(None) } else { Err(Error::io(&dir, e)) };
-        }
-        let ignore = dir.join(".gitignore");
-        if !ignore.is_file() {
-            crate::lock::write_atomically(&ignore, b"# songngu's own files (the write lock): never commit them.\n*\n")?;
+        if self.state_dir()?.is_none() {
+            return Ok(None);
         }
         match std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path) {
             Ok(file) => Ok(Some(file)),
             Err(e) if read_only(&e) => Ok(None),
             Err(e) => Err(Error::io(&path, e)),
         }
+    }
+
+    /// songngu's own folder in the project (`.songngu/`: the write lock, the check cache),
+    /// created on first use with a `.gitignore` that keeps it out of commits; `None` when
+    /// the project folder cannot be written.
+    pub(crate) fn state_dir(&self) -> Result<Option<PathBuf>, Error> {
+        let read_only = |e: &std::io::Error| {
+            matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
+        };
+        let dir = self.root.join(STATE_DIR);
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            return if read_only(&e) { Ok(None) } else { Err(Error::io(&dir, e)) };
+        }
+        let ignore = dir.join(".gitignore");
+        if !ignore.is_file() {
+            let text = b"# songngu's own files (the write lock, the check cache): never commit them.\n*\n";
+            match crate::lock::write_atomically(&ignore, text) {
+                Err(Error::Io { source, .. }) if read_only(&source) => return Ok(None),
+                other => other?,
+            }
+        }
+        Ok(Some(dir))
     }
 
     /// Takes the project's write lock, waiting while another songngu run holds it (see

@@ -15,19 +15,34 @@ pub fn language(locale: &str) -> &str {
 /// and inner hyphens (`Tuy-ni-di` is one word).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| {
-        !(c.is_alphabetic()
+        !(is_letter(c)
             || c == '\''
             || c == '’'
             || c == '-'
             || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c)))
     })
     .map(|w| w.trim_matches('-'))
-    .filter(|w| w.chars().any(char::is_alphabetic))
+    .filter(|w| w.chars().any(is_letter))
+}
+
+/// `char::is_alphabetic`, answered without a table look-up for ASCII and for the Latin
+/// blocks Vietnamese is written in (every other character asks the table): the language
+/// and number checks look at every character of every text.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        // Latin-1 letters (not × and ÷), Latin Extended-A and -B.
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        // Latin Extended Additional: every precomposed Vietnamese letter with its tone.
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Words of two letters or more: what the language test counts.
 fn counted_words(text: &str) -> impl Iterator<Item = &str> {
-    words(text).filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
+    words(text).filter(|w| w.chars().filter(|c| is_letter(*c)).nth(1).is_some())
 }
 
 /// Does this character belong only to Vietnamese among Latin-script languages we meet:
@@ -36,7 +51,8 @@ pub fn is_vietnamese_letter(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    if matches!(c, 'đ' | 'Đ') {
+    if matches!(c, 'đ' | 'Đ' | '\u{1EA0}'..='\u{1EF9}') {
+        // Ạ to ỹ: the Vietnamese letters with tone marks, all of them.
         return true;
     }
     use unicode_normalization::char::decompose_canonical;
@@ -94,6 +110,13 @@ fn is_css_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_letter_test_agrees_with_the_table() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn vietnamese_letters() {

@@ -34,20 +34,20 @@ impl Check for CyclicReference {
     }
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
-        let looped = on_cycles(cx.index.uses.iter().map(|u| (u.from.as_str(), u.key.as_str())));
+        let index = cx.index;
+        let from = |u: &super::Use| index.definitions[u.from as usize].key;
+        // Only a reference to an entry that refers on can be on a loop: the many
+        // references to plain terms are left out of the graph.
+        let refers_on: std::collections::HashSet<super::Name> = index.uses.iter().map(from).collect();
+        let looped = on_cycles(index.uses.iter().filter(|u| refers_on.contains(&u.key)).map(|u| (from(u), u.key)));
         let mut reported = BTreeSet::new();
-        for used in &cx.index.uses {
-            if looped.contains(used.from.as_str()) && looped.contains(used.key.as_str()) && reported.insert(&used.from)
-            {
-                out.push(
-                    INFO.at_site(
-                        &cx.index.locale,
-                        &used.site,
-                        Some(used.from.clone()),
-                        super::cyclic_reference::describe(&used.from, &used.key),
-                    )
-                    .label("loop"),
-                );
+        for used in &index.uses {
+            if looped.contains(&from(used)) && looped.contains(&used.key) && reported.insert(used.from) {
+                let file = index.definitions[used.from as usize].file;
+                let (Some((site, to)), Some((_, from))) = (cx.site(file, used.offset), cx.definition(used.from)) else {
+                    continue;
+                };
+                out.push(INFO.at_site(&index.locale, &site, Some(from.clone()), describe(&from, &to)).label("loop"));
             }
         }
     }
@@ -56,8 +56,8 @@ impl Check for CyclicReference {
 /// The ids that lie on a loop of references (`from` → `to` edges): a strongly connected
 /// component of more than one id, or an id that refers to itself. Tarjan's algorithm from
 /// `petgraph`, so a long chain costs linear time, not a search per id.
-pub fn on_cycles<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> BTreeSet<&'a str> {
-    let mut graph = petgraph::Graph::<&str, ()>::new();
+pub fn on_cycles<T: Ord + Copy>(edges: impl Iterator<Item = (T, T)>) -> BTreeSet<T> {
+    let mut graph = petgraph::Graph::<T, ()>::new();
     let mut nodes = BTreeMap::new();
     let mut looped = BTreeSet::new();
     for (from, to) in edges {

@@ -1,8 +1,8 @@
 //! `duplicate-id`: the same message or term defined twice in one locale.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::{Check, CheckInfo, FileCx, LocaleCx};
+use super::{Check, CheckInfo, FileCx, LocaleCx, Name};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub struct DuplicateId;
@@ -56,24 +56,36 @@ impl Check for DuplicateId {
     }
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
-        let mut first: BTreeMap<&str, &super::Site> = BTreeMap::new();
-        for def in &cx.index.definitions {
-            match first.get(def.key.as_str()) {
+        // By name first (integers), then the few candidates by their text.
+        let mut first: HashMap<Name, u32> = HashMap::new();
+        let mut candidates = Vec::new();
+        for (i, def) in cx.index.definitions.iter().enumerate() {
+            match first.get(&def.key) {
                 // Repeats inside one file are reported by `check_file`.
-                Some(site) if site.file != def.site.file => out.push(
-                    INFO.at_site(
-                        &cx.index.locale,
-                        &def.site,
-                        Some(def.key.clone()),
-                        format!("`{}` is already defined in {}:{}", def.key, site.file, site.line),
-                    )
-                    .label("defined again here"),
-                ),
+                Some(&f) if cx.index.definitions[f as usize].file != def.file => candidates.push((f, i as u32)),
                 Some(_) => {}
                 None => {
-                    first.insert(&def.key, &def.site);
+                    first.insert(def.key, i as u32);
                 }
             }
+        }
+        for (earlier, again) in candidates {
+            let (Some((site, key)), Some((first_site, first_key))) = (cx.definition(again), cx.definition(earlier))
+            else {
+                continue;
+            };
+            if key != first_key {
+                continue;
+            }
+            out.push(
+                INFO.at_site(
+                    &cx.index.locale,
+                    &site,
+                    Some(key.clone()),
+                    format!("`{key}` is already defined in {}:{}", first_site.file, first_site.line),
+                )
+                .label("defined again here"),
+            );
         }
     }
 }

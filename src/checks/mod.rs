@@ -142,35 +142,113 @@ pub struct Site {
     pub span: std::ops::Range<usize>,
 }
 
-/// A definition of a message or term.
+/// A message, term or attribute name by a 64-bit hash of it. The locale-wide index keeps a
+/// few integers per entry, not strings and positions: one locale of a newsroom's archive
+/// has hundreds of thousands of entries, and the index must not grow with the text. A
+/// finding's names and positions are read back from its file ([`LocaleCx::site`]), and
+/// two names are only taken for the same after their texts are compared.
+pub type Name = u64;
+
+/// The [`Name`] of a string: SipHash with fixed keys, the same in every run of one build.
+pub fn name(text: &str) -> Name {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A file of the locale, as the index knows it.
 #[derive(Debug, Clone)]
+pub struct IndexedFile {
+    pub resource: String,
+    pub display: String,
+}
+
+/// A definition of a message or term: where its id starts.
+#[derive(Debug, Clone, Copy)]
 pub struct Definition {
-    pub key: String,
-    pub attributes: Vec<String>,
-    pub site: Site,
+    pub key: Name,
+    /// Index into [`LocaleIndex::files`].
+    pub file: u32,
+    pub offset: u32,
 }
 
 /// A reference from one entry to another.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Use {
-    pub key: String,
-    pub attribute: Option<String>,
-    /// The entry that contains the reference.
-    pub from: String,
-    pub site: Site,
+    pub key: Name,
+    /// The attribute named (`{ -term.gender }`), if any.
+    pub attribute: Option<Name>,
+    /// The entry that contains the reference: an index into [`LocaleIndex::definitions`].
+    pub from: u32,
+    /// Where the referenced id starts (its `-` for a term), in the file of `from`.
+    pub offset: u32,
 }
 
-/// Every definition and reference of one locale, gathered file by file, so locale-wide
-/// checks need no file text.
+/// Every definition and reference of one locale, gathered file by file.
 #[derive(Debug, Default)]
 pub struct LocaleIndex {
     pub locale: String,
+    pub files: Vec<IndexedFile>,
     pub definitions: Vec<Definition>,
+    /// The attribute names of the definitions that have attributes, by definition index.
+    pub attributes: Vec<(u32, Vec<Name>)>,
     pub uses: Vec<Use>,
+}
+
+impl LocaleIndex {
+    /// Appends another part of the index (gathered from other files).
+    pub fn extend(&mut self, part: LocaleIndex) {
+        let (files, definitions) = (self.files.len() as u32, self.definitions.len() as u32);
+        self.files.extend(part.files);
+        self.definitions.extend(part.definitions.into_iter().map(|d| Definition { file: d.file + files, ..d }));
+        self.attributes.extend(part.attributes.into_iter().map(|(d, a)| (d + definitions, a)));
+        self.uses.extend(part.uses.into_iter().map(|u| Use { from: u.from + definitions, ..u }));
+    }
 }
 
 pub struct LocaleCx<'a> {
     pub index: &'a LocaleIndex,
+    /// Reads a file of the index again (its text is not kept), `None` when it is gone.
+    pub load: &'a dyn Fn(&IndexedFile) -> Option<SourceFile>,
+    pub loaded: std::cell::RefCell<std::collections::HashMap<u32, Option<std::rc::Rc<SourceFile>>>>,
+}
+
+impl LocaleCx<'_> {
+    /// Where the id at `offset` of a file of the index is, and the id itself (a term's
+    /// with its `-`).
+    pub fn site(&self, file: u32, offset: u32) -> Option<(Site, String)> {
+        let source = self
+            .loaded
+            .borrow_mut()
+            .entry(file)
+            .or_insert_with(|| (self.load)(&self.index.files[file as usize]).map(std::rc::Rc::new))
+            .clone()?;
+        let offset = offset as usize;
+        let rest = source.text.get(offset..)?;
+        let len = rest
+            .char_indices()
+            .find(|&(i, c)| !(c.is_ascii_alphanumeric() || c == '_' || (c == '-' && (i > 0 || rest.starts_with('-')))))
+            .map_or(rest.len(), |(i, _)| i);
+        let (line, column) = source.position(offset);
+        let site = Site { file: source.display.clone(), line, column, span: offset..offset + len };
+        Some((site, rest[..len].to_string()))
+    }
+
+    /// The id a definition defines, with its site.
+    pub fn definition(&self, index: u32) -> Option<(Site, String)> {
+        let d = self.index.definitions[index as usize];
+        self.site(d.file, d.offset)
+    }
+
+    /// The attribute named after the id at `offset` (`gender` in `-term.gender`).
+    pub fn attribute_after(&self, site: &Site, file: u32) -> Option<String> {
+        let loaded = self.loaded.borrow();
+        let source = loaded.get(&file)?.as_ref()?;
+        let rest = source.text.get(site.span.end..)?.strip_prefix('.')?;
+        let len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len());
+        Some(rest[..len].to_string())
+    }
 }
 
 pub trait Check: Sync {

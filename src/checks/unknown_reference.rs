@@ -1,8 +1,8 @@
 //! `unknown-reference`: a reference to a message or term that the locale does not define.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
-use super::{Check, CheckInfo, LocaleCx};
+use super::{Check, CheckInfo, LocaleCx, Name};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub struct UnknownReference;
@@ -35,22 +35,33 @@ impl Check for UnknownReference {
     }
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
-        let mut defined: BTreeMap<&str, &[String]> = BTreeMap::new();
-        for def in &cx.index.definitions {
-            defined.entry(def.key.as_str()).or_insert(&def.attributes);
+        let index = cx.index;
+        let mut attributes: HashMap<u32, &[Name]> = HashMap::new();
+        for (def, names) in &index.attributes {
+            attributes.insert(*def, names);
         }
-        for used in &cx.index.uses {
-            let message = match (defined.get(used.key.as_str()), &used.attribute) {
-                (None, _) => {
-                    let kind = if used.key.starts_with('-') { "term" } else { "message" };
-                    format!("no resource of {} defines the {kind} `{}`", cx.index.locale, used.key)
-                }
-                (Some(attributes), Some(attr)) if !attributes.contains(attr) => {
-                    format!("`{}` has no attribute `.{attr}`", used.key)
-                }
+        let mut defined: HashMap<Name, &[Name]> = HashMap::new();
+        for (i, def) in index.definitions.iter().enumerate() {
+            defined.entry(def.key).or_insert_with(|| attributes.get(&(i as u32)).copied().unwrap_or(&[]));
+        }
+        for used in &index.uses {
+            let unknown_attribute = match (defined.get(&used.key), used.attribute) {
+                (None, _) => false,
+                (Some(names), Some(attribute)) if !names.contains(&attribute) => true,
                 _ => continue,
             };
-            out.push(INFO.at_site(&cx.index.locale, &used.site, Some(used.from.clone()), message).label("unknown"));
+            let file = index.definitions[used.from as usize].file;
+            let (Some((site, key)), Some((_, from))) = (cx.site(file, used.offset), cx.definition(used.from)) else {
+                continue;
+            };
+            let message = if unknown_attribute {
+                let attribute = cx.attribute_after(&site, file).unwrap_or_default();
+                format!("`{key}` has no attribute `.{attribute}`")
+            } else {
+                let kind = if key.starts_with('-') { "term" } else { "message" };
+                format!("no resource of {} defines the {kind} `{key}`", index.locale)
+            };
+            out.push(INFO.at_site(&index.locale, &site, Some(from), message).label("unknown"));
         }
     }
 }

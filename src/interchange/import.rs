@@ -200,7 +200,7 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
     // Check the files as they would be, refuse the entries that would add an error, and
     // check again without them, until every remaining change passes.
     let locales: Vec<String> = pending.iter().map(|p| p.locale.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    let options = CheckOptions { locales };
+    let options = CheckOptions { locales, ..CheckOptions::default() };
     let before =
         if pending.is_empty() { Vec::new() } else { check_with(project, &options, &Overlay::new())?.diagnostics };
     let known: BTreeSet<(&str, &str, &str)> =
