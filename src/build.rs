@@ -747,19 +747,30 @@ pub fn check_out_dir(project: &Project, out: &Path) -> Result<PathBuf, Error> {
             let Some(manifest) = manifest else {
                 return refuse("this folder is not empty and holds no songngu build (no readable manifest.json); build into another folder, or empty it first");
             };
-            // Everything in it must belong to that build: it is all replaced.
+            // Everything in it must belong to that build: it is all replaced. The files it
+            // lists, and the folders they are in (looked up, not searched: an archive's
+            // build has tens of thousands of files).
+            let mut files = std::collections::HashSet::new();
+            let mut folders = std::collections::HashSet::new();
+            for (locale, built) in &manifest.locales {
+                folders.insert(locale.clone());
+                for resource in built.resources.keys() {
+                    let path = format!("{locale}/{resource}");
+                    let mut folder = path.as_str();
+                    while let Some((parent, _)) = folder.rsplit_once('/') {
+                        folders.insert(parent.to_string());
+                        folder = parent;
+                    }
+                    files.insert(path);
+                }
+            }
             for entry in walkdir::WalkDir::new(&full).min_depth(1).follow_links(false) {
                 let entry = entry.map_err(|e| Error::io(&full, e.into()))?;
                 let rel = entry.path().strip_prefix(&full).expect("walk stays under its root");
                 let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                 let listed = rel == crate::manifest::FILE_NAME
-                    || manifest.locales.iter().any(|(locale, built)| {
-                        rel == *locale
-                            || built.resources.keys().any(|r| {
-                                let path = format!("{locale}/{r}");
-                                path == rel || (entry.file_type().is_dir() && path.starts_with(&format!("{rel}/")))
-                            })
-                    });
+                    || files.contains(&rel)
+                    || (entry.file_type().is_dir() && folders.contains(&rel));
                 if !listed {
                     return refuse(&format!(
                         "`{rel}` is not part of the build this folder holds, and a build replaces the whole folder; move it away or build into another folder"

@@ -50,23 +50,40 @@ fn thousands_is_dot(language: &str) -> bool {
 /// side, so an English-style figure in a Vietnamese text still matches).
 pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
     let mut found = BTreeSet::new();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for (i, word) in words.iter().enumerate() {
-        // Most words have no digit and are no month name: they are passed over without
-        // an allocation (a check reads every word of a newsroom's archive).
+    let english = language == "en";
+    // Only digits and (in English) month names state facts: a text with neither is
+    // passed over without looking at its words (a check reads every text of an archive).
+    if !english && !text.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
         if !word.bytes().any(|b| b.is_ascii_digit()) {
             // English month names only in English: in Vietnamese `dệt may 2019` is
             // "textiles 2019", not May.
-            if let Some(month) = month_of(word).filter(|_| language == "en") {
-                if month != 5 || words.get(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
+            if let Some(month) = month_of(word).filter(|_| english) {
+                let dated = words.peek().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                if month != 5 || dated {
                     found.insert(Fact::Number(month.to_string()));
                 }
             }
             continue;
         }
-        let next = words.get(i + 1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
         for token in numeric_tokens(word) {
-            read_token(&token, language, lenient, next.as_deref(), &mut found);
+            // The common case, a plain figure, without allocations but for the fact.
+            if token.len() < 20 && token.bytes().all(|b| b.is_ascii_digit()) {
+                let next = words.peek().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+                let clock = next.is_some_and(|w| {
+                    w.len() <= 6 && matches!(w.to_lowercase().as_str(), "giờ" | "am" | "a.m" | "pm" | "p.m")
+                });
+                if !clock {
+                    let n: u64 = token.parse().expect("under 20 digits");
+                    found.insert(Fact::Number(n.to_string()));
+                    continue;
+                }
+            }
+            let next = words.peek().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+            read_token(token, language, lenient, next.as_deref(), &mut found);
         }
     }
     found
@@ -74,6 +91,11 @@ pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
 
 /// The month (1–12) an English month name stands for, full or abbreviated (`Oct.`).
 fn month_of(word: &str) -> Option<usize> {
+    // Most words do not start with the first letter of a month.
+    let first = word.chars().find(|c| c.is_alphanumeric())?;
+    if !matches!(first.to_ascii_lowercase(), 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd') {
+        return None;
+    }
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
     if !(3..=9).contains(&bare.len()) || !bare.is_ascii() {
         return None;
@@ -90,29 +112,31 @@ fn month_of(word: &str) -> Option<usize> {
 }
 
 /// Runs of digits with their inner separators (`2,500`, `9:00`, `9h30`), split at `/`
-/// and other characters.
-fn numeric_tokens(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
+/// and other characters: slices of `word`, found byte by byte (all of it is ASCII).
+fn numeric_tokens(word: &str) -> Vec<&str> {
+    let bytes = word.as_bytes();
     let mut tokens = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
             i += 1;
             continue;
         }
-        let mut token = String::new();
-        while i < chars.len() {
-            let c = chars[i];
-            let inner = matches!(c, '.' | ',' | ':') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-            let hour = c == 'h' && !token.contains('h') && chars.get(i + 1).is_none_or(|n| n.is_ascii_digit());
-            if c.is_ascii_digit() || inner || hour {
-                token.push(c);
+        let start = i;
+        let mut hour = false;
+        while i < bytes.len() {
+            let c = bytes[i];
+            let next_is_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            let inner = matches!(c, b'.' | b',' | b':') && next_is_digit;
+            let h = c == b'h' && !hour && (i + 1 == bytes.len() || next_is_digit);
+            if c.is_ascii_digit() || inner || h {
+                hour |= h;
                 i += 1;
             } else {
                 break;
             }
         }
-        tokens.push(token);
+        tokens.push(&word[start..i]);
     }
     tokens
 }
@@ -187,9 +211,18 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_before_a_clock_word_is_a_time() {
+        for text in ["lúc 9 giờ", "at 9 PM", "at 9 p.m."] {
+            assert!(facts(text, "vi", true).iter().any(|f| matches!(f, Fact::Time(9 | 21, 0))), "{text}");
+        }
+    }
+
+    #[test]
     fn month_names_are_english_only() {
         assert!(facts("ngành dệt may 2019", "vi", false).iter().all(|f| *f != Fact::Number("5".into())));
         assert!(facts("on May 2, 2019", "en", false).contains(&Fact::Number("5".into())));
+        assert!(facts("“October” and Nov. 5", "en", false)
+            .is_superset(&[10, 11].map(|n| Fact::Number(n.to_string())).into()));
     }
 
     #[test]

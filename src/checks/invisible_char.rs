@@ -46,10 +46,13 @@ impl Check for InvisibleChar {
 
     fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let file = cx.model.file;
+        if file.plain_latin {
+            return;
+        }
         for entry in &cx.model.entries {
             for (_, pattern) in entry.parts() {
                 for (offset, text) in text_elements(file, pattern) {
-                    if text.bytes().all(|b| (b' '..0x7F).contains(&b) || b == b'\n' || b == b'\t') {
+                    if crate::text::is_plain_latin(text) {
                         continue;
                     }
                     for (i, c) in text.char_indices() {
@@ -115,4 +118,31 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
         '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+
+    /// What `text::is_plain_latin` lets the Unicode checks skip has nothing to report.
+    #[test]
+    fn plain_latin_text_has_nothing_to_report() {
+        let mut plain = 0;
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            if !crate::text::is_plain_latin(&c.to_string()) {
+                continue;
+            }
+            plain += 1;
+            let rest = format!("{c}x");
+            assert_eq!(control_name(c, &rest), None, "{c:?}");
+            assert_eq!(invisible_name(c), None, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        assert!(plain > 700, "{plain}");
+        assert!(!crate::text::is_plain_latin("a\u{0300}"));
+        assert!(!crate::text::is_plain_latin("a\u{200B}b"));
+    }
 }

@@ -43,10 +43,13 @@ impl Check for NotNfc {
     fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let file = cx.model.file;
         let mut lines_reported = BTreeSet::new();
+        if file.plain_latin {
+            return;
+        }
         for entry in &cx.model.entries {
             for (_, pattern) in entry.parts() {
                 for (offset, text) in text_elements(file, pattern) {
-                    if text.is_ascii() || is_nfc(text) {
+                    if crate::text::is_plain_latin(text) || is_nfc(text) {
                         continue;
                     }
                     let mut line_start = 0;

@@ -1,6 +1,6 @@
 //! `plural-category`: plural variants that do not match the locale's CLDR categories.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory as Category, PluralRuleType, PluralRules};
@@ -131,6 +131,14 @@ fn is_numeric_selector(selector: &ast::InlineExpression<&str>) -> bool {
 /// categories, so they are found by selecting over a sample that reaches every category
 /// CLDR defines: integers 0–200, a few large ones, and decimals with one and two digits.
 pub fn categories(locale: &str) -> Option<Vec<&'static str>> {
+    // Asked for every file; found out once per locale (it tries a few hundred numbers).
+    static KNOWN: std::sync::Mutex<BTreeMap<String, Option<Vec<&'static str>>>> =
+        std::sync::Mutex::new(BTreeMap::new());
+    let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+    known.entry(locale.to_string()).or_insert_with(|| categories_of(locale)).clone()
+}
+
+fn categories_of(locale: &str) -> Option<Vec<&'static str>> {
     let langid: LanguageIdentifier = locale.parse().ok()?;
     let rules = PluralRules::create(langid, PluralRuleType::CARDINAL).ok()?;
     let mut found = BTreeSet::new();

@@ -5,7 +5,7 @@ use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::plain_text;
 use crate::text::language;
-use crate::text::{has_translatable_words, vietnamese_share};
+use crate::text::{has_no_vietnamese_word, has_translatable_words, vietnamese_share};
 
 pub struct Untranslated;
 
@@ -52,14 +52,16 @@ impl Check for Untranslated {
                 continue;
             }
             let copied = reference_pattern == Some(target_pattern);
-            let still_reference = !copied && target_language != reference_language && {
-                let (vietnamese, total) = vietnamese_share(&text);
-                match target_language {
-                    "vi" => total >= 3 && vietnamese == 0,
-                    _ if reference_language == "vi" => total >= 3 && vietnamese * 2 > total,
+            let still_reference = !copied
+                && target_language != reference_language
+                && match target_language {
+                    "vi" => has_no_vietnamese_word(&text),
+                    _ if reference_language == "vi" => {
+                        let (vietnamese, total) = vietnamese_share(&text);
+                        total >= 3 && vietnamese * 2 > total
+                    }
                     _ => false,
-                }
-            };
+                };
             if copied || still_reference {
                 let what =
                     if part == crate::model::Part::Value { String::from("the text") } else { format!("`{part}`") };
