@@ -43,6 +43,7 @@ fn a_cached_result_is_the_full_result() {
             if case.join("songngu.toml").is_file() || case.join("locales").is_dir() {
                 let to = work.path().join(format!("{}-{}", cases.len(), case.file_name().unwrap().to_string_lossy()));
                 copy_tree(&case, &to);
+                let _ = std::fs::remove_dir_all(to.join(".songngu"));
                 cases.push(to);
             }
         }
