@@ -170,8 +170,11 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         }
     }
     let mut present: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let mut orphan_locks = BTreeMap::new();
     for locale in &config.locales {
-        let mut resources: BTreeSet<String> = project.resources_of(locale)?.into_iter().collect();
+        let (resources, locks) = project.resources_and_orphan_locks(locale)?;
+        orphan_locks.insert(locale, locks);
+        let mut resources: BTreeSet<String> = resources.into_iter().collect();
         resources.extend(overlay.keys().filter(|(l, _)| l == locale).map(|(_, r)| r.clone()));
         present.insert(locale, resources);
     }
@@ -220,9 +223,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     }
 
     for locale in &config.locales {
-        for lock in project.orphan_locks(locale)? {
+        for lock in &orphan_locks[locale] {
             if !overlay.contains_key(&(locale.clone(), lock.trim_end_matches(".lock").to_string())) {
-                let display = project.display_path(locale, &lock);
+                let display = project.display_path(locale, lock);
                 report.diagnostics.push(crate::checks::obsolete::orphan_lock(locale, &display));
             }
         }

@@ -356,11 +356,14 @@ impl ProgressBar {
     fn progress(&self) -> songngu::Progress {
         let Some(bar) = self.bar.clone() else { return songngu::Progress::default() };
         let started = std::time::Instant::now();
+        // After a second; the tests show it at once (tests/cli.rs).
+        let after = std::env::var("SONGNGU_PROGRESS_AFTER_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+        let after = std::time::Duration::from_millis(after);
         let shown = std::sync::atomic::AtomicBool::new(false);
         songngu::Progress::new(move |done, total| {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
-            if started.elapsed().as_secs() >= 1 && !shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            if started.elapsed() >= after && !shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             }
         })

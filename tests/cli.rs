@@ -1,6 +1,8 @@
 //! The `songngu` binary as an editor runs it: on the shipped content, on small projects
 //! made for each test, and with the mistakes people make in `songngu.toml` and arguments.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -376,4 +378,38 @@ fn fmt_turns_crlf_into_lf_even_in_multiline_values() {
     assert_eq!(songngu(dir.path(), &["fmt"]).status.code(), Some(0));
     let text = std::fs::read_to_string(dir.path().join("locales/vi/a.ftl")).unwrap();
     assert_eq!(text, "b =\n    dòng một\n    dòng hai\n");
+}
+
+/// A progress bar on a terminal (after a second; at once here), and not a byte of it
+/// when standard error is a pipe or a file.
+#[cfg(unix)]
+#[test]
+fn a_progress_bar_only_on_a_terminal() {
+    let dir = shipped_copy();
+    let piped = Command::new(env!("CARGO_BIN_EXE_songngu"))
+        .current_dir(dir.path())
+        .args(["check", "--no-cache"])
+        .env("SONGNGU_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(0));
+    assert!(piped.stderr.is_empty(), "{}", String::from_utf8_lossy(&piped.stderr));
+
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    if Command::new("script").arg("--version").output().is_err() {
+        common::say("skipped: no `script` command to run songngu on a terminal");
+        return;
+    }
+    let command = format!("{} check --no-cache -j1", env!("CARGO_BIN_EXE_songngu"));
+    let on_terminal = Command::new("script")
+        .current_dir(dir.path())
+        .args(["-qec", &command, "/dev/null"])
+        .env("SONGNGU_PROGRESS_AFTER_MS", "0")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&on_terminal.stdout);
+    assert_eq!(on_terminal.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("checking") && shown.contains("/6 resources"), "{shown:?}");
+    assert!(shown.contains("ok: checked 6 resources"), "{shown:?}");
 }

@@ -38,7 +38,7 @@ impl Check for CyclicReference {
         let from = |u: &super::Use| index.definitions[u.from as usize].key;
         // Only a reference to an entry that refers on can be on a loop: the many
         // references to plain terms are left out of the graph.
-        let refers_on: std::collections::HashSet<super::Name> = index.uses.iter().map(from).collect();
+        let refers_on: nohash_hasher::IntSet<super::Name> = index.uses.iter().map(from).collect();
         let looped = on_cycles(index.uses.iter().filter(|u| refers_on.contains(&u.key)).map(|u| (from(u), u.key)));
         let mut reported = BTreeSet::new();
         for used in &index.uses {

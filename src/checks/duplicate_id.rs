@@ -1,6 +1,6 @@
 //! `duplicate-id`: the same message or term defined twice in one locale.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::{Check, CheckInfo, FileCx, LocaleCx, Name};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -57,7 +57,7 @@ impl Check for DuplicateId {
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
         // By name first (integers), then the few candidates by their text.
-        let mut first: HashMap<Name, u32> = HashMap::new();
+        let mut first: nohash_hasher::IntMap<Name, u32> = Default::default();
         let mut candidates = Vec::new();
         for (i, def) in cx.index.definitions.iter().enumerate() {
             match first.get(&def.key) {

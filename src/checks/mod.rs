@@ -146,7 +146,8 @@ pub struct Site {
 /// few integers per entry, not strings and positions: one locale of a newsroom's archive
 /// has hundreds of thousands of entries, and the index must not grow with the text. A
 /// finding's names and positions are read back from its file ([`LocaleCx::site`]), and
-/// two names are only taken for the same after their texts are compared.
+/// two names are only taken for the same after their texts are compared. A name is a hash
+/// already: maps keyed by names do not hash it again (`nohash_hasher`).
 pub type Name = u64;
 
 /// The [`Name`] of a string: SipHash with fixed keys, the same in every run of one build.

@@ -1,6 +1,5 @@
 //! `unknown-reference`: a reference to a message or term that the locale does not define.
 
-use std::collections::HashMap;
 
 use super::{Check, CheckInfo, LocaleCx, Name};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -36,11 +35,11 @@ impl Check for UnknownReference {
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
         let index = cx.index;
-        let mut attributes: HashMap<u32, &[Name]> = HashMap::new();
+        let mut attributes: nohash_hasher::IntMap<u32, &[Name]> = Default::default();
         for (def, names) in &index.attributes {
             attributes.insert(*def, names);
         }
-        let mut defined: HashMap<Name, &[Name]> = HashMap::new();
+        let mut defined: nohash_hasher::IntMap<Name, &[Name]> = Default::default();
         for (i, def) in index.definitions.iter().enumerate() {
             defined.entry(def.key).or_insert_with(|| attributes.get(&(i as u32)).copied().unwrap_or(&[]));
         }
