@@ -22,7 +22,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::{check_inputs, load_inputs, Counts, Overlay, ResourcePart, ResourceStatus};
+use crate::check::{check_inputs, load_inputs, Counts, Overlay, PartIndex, ResourcePart, ResourceStatus};
 use crate::checks::{Definition, IndexedFile, LocaleIndex, Name, Use};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::drift::{DiffOp, Drift, DriftClass};
@@ -86,6 +86,8 @@ pub(crate) struct Entry {
     /// Whether every stamp was settled when taken (see [`Stamp::settled`]).
     trusted: bool,
     key: u128,
+    /// What its indexes say, positions left out ([`semantic`]).
+    semantic: u128,
     found: Vec<StoredDiagnostic>,
     /// (locale, resource, is its reference, present, counts): `ResourceStatus` flattens
     /// its counts for JSON, which this format cannot store.
@@ -114,8 +116,8 @@ struct StoredDiagnostic {
 
 /// One file's part of a locale's index, as fixed-size little-endian records: reading
 /// them back is a copy, not a parse, which matters for hundreds of thousands of entries.
-#[derive(Serialize, Deserialize)]
-struct StoredIndex {
+#[derive(Clone, Serialize, Deserialize)]
+pub(crate) struct StoredIndex {
     resource: String,
     display: String,
     /// (name, offset): 12 bytes each.
@@ -127,8 +129,10 @@ struct StoredIndex {
     uses: Vec<u8>,
 }
 
-#[derive(Serialize, Deserialize, Default)]
-struct Contents {
+/// The start of the cache file; then `count` entries, each a resource's name and its
+/// [`Entry`] (postcard bytes, kept as they are for a resource that did not change).
+#[derive(Serialize, Deserialize, PartialEq)]
+struct Header {
     format: String,
     /// The songngu version, and the size and time of the program that wrote it: a new
     /// build may check differently.
@@ -136,13 +140,24 @@ struct Contents {
     /// `checks::name` of a fixed text: another build may hash names differently.
     probe: Name,
     config: u128,
-    entries: HashMap<String, Entry>,
+    count: usize,
 }
 
-/// The cache of one check run: what was stored, and what this run found.
+/// What one resource's check leaves for the next cache.
+pub(crate) enum Stored {
+    /// Not cached (a check with `--no-cache`, or of texts not on disk).
+    Nothing,
+    /// The entry of the cache read, unchanged: its place in the old file.
+    Same(std::ops::Range<usize>),
+    /// A new entry.
+    New(Vec<u8>),
+}
+
+/// The cache of one check run: the file as read, and where each resource's entry is.
 pub(crate) struct Cache {
-    path: Option<PathBuf>,
-    old: Contents,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    entries: HashMap<String, std::ops::Range<usize>>,
     now: i128,
 }
 
@@ -165,14 +180,31 @@ fn build_identity() -> String {
     format!("{} {len} {}.{}", env!("CARGO_PKG_VERSION"), modified.0, modified.1)
 }
 
-fn header(project: &Project) -> Contents {
-    Contents {
+fn header(project: &Project, count: usize) -> Header {
+    Header {
         format: FORMAT.to_string(),
         version: build_identity(),
         probe: crate::checks::name(FORMAT),
         config: xxhash_rust::xxh3::xxh3_128(format!("{:?}", project.config).as_bytes()),
-        entries: HashMap::new(),
+        count,
     }
+}
+
+/// The entries of a cache file, by resource, if it is one this build wrote.
+fn read_entries(bytes: &[u8], project: &Project) -> Option<HashMap<String, std::ops::Range<usize>>> {
+    let (found, mut rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
+    if found != header(project, found.count) {
+        return None;
+    }
+    let mut entries = HashMap::with_capacity(found.count);
+    for _ in 0..found.count {
+        let (resource, after) = postcard::take_from_bytes::<String>(rest).ok()?;
+        let (entry, after) = postcard::take_from_bytes::<&serde_bytes::Bytes>(after).ok()?;
+        let start = entry.as_ptr() as usize - bytes.as_ptr() as usize;
+        entries.insert(resource, start..start + entry.len());
+        rest = after;
+    }
+    Some(entries)
 }
 
 impl Cache {
@@ -180,30 +212,27 @@ impl Cache {
     pub(crate) fn open(project: &Project) -> Cache {
         let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
         let path = project.root.join(crate::project::STATE_DIR).join("cache/check");
-        let fresh = header(project);
-        let old = std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<Contents>(&bytes).ok())
-            .filter(|c| {
-                (&c.format, &c.version, c.probe, c.config) == (&fresh.format, &fresh.version, fresh.probe, fresh.config)
-            })
-            .unwrap_or(fresh);
-        Cache { path: Some(path), old, now }
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        match read_entries(&bytes, project) {
+            Some(entries) => Cache { path, bytes, entries, now },
+            None => Cache { path, bytes: Vec::new(), entries: HashMap::new(), now },
+        }
     }
 
     /// Checks one resource, or takes its result from the cache when nothing it came from
-    /// changed. Returns the result and the entry to store for it.
+    /// changed.
     pub(crate) fn check(
         &self,
         project: &Project,
         resource: &str,
         present: &BTreeMap<&str, BTreeSet<String>>,
-    ) -> Result<(ResourcePart, Option<Entry>), Error> {
+    ) -> Result<(ResourcePart, Stored), Error> {
         let stamps: Vec<Option<Stamp>> = members(project, resource).iter().map(|p| Stamp::of(p)).collect();
-        let old = self.old.entries.get(resource);
-        if let Some(old) = old.filter(|e| e.trusted && e.stamps == stamps) {
+        let place = self.entries.get(resource);
+        let old = place.and_then(|range| postcard::from_bytes::<Entry>(&self.bytes[range.clone()]).ok());
+        if let Some(old) = old.as_ref().filter(|e| e.trusted && e.stamps == stamps) {
             if let Some(part) = restore(old) {
-                return Ok((part, None));
+                return Ok((part, Stored::Same(place.expect("read from it").clone())));
             }
         }
         let inputs = load_inputs(project, resource, present, &Overlay::new())?;
@@ -220,7 +249,7 @@ impl Cache {
         }
         let key = key.digest128();
         let trusted = stamps.iter().flatten().all(|s| s.settled(self.now));
-        let part = match old.filter(|e| e.key == key).and_then(restore) {
+        let part = match old.as_ref().filter(|e| e.key == key).and_then(restore) {
             Some(part) => part,
             None => check_inputs(project, resource, inputs),
         };
@@ -234,42 +263,106 @@ impl Cache {
                 .iter()
                 .map(|(l, s)| (*l as u32, s.resource.clone(), s.is_reference, s.present, s.counts))
                 .collect(),
-            indexes: part.indexes.iter().map(|(l, i)| (*l as u32, store_index(i))).collect(),
+            semantic: part.semantic,
+            indexes: part
+                .indexes
+                .iter()
+                .map(|(l, i)| {
+                    let stored = match i {
+                        PartIndex::Built(index) => store_index(index),
+                        PartIndex::Stored(stored) => stored.clone(),
+                    };
+                    (*l as u32, stored)
+                })
+                .collect(),
         };
-        Ok((part, Some(entry)))
+        let stored = postcard::to_stdvec(&entry).map_or(Stored::Nothing, Stored::New);
+        Ok((part, stored))
     }
 
-    /// Writes the cache for the resources of this run: `fresh` has the entries that
-    /// changed (serialized), the others are kept as they were. Best effort: a cache that
-    /// cannot be written only makes the next check slower.
-    pub(crate) fn save(self, project: &Project, resources: &[&String], fresh: Vec<Option<Entry>>) {
-        let Some(path) = self.path else { return };
-        if fresh.iter().all(Option::is_none) && self.old.entries.len() == resources.len() {
-            return;
+    /// Starts the next cache file, for `count` resources.
+    pub(crate) fn writer(&self, project: &Project, count: usize) -> Writer {
+        Writer {
+            project: project.clone(),
+            header: Some(header(project, count)),
+            file: None,
+            same: Vec::new(),
+            changed: false,
+            failed: false,
         }
-        if !matches!(project.state_dir(), Ok(Some(_))) {
-            return;
-        }
-        let mut contents = header(project);
-        let mut old = self.old.entries;
-        for (resource, fresh) in resources.iter().zip(fresh) {
-            let entry = match fresh {
-                Some(entry) => entry,
-                None => match old.remove(resource.as_str()) {
-                    Some(entry) => entry,
-                    None => continue,
-                },
-            };
-            contents.entries.insert(resource.to_string(), entry);
-        }
-        let Ok(bytes) = postcard::to_stdvec(&contents) else { return };
-        let Some(dir) = path.parent() else { return };
-        let _ = std::fs::create_dir_all(dir);
-        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
-            use std::io::Write;
-            if tmp.write_all(&bytes).is_ok() {
-                let _ = tmp.persist(&path);
+    }
+}
+
+/// Writes the next cache file as the check goes, one entry per resource in order, so it
+/// is never all in memory. Nothing is written until an entry differs from the cache read
+/// (a check where nothing changed leaves the file alone); until then only the places of
+/// the unchanged entries are remembered. Best effort: a cache that cannot be written
+/// only makes the next check slower.
+pub(crate) struct Writer {
+    project: Project,
+    header: Option<Header>,
+    file: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
+    /// Unchanged entries not written yet: (resource, place in the old file).
+    same: Vec<(String, std::ops::Range<usize>)>,
+    changed: bool,
+    failed: bool,
+}
+
+impl Writer {
+    pub(crate) fn push(&mut self, cache: &Cache, resource: &str, stored: Stored) {
+        match stored {
+            Stored::Same(range) if self.file.is_none() => self.same.push((resource.to_string(), range)),
+            Stored::Same(range) => self.write(resource, &cache.bytes[range]),
+            Stored::New(bytes) => {
+                self.changed = true;
+                self.start(cache);
+                self.write(resource, &bytes);
             }
+            Stored::Nothing => self.failed = true,
+        }
+    }
+
+    fn start(&mut self, cache: &Cache) {
+        if self.file.is_some() || self.failed {
+            return;
+        }
+        // `.songngu/` with its `.gitignore` first.
+        if !matches!(self.project.state_dir(), Ok(Some(_))) {
+            return self.failed = true;
+        }
+        let Some(dir) = cache.path.parent() else { return self.failed = true };
+        let _ = std::fs::create_dir_all(dir);
+        let Ok(tmp) = tempfile::NamedTempFile::new_in(dir) else { return self.failed = true };
+        let mut file = std::io::BufWriter::with_capacity(1 << 16, tmp);
+        let header = self.header.take().expect("started once");
+        if postcard::to_io(&header, &mut file).is_err() {
+            return self.failed = true;
+        }
+        self.file = Some(file);
+        for (resource, range) in std::mem::take(&mut self.same) {
+            self.write(&resource, &cache.bytes[range]);
+        }
+    }
+
+    fn write(&mut self, resource: &str, entry: &[u8]) {
+        let Some(file) = &mut self.file else { return };
+        if postcard::to_io(&(resource, serde_bytes::Bytes::new(entry)), file).is_err() {
+            self.failed = true;
+        }
+    }
+
+    /// Puts the new cache in place of the old, when anything changed.
+    pub(crate) fn finish(mut self, cache: &Cache) {
+        // A resource gone since the last check also changes the file.
+        if !self.changed && cache.entries.len() != self.same.len() {
+            self.start(cache);
+        }
+        let Some(file) = self.file.take() else { return };
+        if self.failed {
+            return;
+        }
+        if let Ok(tmp) = file.into_inner() {
+            let _ = tmp.persist(&cache.path);
         }
     }
 }
@@ -294,7 +387,7 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
     }
 }
 
-fn store_index(index: &LocaleIndex) -> StoredIndex {
+pub(crate) fn store_index(index: &LocaleIndex) -> StoredIndex {
     let file = &index.files[0];
     let mut definitions = Vec::with_capacity(index.definitions.len() * 12);
     for d in &index.definitions {
@@ -318,40 +411,42 @@ fn store_index(index: &LocaleIndex) -> StoredIndex {
     }
 }
 
+/// A stored finding as it was; `None` when it does not read back.
+fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
+    Some(Diagnostic {
+        code: crate::checks::find(&d.code)?.code,
+        severity: d.severity,
+        locale: d.locale.clone(),
+        file: d.file.clone(),
+        line: d.line,
+        column: d.column,
+        id: d.id.clone(),
+        message: d.message.clone(),
+        span: d.span.0..d.span.1,
+        label: d.label.clone(),
+        drift: match &d.drift {
+            None => None,
+            Some((class, old, new, diff)) => Some(Drift {
+                class: *class,
+                old: old.clone(),
+                new: new.clone(),
+                diff: diff
+                    .iter()
+                    .map(|(op, text)| {
+                        let op = ["equal", "delete", "insert"].into_iter().find(|o| o == op)?;
+                        Some(DiffOp { op, text: text.clone() })
+                    })
+                    .collect::<Option<_>>()?,
+            }),
+        },
+        help: d.help.clone(),
+    })
+}
+
 /// A stored entry as a check result; `None` when it does not read back (then the
 /// resource is checked again).
 fn restore(entry: &Entry) -> Option<ResourcePart> {
-    let mut found = Vec::with_capacity(entry.found.len());
-    for d in &entry.found {
-        found.push(Diagnostic {
-            code: crate::checks::find(&d.code)?.code,
-            severity: d.severity,
-            locale: d.locale.clone(),
-            file: d.file.clone(),
-            line: d.line,
-            column: d.column,
-            id: d.id.clone(),
-            message: d.message.clone(),
-            span: d.span.0..d.span.1,
-            label: d.label.clone(),
-            drift: match &d.drift {
-                None => None,
-                Some((class, old, new, diff)) => Some(Drift {
-                    class: *class,
-                    old: old.clone(),
-                    new: new.clone(),
-                    diff: diff
-                        .iter()
-                        .map(|(op, text)| {
-                            let op = ["equal", "delete", "insert"].into_iter().find(|o| o == op)?;
-                            Some(DiffOp { op, text: text.clone() })
-                        })
-                        .collect::<Option<_>>()?,
-                }),
-            },
-            help: d.help.clone(),
-        });
-    }
+    let found = entry.found.iter().map(restore_diagnostic).collect::<Option<Vec<_>>>()?;
     let statuses = entry
         .statuses
         .iter()
@@ -365,41 +460,121 @@ fn restore(entry: &Entry) -> Option<ResourcePart> {
             (*l as usize, status)
         })
         .collect();
-    let mut indexes = Vec::with_capacity(entry.indexes.len());
-    for (locale, stored) in &entry.indexes {
-        let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"));
-        let u64_at = |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
-        if stored.definitions.len() % 12 != 0 || stored.uses.len() % 25 != 0 {
-            return None;
-        }
-        let definitions: Vec<Definition> = stored
-            .definitions
-            .chunks_exact(12)
-            .map(|c| Definition { key: u64_at(c, 0), file: 0, offset: u32_at(c, 8) })
-            .collect();
-        let uses: Vec<Use> = stored
-            .uses
-            .chunks_exact(25)
-            .map(|c| Use {
-                key: u64_at(c, 0),
-                attribute: (c[16] == 1).then(|| u64_at(c, 8)),
-                from: u32_at(c, 17),
-                offset: u32_at(c, 21),
-            })
-            .collect();
-        if uses.iter().any(|u| u.from as usize >= definitions.len()) {
-            return None;
-        }
-        indexes.push((
-            *locale as usize,
-            LocaleIndex {
-                locale: String::new(),
-                files: vec![IndexedFile { resource: stored.resource.clone(), display: stored.display.clone() }],
-                definitions,
-                attributes: stored.attributes.clone(),
-                uses,
-            },
-        ));
+    let indexes = entry.indexes.iter().map(|(l, stored)| (*l as usize, PartIndex::Stored(stored.clone()))).collect();
+    Some(ResourcePart { found, statuses, indexes, semantic: entry.semantic })
+}
+
+/// A stored part of an index as the checks use it; `None` when it does not read back.
+pub(crate) fn read_index(stored: &StoredIndex) -> Option<LocaleIndex> {
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"));
+    let u64_at = |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+    if stored.definitions.len() % 12 != 0 || stored.uses.len() % 25 != 0 {
+        return None;
     }
-    Some(ResourcePart { found, statuses, indexes })
+    let definitions: Vec<Definition> = stored
+        .definitions
+        .chunks_exact(12)
+        .map(|c| Definition { key: u64_at(c, 0), file: 0, offset: u32_at(c, 8) })
+        .collect();
+    let uses: Vec<Use> = stored
+        .uses
+        .chunks_exact(25)
+        .map(|c| Use {
+            key: u64_at(c, 0),
+            attribute: (c[16] == 1).then(|| u64_at(c, 8)),
+            from: u32_at(c, 17),
+            offset: u32_at(c, 21),
+        })
+        .collect();
+    if uses.iter().any(|u| u.from as usize >= definitions.len()) {
+        return None;
+    }
+    Some(LocaleIndex {
+        locale: String::new(),
+        files: vec![IndexedFile { resource: stored.resource.clone(), display: stored.display.clone() }],
+        definitions,
+        attributes: stored.attributes.clone(),
+        uses,
+    })
+}
+
+/// A hash of what a resource's indexes say, positions left out: the names it defines
+/// and their attributes, and each reference (to what, from which entry). The locale-wide
+/// findings depend on nothing else but where they are.
+pub(crate) fn semantic(indexes: &[(usize, PartIndex)]) -> u128 {
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    for (locale, part) in indexes {
+        let PartIndex::Built(index) = part else { continue };
+        hash.update(&(*locale as u64).to_le_bytes());
+        hash.update(&(index.definitions.len() as u64).to_le_bytes());
+        for d in &index.definitions {
+            hash.update(&d.key.to_le_bytes());
+        }
+        for (d, names) in &index.attributes {
+            hash.update(&d.to_le_bytes());
+            for n in names {
+                hash.update(&n.to_le_bytes());
+            }
+        }
+        hash.update(b"uses");
+        for u in &index.uses {
+            hash.update(&u.key.to_le_bytes());
+            hash.update(&u.attribute.map_or([0; 9], |a| {
+                let mut b = [1; 9];
+                b[1..].copy_from_slice(&a.to_le_bytes());
+                b
+            }));
+            hash.update(&u.from.to_le_bytes());
+        }
+    }
+    hash.digest128()
+}
+
+/// The locale-wide findings of the last check, and what the whole project said then.
+#[derive(Serialize, Deserialize)]
+struct LocaleFindings {
+    header: Header,
+    digest: u128,
+    found: Vec<StoredDiagnostic>,
+}
+
+impl Cache {
+    fn locale_path(&self) -> PathBuf {
+        self.path.with_file_name("locale")
+    }
+
+    /// The locale-wide findings kept from the last check, when the project says the same
+    /// (`digest`) and none of them is in, or names, a file of a resource checked again.
+    pub(crate) fn locale_findings(&self, project: &Project, digest: u128, changed: &[&str]) -> Option<Vec<Diagnostic>> {
+        let bytes = std::fs::read(self.locale_path()).ok()?;
+        let kept: LocaleFindings = postcard::from_bytes(&bytes).ok()?;
+        if kept.header != header(project, 0) || kept.digest != digest {
+            return None;
+        }
+        for resource in changed {
+            for locale in &project.config.locales {
+                let display = project.display_path(locale, resource);
+                if kept.found.iter().any(|d| d.file == display || d.message.contains(&display)) {
+                    return None;
+                }
+            }
+        }
+        let diagnostics: Option<Vec<Diagnostic>> = kept.found.iter().map(restore_diagnostic).collect();
+        diagnostics
+    }
+
+    /// Keeps the locale-wide findings of this check for the next.
+    pub(crate) fn keep_locale_findings(&self, project: &Project, digest: u128, found: &[Diagnostic]) {
+        let kept = LocaleFindings { header: header(project, 0), digest, found: found.iter().map(store_diagnostic).collect() };
+        let (Ok(bytes), Ok(Some(_))) = (postcard::to_stdvec(&kept), project.state_dir()) else { return };
+        let path = self.locale_path();
+        let Some(dir) = path.parent() else { return };
+        let _ = std::fs::create_dir_all(dir);
+        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
+            use std::io::Write;
+            if tmp.write_all(&bytes).is_ok() {
+                let _ = tmp.persist(&path);
+            }
+        }
+    }
 }

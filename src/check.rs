@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use rayon::prelude::*;
 
-use crate::cache::Cache;
+use crate::cache::{Cache, Stored};
 use crate::checks::{name, Definition, FileCx, GroupCx, IndexedFile, LocaleCx, LocaleIndex, PairCx, Use, CHECKS};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::drift::DriftClass;
@@ -181,8 +181,6 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     let all_resources: BTreeSet<&String> = present.values().flatten().collect();
 
     let mut report = CheckReport::default();
-    let mut indexes: Vec<LocaleIndex> =
-        config.locales.iter().map(|l| LocaleIndex { locale: l.clone(), ..Default::default() }).collect();
     let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
 
     // Resources are checked in parallel, each with its files in memory only while it is
@@ -190,36 +188,58 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // the number of threads.
     let resources: Vec<&String> = all_resources.into_iter().collect();
     let cache = (overlay.is_empty() && !options.no_cache).then(|| Cache::open(project));
+    let mut writer = cache.as_ref().map(|c| c.writer(project, resources.len()));
+    // Each locale's index, by resource, and what it all says (for the locale-wide findings
+    // kept in the cache), and which resources were checked again.
+    let mut by_locale: Vec<Vec<(&String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
+    let mut digest = xxhash_rust::xxh3::Xxh3::new();
+    let mut changed: Vec<&str> = Vec::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let parts: Vec<Result<(ResourcePart, Option<crate::cache::Entry>), Error>> = resources
-        .par_iter()
-        .map(|resource| {
-            let part = match &cache {
-                Some(cache) => cache.check(project, resource, &present),
-                None => Ok((check_inputs(project, resource, load_inputs(project, resource, &present, overlay)?), None)),
-            };
-            let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            options.progress.report(done, resources.len());
-            part
-        })
-        .collect();
-    let mut entries = Vec::with_capacity(parts.len());
-    for part in parts {
-        let (part, entry) = part?;
-        report.from_cache += usize::from(cache.is_some() && entry.is_none());
-        entries.push(entry);
-        for (locale, status) in part.statuses {
-            statuses.entry(&config.locales[locale]).or_default().push(status);
+    // A chunk at a time: in parallel within it, then put together in order. Only the small
+    // index and the findings stay in memory; each resource's files are dropped as soon as
+    // it is checked, and its cache entry goes to disk with its chunk.
+    for chunk in resources.chunks(256) {
+        let parts: Vec<Result<(ResourcePart, Stored), Error>> = chunk
+            .par_iter()
+            .map(|resource| {
+                let part = match &cache {
+                    Some(cache) => cache.check(project, resource, &present),
+                    None => load_inputs(project, resource, &present, overlay)
+                        .map(|inputs| (check_inputs(project, resource, inputs), Stored::Nothing)),
+                };
+                let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                options.progress.report(done, resources.len());
+                part
+            })
+            .collect();
+        for (resource, part) in chunk.iter().zip(parts) {
+            let (part, stored) = part?;
+            if !matches!(stored, Stored::Same(_)) {
+                changed.push(resource.as_str());
+            }
+            report.from_cache += usize::from(matches!(stored, Stored::Same(_)));
+            if let (Some(writer), Some(cache)) = (&mut writer, &cache) {
+                writer.push(cache, resource, stored);
+            }
+            for (locale, status) in part.statuses {
+                statuses.entry(&config.locales[locale]).or_default().push(status);
+            }
+            digest.update(resource.as_bytes());
+            digest.update(&part.semantic.to_le_bytes());
+            for (locale, index) in part.indexes {
+                // Kept compact (a few bytes per entry) until the locale-wide checks need it.
+                let index = match index {
+                    PartIndex::Built(index) => PartIndex::Stored(crate::cache::store_index(&index)),
+                    stored => stored,
+                };
+                by_locale[locale].push((resource, index));
+            }
+            report.diagnostics.extend(part.found);
+            report.resources_checked += 1;
         }
-        for (locale, index) in part.indexes {
-            indexes[locale].extend(index);
-        }
-        report.diagnostics.extend(part.found);
-        report.resources_checked += 1;
     }
-
-    if let Some(cache) = cache {
-        cache.save(project, &resources, entries);
+    if let (Some(writer), Some(cache)) = (writer, &cache) {
+        writer.finish(cache);
     }
 
     for locale in &config.locales {
@@ -230,21 +250,55 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             }
         }
     }
-    for index in &indexes {
-        let load = |file: &IndexedFile| match overlay.get(&(index.locale.clone(), file.resource.clone())) {
-            Some(text) => Some(SourceFile::from_bytes(
-                &index.locale,
-                &file.resource,
-                file.display.clone(),
-                text.clone().into_bytes(),
-            )),
-            None => project.load_file(&index.locale, &file.resource).ok(),
-        };
-        let cx = LocaleCx { index, load: &load, loaded: Default::default() };
-        for check in CHECKS {
-            check.check_locale(&cx, &mut report.diagnostics);
+    // The locale-wide findings: as the cache kept them when no resource's definitions or
+    // references changed (and none of them is in a file that changed), otherwise found
+    // again over every locale's whole index.
+    let digest = digest.digest128();
+    let kept = cache.as_ref().and_then(|c| c.locale_findings(project, digest, &changed));
+    if let Some(kept) = kept {
+        report.diagnostics.extend(kept);
+    } else {
+        let mut found = Vec::new();
+        for (n, locale_parts) in by_locale.into_iter().enumerate() {
+            let mut index = LocaleIndex { locale: config.locales[n].clone(), ..Default::default() };
+            for (resource, part) in locale_parts {
+                match part {
+                    PartIndex::Built(part) => index.extend(part),
+                    PartIndex::Stored(stored) => match crate::cache::read_index(&stored) {
+                        Some(part) => index.extend(part),
+                        // A cache entry that does not read back: check the resource again.
+                        None => {
+                            let inputs = load_inputs(project, resource, &present, overlay)?;
+                            for (l, part) in check_inputs(project, resource, inputs).indexes {
+                                if let (true, PartIndex::Built(part)) = (l == n, part) {
+                                    index.extend(part);
+                                }
+                            }
+                        }
+                    },
+                }
+            }
+            let index = &index;
+            let load = |file: &IndexedFile| match overlay.get(&(index.locale.clone(), file.resource.clone())) {
+                Some(text) => Some(SourceFile::from_bytes(
+                    &index.locale,
+                    &file.resource,
+                    file.display.clone(),
+                    text.clone().into_bytes(),
+                )),
+                None => project.load_file(&index.locale, &file.resource).ok(),
+            };
+            let cx = LocaleCx { index, load: &load, loaded: Default::default() };
+            for check in CHECKS {
+                check.check_locale(&cx, &mut found);
+            }
         }
+        if let Some(cache) = &cache {
+            cache.keep_locale_findings(project, digest, &found);
+        }
+        report.diagnostics.extend(found);
     }
+    drop(cache);
 
     apply_overrides(project, &mut report.diagnostics);
     if !options.locales.is_empty() {
@@ -265,7 +319,16 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
 pub(crate) struct ResourcePart {
     pub found: Vec<Diagnostic>,
     pub statuses: Vec<(usize, ResourceStatus)>,
-    pub indexes: Vec<(usize, LocaleIndex)>,
+    pub indexes: Vec<(usize, PartIndex)>,
+    /// A hash of what its indexes say, positions left out ([`crate::cache::semantic`]).
+    pub semantic: u128,
+}
+
+/// A resource's part of a locale's index: built by checking it, or as the cache keeps it
+/// (read only when the locale-wide checks must run again).
+pub(crate) enum PartIndex {
+    Built(LocaleIndex),
+    Stored(crate::cache::StoredIndex),
 }
 
 /// What checking one resource reads: the language it was written in, its file in each
@@ -335,7 +398,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         for check in CHECKS {
             check.check_file(&cx, &mut found);
         }
-        indexes.push((locale_number(locale), gather(model)));
+        indexes.push((locale_number(locale), PartIndex::Built(gather(model))));
     }
 
     let reference = model_of(reference_locale);
@@ -421,7 +484,8 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
             ResourceStatus { resource: resource.to_string(), is_reference, present: model.is_some(), counts },
         ));
     }
-    ResourcePart { found, statuses, indexes }
+    let semantic = crate::cache::semantic(&indexes);
+    ResourcePart { found, statuses, indexes, semantic }
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.
