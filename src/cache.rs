@@ -79,6 +79,17 @@ impl Stamp {
 }
 
 /// One resource's stored result.
+/// An [`Entry`] without its indexes: what a check needs of a resource that did not change.
+#[derive(Deserialize)]
+struct EntryHead {
+    stamps: Vec<Option<Stamp>>,
+    trusted: bool,
+    key: u128,
+    semantic: u128,
+    found: Vec<StoredDiagnostic>,
+    statuses: Vec<(u32, String, bool, bool, Counts)>,
+}
+
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Entry {
     /// The stamps of the files it came from, in [`members`] order.
@@ -129,8 +140,8 @@ pub(crate) struct StoredIndex {
     uses: Vec<u8>,
 }
 
-/// The start of the cache file; then `count` entries, each a resource's name and its
-/// [`Entry`] (postcard bytes, kept as they are for a resource that did not change).
+/// The start of each cache file; then its entries to the end, each a resource's name and
+/// its [`Entry`] (postcard bytes, copied as they are for a resource that did not change).
 #[derive(Serialize, Deserialize, PartialEq)]
 struct Header {
     format: String,
@@ -140,7 +151,14 @@ struct Header {
     /// `checks::name` of a fixed text: another build may hash names differently.
     probe: Name,
     config: u128,
-    count: usize,
+}
+
+/// The cache is split in this many files by resource name, so that a check after one
+/// edit writes one small file again, not the whole cache.
+const SHARDS: usize = 64;
+
+fn shard_of(resource: &str) -> usize {
+    (xxhash_rust::xxh3::xxh3_64(resource.as_bytes()) % SHARDS as u64) as usize
 }
 
 /// What one resource's check leaves for the next cache.
@@ -155,9 +173,12 @@ pub(crate) enum Stored {
 
 /// The cache of one check run: the file as read, and where each resource's entry is.
 pub(crate) struct Cache {
-    path: PathBuf,
-    bytes: Vec<u8>,
-    entries: HashMap<String, std::ops::Range<usize>>,
+    /// `.songngu/cache`.
+    dir: PathBuf,
+    /// Each shard file as read (empty when absent or not readable).
+    shards: Vec<Vec<u8>>,
+    /// Where each resource's entry is: its shard, and the bytes in it.
+    entries: HashMap<String, (usize, std::ops::Range<usize>)>,
     now: i128,
 }
 
@@ -180,43 +201,59 @@ fn build_identity() -> String {
     format!("{} {len} {}.{}", env!("CARGO_PKG_VERSION"), modified.0, modified.1)
 }
 
-fn header(project: &Project, count: usize) -> Header {
+fn header(project: &Project) -> Header {
     Header {
         format: FORMAT.to_string(),
         version: build_identity(),
         probe: crate::checks::name(FORMAT),
         config: xxhash_rust::xxh3::xxh3_128(format!("{:?}", project.config).as_bytes()),
-        count,
     }
 }
 
-/// The entries of a cache file, by resource, if it is one this build wrote.
-fn read_entries(bytes: &[u8], project: &Project) -> Option<HashMap<String, std::ops::Range<usize>>> {
+/// The entries of a cache file, if it is one this build wrote: resource and place.
+fn read_entries(bytes: &[u8], project: &Project) -> Option<Vec<(String, std::ops::Range<usize>)>> {
     let (found, mut rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
-    if found != header(project, found.count) {
+    if found != header(project) {
         return None;
     }
-    let mut entries = HashMap::with_capacity(found.count);
-    for _ in 0..found.count {
+    let mut entries = Vec::new();
+    while !rest.is_empty() {
         let (resource, after) = postcard::take_from_bytes::<String>(rest).ok()?;
         let (entry, after) = postcard::take_from_bytes::<&serde_bytes::Bytes>(after).ok()?;
         let start = entry.as_ptr() as usize - bytes.as_ptr() as usize;
-        entries.insert(resource, start..start + entry.len());
+        entries.push((resource, start..start + entry.len()));
         rest = after;
     }
     Some(entries)
 }
 
+fn shard_path(dir: &Path, shard: usize) -> PathBuf {
+    dir.join(format!("check-{shard:02}"))
+}
+
 impl Cache {
-    /// Opens the project's cache; an unreadable or foreign one counts as empty.
+    /// Opens the project's cache; an unreadable or foreign file counts as empty.
     pub(crate) fn open(project: &Project) -> Cache {
         let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
-        let path = project.root.join(crate::project::STATE_DIR).join("cache/check");
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        match read_entries(&bytes, project) {
-            Some(entries) => Cache { path, bytes, entries, now },
-            None => Cache { path, bytes: Vec::new(), entries: HashMap::new(), now },
+        let dir = project.root.join(crate::project::STATE_DIR).join("cache");
+        use rayon::prelude::*;
+        let read: Vec<(Vec<u8>, Vec<(String, std::ops::Range<usize>)>)> = (0..SHARDS)
+            .into_par_iter()
+            .map(|shard| {
+                let bytes = std::fs::read(shard_path(&dir, shard)).unwrap_or_default();
+                match read_entries(&bytes, project) {
+                    Some(found) => (bytes, found),
+                    None => (Vec::new(), Vec::new()),
+                }
+            })
+            .collect();
+        let mut shards = Vec::with_capacity(SHARDS);
+        let mut entries = HashMap::with_capacity(read.iter().map(|(_, found)| found.len()).sum());
+        for (shard, (bytes, found)) in read.into_iter().enumerate() {
+            entries.extend(found.into_iter().map(|(resource, range)| (resource, (shard, range))));
+            shards.push(bytes);
         }
+        Cache { dir, shards, entries, now }
     }
 
     /// Checks one resource, or takes its result from the cache when nothing it came from
@@ -226,13 +263,32 @@ impl Cache {
         project: &Project,
         resource: &str,
         present: &BTreeMap<&str, BTreeSet<String>>,
+        locks: &BTreeMap<&str, BTreeSet<String>>,
     ) -> Result<(ResourcePart, Stored), Error> {
-        let stamps: Vec<Option<Stamp>> = members(project, resource).iter().map(|p| Stamp::of(p)).collect();
+        // Files the walk did not find are not asked about again.
+        let lock = format!("{resource}.lock");
+        let found = |n: usize| {
+            let locales = &project.config.locales;
+            match n {
+                0 => true,
+                n if n <= locales.len() => present[locales[n - 1].as_str()].contains(resource),
+                n => locks[locales[n - 1 - locales.len()].as_str()].contains(&lock),
+            }
+        };
+        let stamps: Vec<Option<Stamp>> = members(project, resource)
+            .iter()
+            .enumerate()
+            .map(|(n, p)| if found(n) { Stamp::of(p) } else { None })
+            .collect();
         let place = self.entries.get(resource);
-        let old = place.and_then(|range| postcard::from_bytes::<Entry>(&self.bytes[range.clone()]).ok());
-        if let Some(old) = old.as_ref().filter(|e| e.trusted && e.stamps == stamps) {
-            if let Some(part) = restore(old) {
-                return Ok((part, Stored::Same(place.expect("read from it").clone())));
+        let head = place.and_then(|(shard, range)| {
+            postcard::take_from_bytes::<EntryHead>(&self.shards[*shard][range.clone()]).ok().map(|(head, _)| head)
+        });
+        if let (Some(head), Some(place)) = (&head, place) {
+            if head.trusted && head.stamps == stamps {
+                if let Some(part) = restore(head, place) {
+                    return Ok((part, Stored::Same(place.1.clone())));
+                }
             }
         }
         let inputs = load_inputs(project, resource, present, &Overlay::new())?;
@@ -249,10 +305,17 @@ impl Cache {
         }
         let key = key.digest128();
         let trusted = stamps.iter().flatten().all(|s| s.settled(self.now));
-        let part = match old.as_ref().filter(|e| e.key == key).and_then(restore) {
-            Some(part) => part,
-            None => check_inputs(project, resource, inputs),
+        let same_content = head.as_ref().zip(place).filter(|(h, _)| h.key == key);
+        let (part, old_indexes) = match same_content.and_then(|(h, place)| Some((restore(h, place)?, place))) {
+            Some((part, (shard, range))) => {
+                let old = postcard::from_bytes::<Entry>(&self.shards[*shard][range.clone()]).ok();
+                (part, old.map(|e| e.indexes))
+            }
+            None => (check_inputs(project, resource, inputs), None),
         };
+        if part.cached.is_some() && old_indexes.is_none() {
+            return Ok((part, Stored::Nothing));
+        }
         let entry = Entry {
             stamps,
             trusted,
@@ -264,83 +327,108 @@ impl Cache {
                 .map(|(l, s)| (*l as u32, s.resource.clone(), s.is_reference, s.present, s.counts))
                 .collect(),
             semantic: part.semantic,
-            indexes: part
-                .indexes
-                .iter()
-                .map(|(l, i)| {
-                    let stored = match i {
-                        PartIndex::Built(index) => store_index(index),
-                        PartIndex::Stored(stored) => stored.clone(),
-                    };
-                    (*l as u32, stored)
-                })
-                .collect(),
+            indexes: match old_indexes {
+                Some(indexes) => indexes,
+                None => part
+                    .indexes
+                    .iter()
+                    .filter_map(|(l, i)| match i {
+                        PartIndex::Built(index) => Some((*l as u32, store_index(index))),
+                        PartIndex::Stored(stored) => Some((*l as u32, stored.clone())),
+                        PartIndex::Cached(..) => None,
+                    })
+                    .collect(),
+            },
         };
         let stored = postcard::to_stdvec(&entry).map_or(Stored::Nothing, Stored::New);
         Ok((part, stored))
     }
 
-    /// Starts the next cache file, for `count` resources.
-    pub(crate) fn writer(&self, project: &Project, count: usize) -> Writer {
-        Writer {
-            project: project.clone(),
-            header: Some(header(project, count)),
-            file: None,
-            same: Vec::new(),
-            changed: false,
-            failed: false,
-        }
+    /// Starts the next cache.
+    pub(crate) fn writer(&self, project: &Project) -> Writer {
+        Writer { project: project.clone(), shards: (0..SHARDS).map(|_| ShardWriter::default()).collect() }
     }
 }
 
-/// Writes the next cache file as the check goes, one entry per resource in order, so it
-/// is never all in memory. Nothing is written until an entry differs from the cache read
-/// (a check where nothing changed leaves the file alone); until then only the places of
-/// the unchanged entries are remembered. Best effort: a cache that cannot be written
-/// only makes the next check slower.
+/// Writes the next cache as the check goes, each shard file a stream of entries in
+/// resource order, so it is never all in memory. A shard is written only when one of
+/// its entries differs from the cache read (after one edit, one small file); until then
+/// only the places of its unchanged entries are remembered. Best effort: a cache that
+/// cannot be written only makes the next check slower.
 pub(crate) struct Writer {
     project: Project,
-    header: Option<Header>,
+    shards: Vec<ShardWriter>,
+}
+
+#[derive(Default)]
+struct ShardWriter {
     file: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
-    /// Unchanged entries not written yet: (resource, place in the old file).
+    /// Unchanged entries not written yet: (resource, place in the old shard).
     same: Vec<(String, std::ops::Range<usize>)>,
-    changed: bool,
+    entries: usize,
     failed: bool,
 }
 
 impl Writer {
     pub(crate) fn push(&mut self, cache: &Cache, resource: &str, stored: Stored) {
+        let n = shard_of(resource);
+        let shard = &mut self.shards[n];
+        shard.entries += 1;
         match stored {
-            Stored::Same(range) if self.file.is_none() => self.same.push((resource.to_string(), range)),
-            Stored::Same(range) => self.write(resource, &cache.bytes[range]),
+            Stored::Same(range) if shard.file.is_none() => shard.same.push((resource.to_string(), range)),
+            Stored::Same(range) => shard.write(resource, &cache.shards[n][range]),
             Stored::New(bytes) => {
-                self.changed = true;
-                self.start(cache);
-                self.write(resource, &bytes);
+                shard.start(&self.project, cache, n);
+                shard.write(resource, &bytes);
             }
-            Stored::Nothing => self.failed = true,
+            Stored::Nothing => shard.failed = true,
         }
     }
 
-    fn start(&mut self, cache: &Cache) {
+    /// Puts each changed shard in place of the old one.
+    pub(crate) fn finish(mut self, cache: &Cache) {
+        let mut old = vec![0; SHARDS];
+        for (shard, _) in cache.entries.values() {
+            old[*shard] += 1;
+        }
+        for (n, shard) in self.shards.iter_mut().enumerate() {
+            // A resource gone since the last check changes its shard too.
+            if shard.file.is_none() && old[n] != shard.same.len() {
+                if shard.entries == 0 {
+                    let _ = std::fs::remove_file(shard_path(&cache.dir, n));
+                    continue;
+                }
+                shard.start(&self.project, cache, n);
+            }
+            let Some(file) = shard.file.take() else { continue };
+            if shard.failed {
+                continue;
+            }
+            if let Ok(tmp) = file.into_inner() {
+                let _ = tmp.persist(shard_path(&cache.dir, n));
+            }
+        }
+    }
+}
+
+impl ShardWriter {
+    fn start(&mut self, project: &Project, cache: &Cache, n: usize) {
         if self.file.is_some() || self.failed {
             return;
         }
         // `.songngu/` with its `.gitignore` first.
-        if !matches!(self.project.state_dir(), Ok(Some(_))) {
+        if !matches!(project.state_dir(), Ok(Some(_))) {
             return self.failed = true;
         }
-        let Some(dir) = cache.path.parent() else { return self.failed = true };
-        let _ = std::fs::create_dir_all(dir);
-        let Ok(tmp) = tempfile::NamedTempFile::new_in(dir) else { return self.failed = true };
-        let mut file = std::io::BufWriter::with_capacity(1 << 16, tmp);
-        let header = self.header.take().expect("started once");
-        if postcard::to_io(&header, &mut file).is_err() {
+        let _ = std::fs::create_dir_all(&cache.dir);
+        let Ok(tmp) = tempfile::NamedTempFile::new_in(&cache.dir) else { return self.failed = true };
+        let mut file = std::io::BufWriter::with_capacity(1 << 15, tmp);
+        if postcard::to_io(&header(project), &mut file).is_err() {
             return self.failed = true;
         }
         self.file = Some(file);
         for (resource, range) in std::mem::take(&mut self.same) {
-            self.write(&resource, &cache.bytes[range]);
+            self.write(&resource, &cache.shards[n][range]);
         }
     }
 
@@ -348,21 +436,6 @@ impl Writer {
         let Some(file) = &mut self.file else { return };
         if postcard::to_io(&(resource, serde_bytes::Bytes::new(entry)), file).is_err() {
             self.failed = true;
-        }
-    }
-
-    /// Puts the new cache in place of the old, when anything changed.
-    pub(crate) fn finish(mut self, cache: &Cache) {
-        // A resource gone since the last check also changes the file.
-        if !self.changed && cache.entries.len() != self.same.len() {
-            self.start(cache);
-        }
-        let Some(file) = self.file.take() else { return };
-        if self.failed {
-            return;
-        }
-        if let Ok(tmp) = file.into_inner() {
-            let _ = tmp.persist(&cache.path);
         }
     }
 }
@@ -443,9 +516,9 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
     })
 }
 
-/// A stored entry as a check result; `None` when it does not read back (then the
-/// resource is checked again).
-fn restore(entry: &Entry) -> Option<ResourcePart> {
+/// A stored entry as a check result, its indexes left in the cache; `None` when it does
+/// not read back (then the resource is checked again).
+fn restore(entry: &EntryHead, place: &(usize, std::ops::Range<usize>)) -> Option<ResourcePart> {
     let found = entry.found.iter().map(restore_diagnostic).collect::<Option<Vec<_>>>()?;
     let statuses = entry
         .statuses
@@ -460,8 +533,7 @@ fn restore(entry: &Entry) -> Option<ResourcePart> {
             (*l as usize, status)
         })
         .collect();
-    let indexes = entry.indexes.iter().map(|(l, stored)| (*l as usize, PartIndex::Stored(stored.clone()))).collect();
-    Some(ResourcePart { found, statuses, indexes, semantic: entry.semantic })
+    Some(ResourcePart { found, statuses, indexes: Vec::new(), semantic: entry.semantic, cached: Some(place.clone()) })
 }
 
 /// A stored part of an index as the checks use it; `None` when it does not read back.
@@ -539,8 +611,20 @@ struct LocaleFindings {
 }
 
 impl Cache {
+    /// The index of locale `locale` in a stored entry: `None` when the entry does not
+    /// read back, `Some(None)` when it has none for that locale.
+    pub(crate) fn stored_index(
+        &self,
+        shard: usize,
+        range: std::ops::Range<usize>,
+        locale: usize,
+    ) -> Option<Option<StoredIndex>> {
+        let entry = postcard::from_bytes::<Entry>(self.shards.get(shard)?.get(range)?).ok()?;
+        Some(entry.indexes.into_iter().find(|(l, _)| *l as usize == locale).map(|(_, i)| i))
+    }
+
     fn locale_path(&self) -> PathBuf {
-        self.path.with_file_name("locale")
+        self.dir.join("locale")
     }
 
     /// The locale-wide findings kept from the last check, when the project says the same
@@ -548,7 +632,7 @@ impl Cache {
     pub(crate) fn locale_findings(&self, project: &Project, digest: u128, changed: &[&str]) -> Option<Vec<Diagnostic>> {
         let bytes = std::fs::read(self.locale_path()).ok()?;
         let kept: LocaleFindings = postcard::from_bytes(&bytes).ok()?;
-        if kept.header != header(project, 0) || kept.digest != digest {
+        if kept.header != header(project) || kept.digest != digest {
             return None;
         }
         for resource in changed {
@@ -565,12 +649,12 @@ impl Cache {
 
     /// Keeps the locale-wide findings of this check for the next.
     pub(crate) fn keep_locale_findings(&self, project: &Project, digest: u128, found: &[Diagnostic]) {
-        let kept = LocaleFindings { header: header(project, 0), digest, found: found.iter().map(store_diagnostic).collect() };
+        let kept =
+            LocaleFindings { header: header(project), digest, found: found.iter().map(store_diagnostic).collect() };
         let (Ok(bytes), Ok(Some(_))) = (postcard::to_stdvec(&kept), project.state_dir()) else { return };
         let path = self.locale_path();
-        let Some(dir) = path.parent() else { return };
-        let _ = std::fs::create_dir_all(dir);
-        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
+        let _ = std::fs::create_dir_all(&self.dir);
+        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&self.dir) {
             use std::io::Write;
             if tmp.write_all(&bytes).is_ok() {
                 let _ = tmp.persist(&path);

@@ -170,10 +170,13 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         }
     }
     let mut present: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    let mut orphan_locks = BTreeMap::new();
-    for locale in &config.locales {
-        let (resources, locks) = project.resources_and_orphan_locks(locale)?;
-        orphan_locks.insert(locale, locks);
+    let mut locks = BTreeMap::new();
+    // Each locale's folder walked on a thread of its own.
+    let walked: Vec<Result<(Vec<String>, Vec<String>), Error>> =
+        config.locales.par_iter().map(|locale| project.resources_and_locks(locale)).collect();
+    for (locale, walked) in config.locales.iter().zip(walked) {
+        let (resources, found) = walked?;
+        locks.insert(locale.as_str(), found.into_iter().collect::<BTreeSet<String>>());
         let mut resources: BTreeSet<String> = resources.into_iter().collect();
         resources.extend(overlay.keys().filter(|(l, _)| l == locale).map(|(_, r)| r.clone()));
         present.insert(locale, resources);
@@ -188,7 +191,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // the number of threads.
     let resources: Vec<&String> = all_resources.into_iter().collect();
     let cache = (overlay.is_empty() && !options.no_cache).then(|| Cache::open(project));
-    let mut writer = cache.as_ref().map(|c| c.writer(project, resources.len()));
+    let mut writer = cache.as_ref().map(|c| c.writer(project));
     // Each locale's index, by resource, and what it all says (for the locale-wide findings
     // kept in the cache), and which resources were checked again.
     let mut by_locale: Vec<Vec<(&String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
@@ -203,7 +206,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             .par_iter()
             .map(|resource| {
                 let part = match &cache {
-                    Some(cache) => cache.check(project, resource, &present),
+                    Some(cache) => cache.check(project, resource, &present, &locks),
                     None => load_inputs(project, resource, &present, overlay)
                         .map(|inputs| (check_inputs(project, resource, inputs), Stored::Nothing)),
                 };
@@ -226,6 +229,11 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             }
             digest.update(resource.as_bytes());
             digest.update(&part.semantic.to_le_bytes());
+            if let Some((shard, range)) = &part.cached {
+                for list in by_locale.iter_mut() {
+                    list.push((resource, PartIndex::Cached(*shard, range.clone())));
+                }
+            }
             for (locale, index) in part.indexes {
                 // Kept compact (a few bytes per entry) until the locale-wide checks need it.
                 let index = match index {
@@ -243,7 +251,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     }
 
     for locale in &config.locales {
-        for lock in &orphan_locks[locale] {
+        let orphans =
+            locks[locale.as_str()].iter().filter(|l| !present[locale.as_str()].contains(l.trim_end_matches(".lock")));
+        for lock in orphans {
             if !overlay.contains_key(&(locale.clone(), lock.trim_end_matches(".lock").to_string())) {
                 let display = project.display_path(locale, lock);
                 report.diagnostics.push(crate::checks::obsolete::orphan_lock(locale, &display));
@@ -264,6 +274,21 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             for (resource, part) in locale_parts {
                 match part {
                     PartIndex::Built(part) => index.extend(part),
+                    PartIndex::Cached(shard, range) => {
+                        let cache = cache.as_ref().expect("cached parts come from a cache");
+                        match cache.stored_index(shard, range, n).map(|s| s.as_ref().map(crate::cache::read_index)) {
+                            Some(None) => {}
+                            Some(Some(Some(part))) => index.extend(part),
+                            _ => {
+                                let inputs = load_inputs(project, resource, &present, overlay)?;
+                                for (l, part) in check_inputs(project, resource, inputs).indexes {
+                                    if let (true, PartIndex::Built(part)) = (l == n, part) {
+                                        index.extend(part);
+                                    }
+                                }
+                            }
+                        }
+                    }
                     PartIndex::Stored(stored) => match crate::cache::read_index(&stored) {
                         Some(part) => index.extend(part),
                         // A cache entry that does not read back: check the resource again.
@@ -322,6 +347,9 @@ pub(crate) struct ResourcePart {
     pub indexes: Vec<(usize, PartIndex)>,
     /// A hash of what its indexes say, positions left out ([`crate::cache::semantic`]).
     pub semantic: u128,
+    /// For a result taken from the cache, where its entry is (shard, bytes): its indexes
+    /// are read from there only if the locale-wide checks must run again.
+    pub cached: Option<(usize, std::ops::Range<usize>)>,
 }
 
 /// A resource's part of a locale's index: built by checking it, or as the cache keeps it
@@ -329,6 +357,8 @@ pub(crate) struct ResourcePart {
 pub(crate) enum PartIndex {
     Built(LocaleIndex),
     Stored(crate::cache::StoredIndex),
+    /// In the cache, unread: its shard and entry.
+    Cached(usize, std::ops::Range<usize>),
 }
 
 /// What checking one resource reads: the language it was written in, its file in each
@@ -485,7 +515,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         ));
     }
     let semantic = crate::cache::semantic(&indexes);
-    ResourcePart { found, statuses, indexes, semantic }
+    ResourcePart { found, statuses, indexes, semantic, cached: None }
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.

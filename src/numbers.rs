@@ -50,18 +50,19 @@ fn thousands_is_dot(language: &str) -> bool {
 /// side, so an English-style figure in a Vietnamese text still matches).
 pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
     let mut found = BTreeSet::new();
-    let english = language == "en";
-    // Only digits and (in English) month names state facts: a text with neither is
-    // passed over without looking at its words (a check reads every text of an archive).
-    if !english && !text.bytes().any(|b| b.is_ascii_digit()) {
+    // English month names are read in English, and in a translation (which may keep
+    // the English date); not in a Vietnamese source, where `dệt may 2019` is "textiles
+    // 2019", not May.
+    let months = language == "en" || lenient;
+    // Only digits and month names state facts: a text with neither is passed over
+    // without looking at its words (a check reads every text of an archive).
+    if !months && !text.bytes().any(|b| b.is_ascii_digit()) {
         return found;
     }
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
         if !word.bytes().any(|b| b.is_ascii_digit()) {
-            // English month names only in English: in Vietnamese `dệt may 2019` is
-            // "textiles 2019", not May.
-            if let Some(month) = month_of(word).filter(|_| english) {
+            if let Some(month) = month_of(word).filter(|_| months) {
                 let dated = words.peek().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
                 if month != 5 || dated {
                     found.insert(Fact::Number(month.to_string()));

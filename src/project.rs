@@ -374,9 +374,8 @@ impl Project {
     }
 
     /// The resources of a locale (as [`Project::resources_of`]) and its translation
-    /// records whose resource file does not exist (as [`Project::orphan_locks`]), from
-    /// one walk of its folder.
-    pub fn resources_and_orphan_locks(&self, locale: &str) -> Result<(Vec<String>, Vec<String>), Error> {
+    /// records (`x.ftl.lock`, by the same kind of name), from one walk of its folder.
+    pub fn resources_and_locks(&self, locale: &str) -> Result<(Vec<String>, Vec<String>), Error> {
         let dir = self.locale_dir(locale);
         if !dir.is_dir() {
             return Ok((Vec::new(), Vec::new()));
@@ -391,8 +390,6 @@ impl Project {
             }
         }
         resources.sort();
-        let present: std::collections::HashSet<&str> = resources.iter().map(String::as_str).collect();
-        locks.retain(|lock| !present.contains(lock.trim_end_matches(".lock")));
         locks.sort();
         Ok((resources, locks))
     }
@@ -447,8 +444,24 @@ pub(crate) fn files_under_any(dir: &Path, suffixes: &[&str]) -> Result<Vec<PathB
     };
     let mut found = Vec::new();
     // Sorted once at the end: walkdir's sort by name compares paths component by
-    // component, which costs more than the walk in a folder of 40,000 files.
-    let walk = walkdir::WalkDir::new(dir).follow_links(true);
+    // component, which costs more than the walk in a folder of 40,000 files. Links are
+    // not followed by this walk, which would ask the system about every file: a link is
+    // looked at where it is met, and a linked folder walked on its own, following links.
+    walk_into(dir, false, dir, &hidden, &wanted, &mut found)?;
+    found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    Ok(found)
+}
+
+/// The files of a walk with wanted names, following the links it meets.
+fn walk_into(
+    root: &Path,
+    following: bool,
+    dir: &Path,
+    hidden: &dyn Fn(&std::ffi::OsStr) -> bool,
+    wanted: &dyn Fn(&std::ffi::OsStr) -> bool,
+    found: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
+    let walk = walkdir::WalkDir::new(root).follow_links(following);
     for entry in walk.into_iter().filter_entry(|e| e.depth() == 0 || !hidden(e.file_name())) {
         let entry = match entry {
             Ok(entry) => entry,
@@ -462,10 +475,25 @@ pub(crate) fn files_under_any(dir: &Path, suffixes: &[&str]) -> Result<Vec<PathB
         };
         if entry.file_type().is_file() && wanted(entry.file_name()) {
             found.push(entry.into_path());
+        } else if !following && entry.path_is_symlink() && entry.depth() > 0 {
+            match std::fs::metadata(entry.path()) {
+                Ok(meta) if meta.is_dir() => {
+                    // Its own walk, following links, so that a loop is found and named.
+                    walk_into(entry.path(), true, dir, hidden, wanted, found)?;
+                }
+                Ok(meta) if meta.is_file() && wanted(entry.file_name()) => found.push(entry.into_path()),
+                Ok(_) => {}
+                Err(e) if wanted(entry.file_name()) => {
+                    return Err(Error::Usage(format!(
+                        "{}: a symbolic link that leads nowhere ({e}): remove the link or fix its target",
+                        entry.path().display()
+                    )))
+                }
+                Err(_) => {}
+            }
         }
     }
-    found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    Ok(found)
+    Ok(())
 }
 
 /// `path` under `dir` as a `/`-separated relative name.

@@ -79,6 +79,7 @@ fn cached_project() -> tempfile::TempDir {
     settle();
     let first = check(dir.path());
     assert_eq!(first.from_cache, 0);
+    assert!(first.diagnostics.is_empty());
     assert_eq!(check(dir.path()).from_cache, first.resources_checked);
     dir
 }
@@ -130,16 +131,82 @@ fn a_lock_or_an_announcement_changes_the_result_too() {
 #[test]
 fn a_broken_cache_costs_only_time() {
     let dir = cached_project();
-    let cache = dir.path().join(".songngu/cache/check");
+    let files: Vec<_> =
+        std::fs::read_dir(dir.path().join(".songngu/cache")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(files.len() > 1, "{files:?}");
     let good = outputs(dir.path(), &["--no-cache"]);
-    for garbage in [&b""[..], b"not a cache", &std::fs::read(&cache).unwrap()[..100]] {
-        std::fs::write(&cache, garbage).unwrap();
+    let spoil = |how: usize| {
+        for file in &files {
+            let bytes = std::fs::read(file).unwrap_or_default();
+            let garbage = match how {
+                0 => Vec::new(),
+                1 => b"not a cache".to_vec(),
+                _ => bytes[..bytes.len() / 2].to_vec(),
+            };
+            std::fs::write(file, garbage).unwrap();
+        }
+    };
+    for how in 0..3 {
+        spoil(how);
         assert_eq!(outputs(dir.path(), &[]), good);
-        std::fs::write(&cache, garbage).unwrap();
+        spoil(how);
         let report = check(dir.path());
         assert_eq!((report.from_cache, report.diagnostics.len()), (0, 0));
         assert_eq!(check(dir.path()).from_cache, report.resources_checked);
     }
     std::fs::remove_dir_all(dir.path().join(".songngu")).unwrap();
     assert_eq!(outputs(dir.path(), &[]), good);
+}
+
+/// Findings across files (an unknown term, a duplicate id) kept in the cache follow every
+/// change that matters to them, and stay while other files change.
+#[test]
+fn locale_wide_findings_follow_the_files() {
+    let dir = cached_project();
+    let ids = |report: &songngu::CheckReport, code: &str| -> Vec<(String, usize)> {
+        report.diagnostics.iter().filter(|d| d.code == code).map(|d| (d.file.clone(), d.line)).collect()
+    };
+    // A misspelt term in one file.
+    let file = dir.path().join("locales/vi/signing-outcome.ftl");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at = text.find("{ -hanoi-convention }").expect("a term reference");
+    let misspelt = text.replacen("{ -hanoi-convention }", "{ -nowhere }", 1);
+    std::fs::write(&file, &misspelt).unwrap();
+    let report = check(dir.path());
+    let line = text[..at].lines().count();
+    assert_eq!(ids(&report, "unknown-reference"), [("locales/vi/signing-outcome.ftl".to_string(), line)]);
+
+    // Another file edited, its text only: the finding is kept as it was.
+    let other = dir.path().join("locales/vi/ceremony-held.ftl");
+    let other_text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(&other, other_text.replacen(". ", ".  ", 1)).unwrap();
+    assert_eq!(ids(&check(dir.path()), "unknown-reference"), [("locales/vi/signing-outcome.ftl".to_string(), line)]);
+
+    // Lines added above it: it moves with them.
+    std::fs::write(&file, format!("# one\n# two\n{misspelt}")).unwrap();
+    assert_eq!(
+        ids(&check(dir.path()), "unknown-reference"),
+        [("locales/vi/signing-outcome.ftl".to_string(), line + 2)]
+    );
+
+    // The term defined in another file: the finding is gone.
+    let shared = dir.path().join("locales/vi/shared.ftl");
+    let mut shared_text = std::fs::read_to_string(&shared).unwrap();
+    shared_text.push_str("\n-nowhere = Không nơi nào\n");
+    std::fs::write(&shared, &shared_text).unwrap();
+    assert!(ids(&check(dir.path()), "unknown-reference").is_empty());
+
+    // A duplicate across files (reported in shared.ftl) names the first definition's line
+    // in another file: editing only that other file moves it.
+    std::fs::write(&other, format!("{other_text}\n-nowhere = Ở đâu\n")).unwrap();
+    let first_line = other_text.lines().count() + 2;
+    let duplicate = |report: &songngu::CheckReport| {
+        let d = report.diagnostics.iter().find(|d| d.code == "duplicate-id").expect("a duplicate");
+        assert_eq!(d.file, "locales/vi/shared.ftl");
+        d.message.clone()
+    };
+    assert!(duplicate(&check(dir.path())).ends_with(&format!("ceremony-held.ftl:{first_line}")));
+    std::fs::write(&other, format!("# a comment\n{other_text}\n-nowhere = Ở đâu\n")).unwrap();
+    let message = duplicate(&check(dir.path()));
+    assert!(message.ends_with(&format!("ceremony-held.ftl:{}", first_line + 1)), "{message}");
 }

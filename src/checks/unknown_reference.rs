@@ -1,6 +1,5 @@
 //! `unknown-reference`: a reference to a message or term that the locale does not define.
 
-
 use super::{Check, CheckInfo, LocaleCx, Name};
 use crate::diagnostic::{Diagnostic, Severity};
 
