@@ -79,6 +79,18 @@ impl Stamp {
 }
 
 /// One resource's stored result.
+/// An [`Entry`] as it is written, borrowing what it can (the same bytes as an `Entry`).
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    stamps: &'a [Option<Stamp>],
+    trusted: bool,
+    key: u128,
+    semantic: u128,
+    found: Vec<StoredDiagnostic>,
+    statuses: Vec<(u32, &'a str, bool, bool, Counts)>,
+    indexes: &'a [(u32, StoredIndex)],
+}
+
 /// An [`Entry`] without its indexes: what a check needs of a resource that did not change.
 #[derive(Deserialize)]
 struct EntryHead {
@@ -316,31 +328,36 @@ impl Cache {
         if part.cached.is_some() && old_indexes.is_none() {
             return Ok((part, Stored::Nothing));
         }
-        let entry = Entry {
-            stamps,
+        let mut part = part;
+        let indexes: Vec<(u32, StoredIndex)> = match old_indexes {
+            Some(indexes) => indexes,
+            None => std::mem::take(&mut part.indexes)
+                .into_iter()
+                .filter_map(|(l, i)| match i {
+                    PartIndex::Built(index) => Some((l as u32, store_index(&index))),
+                    PartIndex::Stored(stored) => Some((l as u32, stored)),
+                    PartIndex::Cached(..) => None,
+                })
+                .collect(),
+        };
+        let entry = EntryOut {
+            stamps: &stamps,
             trusted,
             key,
+            semantic: part.semantic,
             found: part.found.iter().map(store_diagnostic).collect(),
             statuses: part
                 .statuses
                 .iter()
-                .map(|(l, s)| (*l as u32, s.resource.clone(), s.is_reference, s.present, s.counts))
+                .map(|(l, s)| (*l as u32, s.resource.as_str(), s.is_reference, s.present, s.counts))
                 .collect(),
-            semantic: part.semantic,
-            indexes: match old_indexes {
-                Some(indexes) => indexes,
-                None => part
-                    .indexes
-                    .iter()
-                    .filter_map(|(l, i)| match i {
-                        PartIndex::Built(index) => Some((*l as u32, store_index(index))),
-                        PartIndex::Stored(stored) => Some((*l as u32, stored.clone())),
-                        PartIndex::Cached(..) => None,
-                    })
-                    .collect(),
-            },
+            indexes: &indexes,
         };
         let stored = postcard::to_stdvec(&entry).map_or(Stored::Nothing, Stored::New);
+        // Kept as stored: the locale-wide checks read them from there if they run.
+        if part.cached.is_none() {
+            part.indexes = indexes.into_iter().map(|(l, i)| (l as usize, PartIndex::Stored(i))).collect();
+        }
         Ok((part, stored))
     }
 

@@ -13,9 +13,23 @@
 /// is in NFC and has no invisible or control character, so those checks pass it over;
 /// a test keeps this true against their own answers.
 pub fn is_plain_latin(text: &str) -> bool {
-    text.chars().all(|c| {
-        matches!(c, ' '..='~' | '\t' | '\n' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
-    })
+    // Byte by byte on the UTF-8 encoding (it is valid: it is a `str`), since every file
+    // is asked this: U+00A0–U+00BF is C2 A0–BF, U+00C0–U+024F is C3 80 to C9 8F,
+    // U+1E00–U+1EFF is E1 B8–BB xx, U+2010–U+2027 is E2 80 90–A7.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b' '..=b'~' | b'\t' | b'\n' => i += 1,
+            0xC2 if b[i + 1] >= 0xA0 && b[i + 1] != 0xAD => i += 2,
+            0xC3..=0xC8 => i += 2,
+            0xC9 if b[i + 1] <= 0x8F => i += 2,
+            0xE1 if (0xB8..=0xBB).contains(&b[i + 1]) => i += 3,
+            0xE2 if b[i + 1] == 0x80 && (0x90..=0xA7).contains(&b[i + 2]) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The language subtag of a locale: `vi` for `vi-VN`.
@@ -136,6 +150,14 @@ fn is_css_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_latin_is_exactly_its_ranges() {
+        let by_char = |c: char| matches!(c, ' '..='~' | '\t' | '\n' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}');
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_plain_latin(&format!("a{c}b")), by_char(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn the_quick_letter_test_agrees_with_the_table() {
