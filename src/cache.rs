@@ -16,7 +16,7 @@
 //! - Safe to delete at any time. A cache that cannot be read, or that another version of
 //!   songngu wrote, is ignored and replaced; one that cannot be written is skipped.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -192,19 +192,66 @@ pub(crate) struct Cache {
     /// Where each resource's entry is: its shard, and the bytes in it.
     entries: HashMap<String, (usize, std::ops::Range<usize>)>,
     now: i128,
+    folders: Folders,
 }
 
 /// The files a resource's result depends on: its announcement (whose `lang` decides the
 /// reference), its file in each locale, its lock in each locale.
-fn members(project: &Project, resource: &str) -> Vec<PathBuf> {
-    let mut paths = vec![project.announcement_path(resource)];
-    for locale in &project.config.locales {
-        paths.push(project.file_path(locale, resource));
+/// As (folder number in [`Folders`], path in it).
+fn members(project: &Project, resource: &str) -> Vec<(usize, String)> {
+    let stem = resource.strip_suffix(".ftl").unwrap_or(resource);
+    let mut paths = vec![(0, format!("{stem}.md"))];
+    for n in 0..project.config.locales.len() {
+        paths.push((n + 1, resource.to_string()));
     }
-    for locale in &project.config.locales {
-        paths.push(crate::lock::path_for(&project.file_path(locale, resource)));
+    for n in 0..project.config.locales.len() {
+        paths.push((n + 1, format!("{resource}.lock")));
     }
     paths
+}
+
+/// The source folder and each locale's folder, opened once: a file's stamp is then asked
+/// for relative to its folder, which spares the system a walk down the whole path for
+/// each of tens of thousands of files.
+struct Folders {
+    paths: Vec<PathBuf>,
+    #[cfg(target_os = "linux")]
+    handles: Vec<Option<std::os::fd::OwnedFd>>,
+}
+
+impl Folders {
+    fn open(project: &Project) -> Folders {
+        let mut paths = vec![project.source_dir()];
+        paths.extend(project.config.locales.iter().map(|l| project.locale_dir(l)));
+        #[cfg(target_os = "linux")]
+        let handles = paths
+            .iter()
+            .map(|p| {
+                use rustix::fs::{open, Mode, OFlags};
+                open(p, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty()).ok()
+            })
+            .collect();
+        Folders {
+            paths,
+            #[cfg(target_os = "linux")]
+            handles,
+        }
+    }
+
+    fn stamp(&self, folder: usize, name: &str) -> Option<Stamp> {
+        #[cfg(target_os = "linux")]
+        if let Some(dir) = &self.handles[folder] {
+            use rustix::fs::{statx, AtFlags, StatxFlags};
+            let st = statx(dir, name, AtFlags::empty(), StatxFlags::BASIC_STATS).ok()?;
+            return Some(Stamp {
+                len: st.stx_size,
+                modified: (st.stx_mtime.tv_sec, st.stx_mtime.tv_nsec),
+                changed: (st.stx_ctime.tv_sec, st.stx_ctime.tv_nsec),
+                inode: st.stx_ino,
+            });
+        }
+        Stamp::of(&self.paths[folder].join(name))
+    }
 }
 
 fn build_identity() -> String {
@@ -265,7 +312,7 @@ impl Cache {
             entries.extend(found.into_iter().map(|(resource, range)| (resource, (shard, range))));
             shards.push(bytes);
         }
-        Cache { dir, shards, entries, now }
+        Cache { dir, shards, entries, now, folders: Folders::open(project) }
     }
 
     /// Checks one resource, or takes its result from the cache when nothing it came from
@@ -274,8 +321,8 @@ impl Cache {
         &self,
         project: &Project,
         resource: &str,
-        present: &BTreeMap<&str, BTreeSet<String>>,
-        locks: &BTreeMap<&str, BTreeSet<String>>,
+        present: &BTreeMap<&str, std::collections::HashSet<String>>,
+        locks: &BTreeMap<&str, std::collections::HashSet<String>>,
     ) -> Result<(ResourcePart, Stored), Error> {
         // Files the walk did not find are not asked about again.
         let lock = format!("{resource}.lock");
@@ -290,7 +337,7 @@ impl Cache {
         let stamps: Vec<Option<Stamp>> = members(project, resource)
             .iter()
             .enumerate()
-            .map(|(n, p)| if found(n) { Stamp::of(p) } else { None })
+            .map(|(n, (folder, name))| if found(n) { self.folders.stamp(*folder, name) } else { None })
             .collect();
         let place = self.entries.get(resource);
         let head = place.and_then(|(shard, range)| {

@@ -1,7 +1,7 @@
 //! Running every check over a project: resource by resource (one resource's files in
 //! memory at a time), then locale by locale over the small index gathered on the way.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -169,15 +169,16 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             )));
         }
     }
-    let mut present: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    // Looked up once per resource and locale: hash sets.
+    let mut present: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
     let mut locks = BTreeMap::new();
     // Each locale's folder walked on a thread of its own.
     let walked: Vec<Result<(Vec<String>, Vec<String>), Error>> =
         config.locales.par_iter().map(|locale| project.resources_and_locks(locale)).collect();
     for (locale, walked) in config.locales.iter().zip(walked) {
         let (resources, found) = walked?;
-        locks.insert(locale.as_str(), found.into_iter().collect::<BTreeSet<String>>());
-        let mut resources: BTreeSet<String> = resources.into_iter().collect();
+        locks.insert(locale.as_str(), found.into_iter().collect::<HashSet<String>>());
+        let mut resources: HashSet<String> = resources.into_iter().collect();
         resources.extend(overlay.keys().filter(|(l, _)| l == locale).map(|(_, r)| r.clone()));
         present.insert(locale, resources);
     }
@@ -378,7 +379,7 @@ pub(crate) struct Inputs {
 pub(crate) fn load_inputs(
     project: &Project,
     resource: &str,
-    present: &BTreeMap<&str, BTreeSet<String>>,
+    present: &BTreeMap<&str, HashSet<String>>,
     overlay: &Overlay,
 ) -> Result<Inputs, Error> {
     let config = &project.config;

@@ -66,6 +66,11 @@ fn io(e: std::io::Error) -> Error {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     let choice = match cli.color {
+        // JSON, SARIF and GitHub annotations carry no colors: written as they are, not
+        // scanned for escape sequences to strip (megabytes for a big project).
+        _ if matches!(&cli.command, Command::Check { format, .. } if *format != Format::Human) => {
+            anstream::ColorChoice::AlwaysAnsi
+        }
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,

@@ -498,6 +498,16 @@ fn walk_into(
 
 /// `path` under `dir` as a `/`-separated relative name.
 fn relative_name(dir: &Path, path: &Path) -> String {
+    // The common case, one call per file of a big project: the path is `dir` + `/` +
+    // the name, already `/`-separated.
+    #[cfg(unix)]
+    if let (Some(dir), Some(path)) = (dir.to_str(), path.to_str()) {
+        if let Some(rest) = path.strip_prefix(dir).and_then(|r| r.strip_prefix('/')) {
+            if !rest.contains("//") && !rest.starts_with('/') && !rest.split('/').any(|c| c == "." || c.is_empty()) {
+                return rest.to_string();
+            }
+        }
+    }
     let rel = path.strip_prefix(dir).expect("the walk stays under its root");
     let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
     parts.join("/")
