@@ -269,8 +269,11 @@ fn header(project: &Project) -> Header {
     }
 }
 
-/// The entries of a cache file, if it is one this build wrote: resource and place.
-fn read_entries(bytes: &[u8], project: &Project) -> Option<Vec<(String, std::ops::Range<usize>)>> {
+/// A resource, and where its entry is in a cache file.
+type Place = (String, std::ops::Range<usize>);
+
+/// The entries of a cache file, if it is one this build wrote.
+fn read_entries(bytes: &[u8], project: &Project) -> Option<Vec<Place>> {
     let (found, mut rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
     if found != header(project) {
         return None;
@@ -296,7 +299,7 @@ impl Cache {
         let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
         let dir = project.root.join(crate::project::STATE_DIR).join("cache");
         use rayon::prelude::*;
-        let read: Vec<(Vec<u8>, Vec<(String, std::ops::Range<usize>)>)> = (0..SHARDS)
+        let read: Vec<(Vec<u8>, Vec<Place>)> = (0..SHARDS)
             .into_par_iter()
             .map(|shard| {
                 let bytes = std::fs::read(shard_path(&dir, shard)).unwrap_or_default();
@@ -604,7 +607,7 @@ fn restore(entry: &EntryHead, place: &(usize, std::ops::Range<usize>)) -> Option
 pub(crate) fn read_index(stored: &StoredIndex) -> Option<LocaleIndex> {
     let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"));
     let u64_at = |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
-    if stored.definitions.len() % 12 != 0 || stored.uses.len() % 25 != 0 {
+    if !stored.definitions.len().is_multiple_of(12) || !stored.uses.len().is_multiple_of(25) {
         return None;
     }
     let definitions: Vec<Definition> = stored

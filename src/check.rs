@@ -173,10 +173,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     let mut present: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
     let mut locks = BTreeMap::new();
     // Each locale's folder walked on a thread of its own.
-    let walked: Vec<Result<(Vec<String>, Vec<String>), Error>> =
+    let walked: Result<Vec<_>, Error> =
         config.locales.par_iter().map(|locale| project.resources_and_locks(locale)).collect();
-    for (locale, walked) in config.locales.iter().zip(walked) {
-        let (resources, found) = walked?;
+    for (locale, (resources, found)) in config.locales.iter().zip(walked?) {
         locks.insert(locale.as_str(), found.into_iter().collect::<HashSet<String>>());
         let mut resources: HashSet<String> = resources.into_iter().collect();
         resources.extend(overlay.keys().filter(|(l, _)| l == locale).map(|(_, r)| r.clone()));
@@ -529,7 +528,7 @@ fn gather(model: &FileModel<'_>) -> LocaleIndex {
     };
     for entry in &model.entries {
         let from = index.definitions.len() as u32;
-        index.definitions.push(Definition { key: name(&entry.key()), file: 0, offset: entry.offset as u32 });
+        index.definitions.push(Definition { key: name(entry.id), file: 0, offset: entry.offset as u32 });
         if !entry.attributes.is_empty() {
             index.attributes.push((from, entry.attributes.iter().map(|a| name(a.id.name)).collect()));
         }

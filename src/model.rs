@@ -23,16 +23,15 @@ pub struct Entry<'t> {
     pub attributes: &'t [Attribute<'t>],
     /// Byte offset of the name in the file (the dash for a term).
     pub offset: usize,
+    /// The id as the project knows it, as written in the file: `name` for messages,
+    /// `-name` for terms.
+    pub id: &'t str,
 }
 
 impl<'t> Entry<'t> {
     /// The id as the project knows it: `name` for messages, `-name` for terms.
     pub fn key(&self) -> String {
-        if self.is_term {
-            format!("-{}", self.name)
-        } else {
-            self.name.to_string()
-        }
+        self.id.to_string()
     }
 
     /// Length of the id in the file, for underlining it.
@@ -114,7 +113,7 @@ pub struct FileModel<'t> {
     /// Set when the file could not be parsed at all (unreadable, or the parser crashed).
     pub failure: Option<(usize, String)>,
     /// Position in `entries` by key; the first definition wins, as in Fluent runtimes.
-    by_key: BTreeMap<String, usize>,
+    by_key: BTreeMap<&'t str, usize>,
 }
 
 /// What parsing one file gave: `None` for an unreadable file.
@@ -146,14 +145,20 @@ impl<'t> FileModel<'t> {
                             value: m.value.as_ref(),
                             attributes: &m.attributes,
                             offset: file.offset_of(m.id.name),
+                            id: m.id.name,
                         }),
-                        ast::Entry::Term(t) => model.entries.push(Entry {
-                            name: t.id.name,
-                            is_term: true,
-                            value: Some(&t.value),
-                            attributes: &t.attributes,
-                            offset: file.offset_of(t.id.name).saturating_sub(1),
-                        }),
+                        ast::Entry::Term(t) => {
+                            let offset = file.offset_of(t.id.name).saturating_sub(1);
+                            model.entries.push(Entry {
+                                name: t.id.name,
+                                is_term: true,
+                                value: Some(&t.value),
+                                attributes: &t.attributes,
+                                offset,
+                                // The parser keeps the dash out of the name; it is just before.
+                                id: file.text.get(offset..offset + t.id.name.len() + 1).unwrap_or(t.id.name),
+                            })
+                        }
                         ast::Entry::Junk { content } => {
                             model.junk.push(Junk { content, offset: file.offset_of(content) })
                         }
@@ -163,7 +168,7 @@ impl<'t> FileModel<'t> {
             }
         }
         for (i, entry) in model.entries.iter().enumerate() {
-            model.by_key.entry(entry.key()).or_insert(i);
+            model.by_key.entry(entry.id).or_insert(i);
         }
         model
     }
@@ -179,19 +184,19 @@ impl<'t> FileModel<'t> {
 
     /// The keys of the file's entries, sorted, each once.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.by_key.keys().map(String::as_str)
+        self.by_key.keys().copied()
     }
 
     /// The keys in file order, each once (its first definition, the one runtimes use).
     pub fn keys_in_order(&self) -> Vec<String> {
-        let mut keys: Vec<(usize, &String)> = self.by_key.iter().map(|(k, &i)| (i, k)).collect();
+        let mut keys: Vec<(usize, &str)> = self.by_key.iter().map(|(k, &i)| (i, *k)).collect();
         keys.sort_unstable();
-        keys.into_iter().map(|(_, k)| k.clone()).collect()
+        keys.into_iter().map(|(_, k)| k.to_string()).collect()
     }
 
     /// Entries by key, sorted, the first definition of each.
     pub fn by_key(&self) -> impl Iterator<Item = (&str, &Entry<'t>)> {
-        self.by_key.iter().map(|(k, &i)| (k.as_str(), &self.entries[i]))
+        self.by_key.iter().map(|(k, &i)| (*k, &self.entries[i]))
     }
 }
 

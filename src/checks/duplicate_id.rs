@@ -1,7 +1,5 @@
 //! `duplicate-id`: the same message or term defined twice in one locale.
 
-use std::collections::BTreeMap;
-
 use super::{Check, CheckInfo, FileCx, LocaleCx, Name};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -37,10 +35,10 @@ impl Check for DuplicateId {
 
     fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let file = cx.model.file;
-        let mut first: BTreeMap<String, usize> = BTreeMap::new();
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for entry in &cx.model.entries {
-            let key = entry.key();
-            match first.get(&key) {
+            let key = entry.id;
+            match first.get(key) {
                 Some(&offset) => {
                     let (line, _) = file.position(offset);
                     out.push(

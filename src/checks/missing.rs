@@ -46,8 +46,8 @@ impl Check for Missing {
             let broken: Vec<&str> = target.junk.iter().filter_map(|j| j.likely_key()).collect();
             let mut seen = std::collections::BTreeSet::new();
             for entry in &reference.entries {
-                let key = entry.key();
-                if target.contains(&key) || broken.contains(&key.as_str()) || !seen.insert(key.clone()) {
+                let key = entry.id;
+                if target.contains(key) || broken.contains(&key) || !seen.insert(key) {
                     continue;
                 }
                 out.push(

@@ -49,8 +49,8 @@ impl Check for Obsolete {
         for (_, target) in cx.targets {
             let Some(target) = target else { continue };
             for entry in &target.entries {
-                let key = entry.key();
-                if cx.reference.is_some_and(|r| r.contains(&key)) {
+                let key = entry.id;
+                if cx.reference.is_some_and(|r| r.contains(key)) {
                     continue;
                 }
                 let message = match cx.reference {

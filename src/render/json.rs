@@ -34,6 +34,9 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
             locales: report.locales.iter().map(|(l, _)| (l.clone(), report.totals(l))).collect(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    // Into memory first: serde_json writes piece by piece, and through `dyn Write` each
+    // piece is a call of its own (megabytes for a big project).
+    let mut text = serde_json::to_vec_pretty(&document)?;
+    text.push(b'\n');
+    out.write_all(&text)
 }

@@ -32,7 +32,8 @@ pub const FINGERPRINT_KEY: &str = "songngu/finding/v1";
 
 /// Writes the report as one SARIF 2.1.0 log, pretty-printed, with a trailing newline.
 pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(report))?;
+    // Into memory first (see render::json).
+    out.write_all(&serde_json::to_vec_pretty(&log(report))?)?;
     writeln!(out)
 }
 
