@@ -169,9 +169,10 @@ fn print_table(rows: &[Row]) {
             }
             None => (String::new(), String::new(), String::new()),
         };
+        // A `|` inside a cell would end it in Markdown.
+        let (what, peer) = (row.what.replace('|', "\\|"), peer.replace('|', "\\|"));
         println!(
-            "| {} | {} | {:.1} MB | {peer} | {peer_time} | {ratio} |",
-            row.what,
+            "| {what} | {} | {:.1} MB | {peer} | {peer_time} | {ratio} |",
             ms(row.run.time),
             row.run.rss_kb as f64 / 1024.0
         );
