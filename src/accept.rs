@@ -23,6 +23,8 @@ pub struct AcceptOptions {
     pub cosmetic: bool,
     /// Record every translated entry, whatever its state.
     pub all: bool,
+    /// Told how far the run is, resource by resource.
+    pub progress: crate::Progress,
 }
 
 /// Why an entry was recorded.
@@ -77,7 +79,10 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
     let mut named_found = BTreeSet::new();
     let mut writes: Vec<(std::path::PathBuf, Lock)> = Vec::new();
 
-    for resource in project.resources_of(locale)? {
+    let resources = project.resources_of(locale)?;
+    let total = resources.len();
+    for (done, resource) in resources.into_iter().enumerate() {
+        options.progress.report(done + 1, total);
         let reference_locale = project.reference_of(&resource)?;
         let reference_locale = reference_locale.as_str();
         if reference_locale == locale {

@@ -55,6 +55,15 @@ pub struct IngestReport {
 /// is empty. Every announcement is read before any file is written, so one broken
 /// announcement stops the run with nothing changed.
 pub fn ingest(project: &Project, files: &[PathBuf]) -> Result<IngestReport, Error> {
+    ingest_with_progress(project, files, &crate::Progress::default())
+}
+
+/// [`ingest`], telling `progress` how far it is, announcement by announcement.
+pub fn ingest_with_progress(
+    project: &Project,
+    files: &[PathBuf],
+    progress: &crate::Progress,
+) -> Result<IngestReport, Error> {
     let _writing = project.write_lock()?;
     let sources = if files.is_empty() { all_sources(project)? } else { named_sources(project, files)? };
     let mut planned = Vec::new();
@@ -78,7 +87,9 @@ pub fn ingest(project: &Project, files: &[PathBuf]) -> Result<IngestReport, Erro
     let mut terms_by_locale: BTreeMap<String, Terms> = BTreeMap::new();
     let mut report = IngestReport::default();
     let mut writes = Vec::new();
-    for (announcement, resource, locale, display) in planned {
+    let total = planned.len();
+    for (done, (announcement, resource, locale, display)) in planned.into_iter().enumerate() {
+        progress.report(done + 1, total);
         if !terms_by_locale.contains_key(&locale) {
             terms_by_locale.insert(locale.clone(), Terms::of_locale(project, &locale)?);
         }

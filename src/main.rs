@@ -147,13 +147,18 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Accept { locale, ids, drifted, cosmetic, all } => {
-            let options = songngu::accept::AcceptOptions { locale, ids, drifted, cosmetic, all };
+            let bar = ProgressBar::new("accepting");
+            let options =
+                songngu::accept::AcceptOptions { locale, ids, drifted, cosmetic, all, progress: bar.progress() };
             let report = songngu::accept::accept(&project, &options)?;
+            drop(bar);
             render::accept::render(&report, &options.locale, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { files } => {
-            let report = songngu::ingest::ingest(&project, &files)?;
+            let bar = ProgressBar::new("ingesting");
+            let report = songngu::ingest::ingest_with_progress(&project, &files, &bar.progress())?;
+            drop(bar);
             render::ingest::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }

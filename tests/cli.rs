@@ -412,4 +412,17 @@ fn a_progress_bar_only_on_a_terminal() {
     assert_eq!(on_terminal.status.code(), Some(0), "{shown}");
     assert!(shown.contains("checking") && shown.contains("/6 resources"), "{shown:?}");
     assert!(shown.contains("ok: checked 6 resources"), "{shown:?}");
+
+    // `accept` and `ingest` show theirs too.
+    for (args, what) in [("accept vi --all", "accepting"), ("ingest", "ingesting")] {
+        let command = format!("{} {args}", env!("CARGO_BIN_EXE_songngu"));
+        let on_terminal = Command::new("script")
+            .current_dir(dir.path())
+            .args(["-qec", &command, "/dev/null"])
+            .env("SONGNGU_PROGRESS_AFTER_MS", "0")
+            .output()
+            .unwrap();
+        let shown = String::from_utf8_lossy(&on_terminal.stdout);
+        assert!(shown.contains(what) && shown.contains(" resources"), "{args}: {shown:?}");
+    }
 }
