@@ -466,13 +466,18 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
         .into_iter()
         .map(|(key, file)| (key, input.models[file].file.resource.as_str()))
         .collect();
+    // Ids each resource's own file serves (first definitions, not broken), gathered once:
+    // looking them up in `claimed` for every resource was quadratic. (What the loop adds
+    // to `claimed` belongs to the resource at hand, never to a later one.)
+    let mut owned_by: std::collections::HashMap<&str, BTreeSet<String>> = std::collections::HashMap::new();
+    for (key, resource) in &claimed {
+        owned_by.entry(*resource).or_default().insert(key.clone());
+    }
     let mut plan = Plan::default();
     for resource in &input.resources {
         let reference_locale = input.reference_of[resource].as_str();
         let own = input.file(locale, resource);
-        // Ids this resource's own file serves (first definitions, not broken).
-        let owned: BTreeSet<String> =
-            claimed.iter().filter(|(_, r)| **r == resource.as_str()).map(|(k, _)| k.clone()).collect();
+        let owned: BTreeSet<String> = owned_by.remove(resource.as_str()).unwrap_or_default();
         let mut served: Vec<Served> = Vec::new();
         let mut keys: BTreeSet<String> = BTreeSet::new();
         let reference = input.file(reference_locale, resource).filter(|_| locale != reference_locale);
