@@ -73,6 +73,11 @@ impl Stamp {
     /// Whether the file was last changed more than two seconds before `now` (nanoseconds
     /// since 1970).
     fn settled(&self, now: i128) -> bool {
+        // Elsewhere than Unix the stamp has no change time or inode: an edit that puts
+        // the old modification time back would not show, so files are always read.
+        if cfg!(not(unix)) {
+            return false;
+        }
         let nanos = |(s, n): (i64, u32)| i128::from(s) * 1_000_000_000 + i128::from(n);
         nanos(self.modified).max(nanos(self.changed)) + 2_000_000_000 < now
     }
@@ -273,7 +278,7 @@ fn header(project: &Project) -> Header {
 type Place = (String, std::ops::Range<usize>);
 
 /// The entries of a cache file, if it is one this build wrote.
-fn read_entries(bytes: &[u8], project: &Project) -> Option<Vec<Place>> {
+fn read_entries(bytes: &[u8], project: &Project, shard: usize) -> Option<Vec<Place>> {
     let (found, mut rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
     if found != header(project) {
         return None;
@@ -281,12 +286,38 @@ fn read_entries(bytes: &[u8], project: &Project) -> Option<Vec<Place>> {
     let mut entries = Vec::new();
     while !rest.is_empty() {
         let (resource, after) = postcard::take_from_bytes::<String>(rest).ok()?;
+        let (sum, after) = postcard::take_from_bytes::<u64>(after).ok()?;
         let (entry, after) = postcard::take_from_bytes::<&serde_bytes::Bytes>(after).ok()?;
+        rest = after;
+        // A damaged entry (its checksum is wrong) or one in another shard's file (a bad
+        // copy) is left out: that resource is checked again.
+        if sum != xxhash_rust::xxh3::xxh3_64(entry) || shard_of(&resource) != shard {
+            continue;
+        }
         let start = entry.as_ptr() as usize - bytes.as_ptr() as usize;
         entries.push((resource, start..start + entry.len()));
-        rest = after;
     }
     Some(entries)
+}
+
+/// A new file in the cache folder, named so that [`remove_stale_temporaries`] finds it if a
+/// check is stopped before it takes its place.
+fn temporary(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new().prefix(crate::project::TEMP_PREFIX).tempfile_in(dir)
+}
+
+/// Removes what stopped checks left in the cache folder: temporary files a minute old
+/// (a running check writes its own for a few seconds at most).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let old = entry.metadata().ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
+        if entry.file_name().to_string_lossy().starts_with(crate::project::TEMP_PREFIX)
+            && old.is_some_and(|age| age.as_secs() >= 60)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn shard_path(dir: &Path, shard: usize) -> PathBuf {
@@ -298,12 +329,13 @@ impl Cache {
     pub(crate) fn open(project: &Project) -> Cache {
         let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
         let dir = project.root.join(crate::project::STATE_DIR).join("cache");
+        remove_stale_temporaries(&dir);
         use rayon::prelude::*;
         let read: Vec<(Vec<u8>, Vec<Place>)> = (0..SHARDS)
             .into_par_iter()
             .map(|shard| {
                 let bytes = std::fs::read(shard_path(&dir, shard)).unwrap_or_default();
-                match read_entries(&bytes, project) {
+                match read_entries(&bytes, project, shard) {
                     Some(found) => (bytes, found),
                     None => (Vec::new(), Vec::new()),
                 }
@@ -379,6 +411,7 @@ impl Cache {
             return Ok((part, Stored::Nothing));
         }
         let mut part = part;
+        part.key = key;
         let indexes: Vec<(u32, StoredIndex)> = match old_indexes {
             Some(indexes) => indexes,
             None => std::mem::take(&mut part.indexes)
@@ -443,7 +476,10 @@ impl Writer {
         shard.entries += 1;
         match stored {
             Stored::Same(range) if shard.file.is_none() => shard.same.push((resource.to_string(), range)),
-            Stored::Same(range) => shard.write(resource, &cache.shards[n][range]),
+            Stored::Same(range) => match cache.shards[n].get(range) {
+                Some(entry) => shard.write(resource, entry),
+                None => shard.failed = true,
+            },
             Stored::New(bytes) => {
                 shard.start(&self.project, cache, n);
                 shard.write(resource, &bytes);
@@ -488,20 +524,24 @@ impl ShardWriter {
             return self.failed = true;
         }
         let _ = std::fs::create_dir_all(&cache.dir);
-        let Ok(tmp) = tempfile::NamedTempFile::new_in(&cache.dir) else { return self.failed = true };
+        let Ok(tmp) = temporary(&cache.dir) else { return self.failed = true };
         let mut file = std::io::BufWriter::with_capacity(1 << 15, tmp);
         if postcard::to_io(&header(project), &mut file).is_err() {
             return self.failed = true;
         }
         self.file = Some(file);
         for (resource, range) in std::mem::take(&mut self.same) {
-            self.write(&resource, &cache.shards[n][range]);
+            match cache.shards[n].get(range) {
+                Some(entry) => self.write(&resource, entry),
+                None => self.failed = true,
+            }
         }
     }
 
     fn write(&mut self, resource: &str, entry: &[u8]) {
         let Some(file) = &mut self.file else { return };
-        if postcard::to_io(&(resource, serde_bytes::Bytes::new(entry)), file).is_err() {
+        let sum = xxhash_rust::xxh3::xxh3_64(entry);
+        if postcard::to_io(&(resource, sum, serde_bytes::Bytes::new(entry)), file).is_err() {
             self.failed = true;
         }
     }
@@ -600,7 +640,14 @@ fn restore(entry: &EntryHead, place: &(usize, std::ops::Range<usize>)) -> Option
             (*l as usize, status)
         })
         .collect();
-    Some(ResourcePart { found, statuses, indexes: Vec::new(), semantic: entry.semantic, cached: Some(place.clone()) })
+    Some(ResourcePart {
+        found,
+        statuses,
+        indexes: Vec::new(),
+        semantic: entry.semantic,
+        cached: Some(place.clone()),
+        key: entry.key,
+    })
 }
 
 /// A stored part of an index as the checks use it; `None` when it does not read back.
@@ -674,6 +721,9 @@ pub(crate) fn semantic(indexes: &[(usize, PartIndex)]) -> u128 {
 struct LocaleFindings {
     header: Header,
     digest: u128,
+    /// The content key of every resource they were found in: what changed since is
+    /// compared with these, not with the shards (another check may have written those).
+    keys: Vec<(String, u128)>,
     found: Vec<StoredDiagnostic>,
 }
 
@@ -696,12 +746,30 @@ impl Cache {
 
     /// The locale-wide findings kept from the last check, when the project says the same
     /// (`digest`) and none of them is in, or names, a file of a resource checked again.
-    pub(crate) fn locale_findings(&self, project: &Project, digest: u128, changed: &[&str]) -> Option<Vec<Diagnostic>> {
+    pub(crate) fn locale_findings(
+        &self,
+        project: &Project,
+        digest: u128,
+        keys: &[(&String, u128)],
+    ) -> Option<Vec<Diagnostic>> {
         let bytes = std::fs::read(self.locale_path()).ok()?;
-        let kept: LocaleFindings = postcard::from_bytes(&bytes).ok()?;
+        let (sum, body) = postcard::take_from_bytes::<u64>(&bytes).ok()?;
+        if sum != xxhash_rust::xxh3::xxh3_64(body) {
+            return None;
+        }
+        let kept: LocaleFindings = postcard::from_bytes(body).ok()?;
         if kept.header != header(project) || kept.digest != digest {
             return None;
         }
+        // The resources whose content differs from when the findings were made (or that
+        // came or went since).
+        let before: HashMap<&str, u128> = kept.keys.iter().map(|(r, k)| (r.as_str(), *k)).collect();
+        let now: HashMap<&str, u128> = keys.iter().map(|(r, k)| (r.as_str(), *k)).collect();
+        let changed = keys
+            .iter()
+            .filter(|(r, k)| before.get(r.as_str()) != Some(k))
+            .map(|(r, _)| r.as_str())
+            .chain(kept.keys.iter().map(|(r, _)| r.as_str()).filter(|r| !now.contains_key(r)));
         for resource in changed {
             for locale in &project.config.locales {
                 let display = project.display_path(locale, resource);
@@ -715,13 +783,25 @@ impl Cache {
     }
 
     /// Keeps the locale-wide findings of this check for the next.
-    pub(crate) fn keep_locale_findings(&self, project: &Project, digest: u128, found: &[Diagnostic]) {
-        let kept =
-            LocaleFindings { header: header(project), digest, found: found.iter().map(store_diagnostic).collect() };
-        let (Ok(bytes), Ok(Some(_))) = (postcard::to_stdvec(&kept), project.state_dir()) else { return };
+    pub(crate) fn keep_locale_findings(
+        &self,
+        project: &Project,
+        digest: u128,
+        keys: &[(&String, u128)],
+        found: &[Diagnostic],
+    ) {
+        let kept = LocaleFindings {
+            header: header(project),
+            digest,
+            keys: keys.iter().map(|(r, k)| (r.to_string(), *k)).collect(),
+            found: found.iter().map(store_diagnostic).collect(),
+        };
+        let (Ok(body), Ok(Some(_))) = (postcard::to_stdvec(&kept), project.state_dir()) else { return };
+        let Ok(mut bytes) = postcard::to_stdvec(&xxhash_rust::xxh3::xxh3_64(&body)) else { return };
+        bytes.extend_from_slice(&body);
         let path = self.locale_path();
         let _ = std::fs::create_dir_all(&self.dir);
-        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&self.dir) {
+        if let Ok(mut tmp) = temporary(&self.dir) {
             use std::io::Write;
             if tmp.write_all(&bytes).is_ok() {
                 let _ = tmp.persist(&path);

@@ -196,7 +196,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // kept in the cache), and which resources were checked again.
     let mut by_locale: Vec<Vec<(&String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
     let mut digest = xxhash_rust::xxh3::Xxh3::new();
-    let mut changed: Vec<&str> = Vec::new();
+    let mut keys: Vec<(&String, u128)> = Vec::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // A chunk at a time: in parallel within it, then put together in order. Only the small
     // index and the findings stay in memory; each resource's files are dropped as soon as
@@ -217,9 +217,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             .collect();
         for (resource, part) in chunk.iter().zip(parts) {
             let (part, stored) = part?;
-            if !matches!(stored, Stored::Same(_)) {
-                changed.push(resource.as_str());
-            }
+            keys.push((resource, part.key));
             report.from_cache += usize::from(matches!(stored, Stored::Same(_)));
             if let (Some(writer), Some(cache)) = (&mut writer, &cache) {
                 writer.push(cache, resource, stored);
@@ -264,7 +262,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // references changed (and none of them is in a file that changed), otherwise found
     // again over every locale's whole index.
     let digest = digest.digest128();
-    let kept = cache.as_ref().and_then(|c| c.locale_findings(project, digest, &changed));
+    let kept = cache.as_ref().and_then(|c| c.locale_findings(project, digest, &keys));
     if let Some(kept) = kept {
         report.diagnostics.extend(kept);
     } else {
@@ -319,7 +317,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             }
         }
         if let Some(cache) = &cache {
-            cache.keep_locale_findings(project, digest, &found);
+            cache.keep_locale_findings(project, digest, &keys, &found);
         }
         report.diagnostics.extend(found);
     }
@@ -350,6 +348,8 @@ pub(crate) struct ResourcePart {
     /// For a result taken from the cache, where its entry is (shard, bytes): its indexes
     /// are read from there only if the locale-wide checks must run again.
     pub cached: Option<(usize, std::ops::Range<usize>)>,
+    /// The cache's key of its inputs (0 without a cache).
+    pub key: u128,
 }
 
 /// A resource's part of a locale's index: built by checking it, or as the cache keeps it
@@ -515,7 +515,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         ));
     }
     let semantic = crate::cache::semantic(&indexes);
-    ResourcePart { found, statuses, indexes, semantic, cached: None }
+    ResourcePart { found, statuses, indexes, semantic, cached: None, key: 0 }
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.

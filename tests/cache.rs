@@ -210,3 +210,56 @@ fn locale_wide_findings_follow_the_files() {
     let message = duplicate(&check(dir.path()));
     assert!(message.ends_with(&format!("ceremony-held.ftl:{}", first_line + 1)), "{message}");
 }
+
+/// What a review found (each broke the promise that a cached check prints what a full
+/// check prints, or that a broken cache costs only time).
+#[test]
+fn what_the_review_found_stays_fixed() {
+    let dir = cached_project();
+    let root = dir.path();
+    let cache = root.join(".songngu/cache");
+    let good = || outputs(root, &["--no-cache"]);
+
+    // A check stopped after writing its shards, before its locale-wide findings: the old
+    // findings file must not be taken for the new files.
+    let file = root.join("locales/vi/signing-outcome.ftl");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("{ -hanoi-convention }", "{ -nowhere }", 1)).unwrap();
+    assert_eq!(outputs(root, &[]), good());
+    let findings_before = std::fs::read(cache.join("locale")).unwrap();
+    std::fs::write(&file, format!("# one\n# two\n{}", text.replacen("{ -hanoi-convention }", "{ -nowhere }", 1)))
+        .unwrap();
+    assert_eq!(outputs(root, &[]), good());
+    std::fs::write(cache.join("locale"), &findings_before).unwrap();
+    assert_eq!(outputs(root, &[]), good(), "old locale-wide findings were taken for new files");
+
+    // Entries in another shard's file (two shard files swapped), and a changed byte.
+    let mut shards: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("check-"))
+        .collect();
+    shards.sort();
+    assert!(shards.len() >= 2, "{shards:?}");
+    let (a, b) = (std::fs::read(&shards[0]).unwrap(), std::fs::read(&shards[1]).unwrap());
+    std::fs::write(&shards[0], &b).unwrap();
+    std::fs::write(&shards[1], &a).unwrap();
+    assert_eq!(outputs(root, &[]), good(), "entries read from the wrong shard");
+    for shard in &shards {
+        let mut bytes = std::fs::read(shard).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x20;
+        std::fs::write(shard, bytes).unwrap();
+    }
+    assert_eq!(outputs(root, &[]), good(), "a damaged entry was read");
+
+    // What a stopped check left: removed once a minute old, never while it may be in use.
+    let stale = cache.join(".songngu-tmp-stopped");
+    let fresh = cache.join(".songngu-tmp-running");
+    std::fs::write(&stale, b"half a shard").unwrap();
+    std::fs::write(&fresh, b"half a shard").unwrap();
+    let two_minutes_ago = std::time::SystemTime::now() - Duration::from_secs(120);
+    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(two_minutes_ago).unwrap();
+    outputs(root, &[]);
+    assert!(!stale.exists() && fresh.exists());
+}
