@@ -1,20 +1,22 @@
-//! The check cache, `.songngu/cache/check`: what checking each resource found, kept between
+//! The check cache, `.songngu/cache`: what checking each resource found, kept between
 //! runs, so that a check after one edit reads and checks only what changed.
 //!
-//! - A result is stored under a key made of everything it came from: the songngu version,
-//!   the configuration, the resource's name and reference language, and a hash (xxh3-128)
-//!   of the bytes of its file in each locale and of each lock. A file whose bytes differ
-//!   never gets an old result.
+//! - A result is stored under a key made of everything it came from: the resource's name
+//!   and reference language, and a hash (xxh3-128) of the bytes of its file in each locale
+//!   and of each lock; each file also names the program build and the configuration. A
+//!   file whose bytes differ never gets an old result.
 //! - To know that a file did not change without reading it, its stamp is kept too: size,
 //!   modification and change times, inode. The change time moves on every write, even
 //!   one that restores the modification time. A stamp is only trusted when the file was
 //!   last changed more than two seconds before it was taken, so a write in the same clock
 //!   tick as the read cannot go unseen (git's "racily clean" rule). Otherwise, and for any
 //!   difference, the files are read and hashed again.
-//! - The locale-wide checks (duplicate ids, unknown references, loops) run on every check,
-//!   from the stored index of each resource.
-//! - Safe to delete at any time. A cache that cannot be read, or that another version of
-//!   songngu wrote, is ignored and replaced; one that cannot be written is skipped.
+//! - Results are split over 64 shard files (`check-NN`) by resource name, so an edit
+//!   rewrites one. The locale-wide findings (duplicate ids, unknown references, loops)
+//!   are kept in `locale`, with the content key of every resource they were found in.
+//! - Safe to delete at any time. A cache that cannot be read, a damaged entry, or one
+//!   another build of songngu wrote is ignored and replaced; one that cannot be written is
+//!   skipped.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -83,34 +85,13 @@ impl Stamp {
     }
 }
 
-/// One resource's stored result.
-/// An [`Entry`] as it is written, borrowing what it can (the same bytes as an `Entry`).
+/// One resource's stored result, as it is written (borrowing what it can). It is read
+/// back in two steps: [`EntryHead`], all a check needs of a resource that did not change,
+/// then its indexes, only when the locale-wide checks run again.
 #[derive(Serialize)]
 struct EntryOut<'a> {
-    stamps: &'a [Option<Stamp>],
-    trusted: bool,
-    key: u128,
-    semantic: u128,
-    found: Vec<StoredDiagnostic>,
-    statuses: Vec<(u32, &'a str, bool, bool, Counts)>,
-    indexes: &'a [(u32, StoredIndex)],
-}
-
-/// An [`Entry`] without its indexes: what a check needs of a resource that did not change.
-#[derive(Deserialize)]
-struct EntryHead {
-    stamps: Vec<Option<Stamp>>,
-    trusted: bool,
-    key: u128,
-    semantic: u128,
-    found: Vec<StoredDiagnostic>,
-    statuses: Vec<(u32, String, bool, bool, Counts)>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub(crate) struct Entry {
     /// The stamps of the files it came from, in [`members`] order.
-    stamps: Vec<Option<Stamp>>,
+    stamps: &'a [Option<Stamp>],
     /// Whether every stamp was settled when taken (see [`Stamp::settled`]).
     trusted: bool,
     key: u128,
@@ -119,8 +100,19 @@ pub(crate) struct Entry {
     found: Vec<StoredDiagnostic>,
     /// (locale, resource, is its reference, present, counts): `ResourceStatus` flattens
     /// its counts for JSON, which this format cannot store.
+    statuses: Vec<(u32, &'a str, bool, bool, Counts)>,
+    indexes: &'a [(u32, StoredIndex)],
+}
+
+/// The start of an [`EntryOut`] as read back.
+#[derive(Deserialize)]
+struct EntryHead {
+    stamps: Vec<Option<Stamp>>,
+    trusted: bool,
+    key: u128,
+    semantic: u128,
+    found: Vec<StoredDiagnostic>,
     statuses: Vec<(u32, String, bool, bool, Counts)>,
-    indexes: Vec<(u32, StoredIndex)>,
 }
 
 /// A drift: its class, the old and new texts, the diff as (operation, text).
@@ -157,8 +149,9 @@ pub(crate) struct StoredIndex {
     uses: Vec<u8>,
 }
 
-/// The start of each cache file; then its entries to the end, each a resource's name and
-/// its [`Entry`] (postcard bytes, copied as they are for a resource that did not change).
+/// The start of each cache file; then its entries to the end, each a resource's name, a
+/// checksum and its [`EntryOut`] (postcard bytes, copied as they are for a resource that
+/// did not change).
 #[derive(Serialize, Deserialize, PartialEq)]
 struct Header {
     format: String,
@@ -360,19 +353,16 @@ impl Cache {
         locks: &BTreeMap<&str, std::collections::HashSet<String>>,
     ) -> Result<(ResourcePart, Stored), Error> {
         // Files the walk did not find are not asked about again.
-        let lock = format!("{resource}.lock");
-        let found = |n: usize| {
-            let locales = &project.config.locales;
-            match n {
-                0 => true,
-                n if n <= locales.len() => present[locales[n - 1].as_str()].contains(resource),
-                n => locks[locales[n - 1 - locales.len()].as_str()].contains(&lock),
-            }
+        let locales = &project.config.locales;
+        let found = |n: usize, name: &str| match n {
+            0 => true,
+            n if n <= locales.len() => present[locales[n - 1].as_str()].contains(name),
+            n => locks[locales[n - 1 - locales.len()].as_str()].contains(name),
         };
         let stamps: Vec<Option<Stamp>> = members(project, resource)
             .iter()
             .enumerate()
-            .map(|(n, (folder, name))| if found(n) { self.folders.stamp(*folder, name) } else { None })
+            .map(|(n, (folder, name))| if found(n, name) { self.folders.stamp(*folder, name) } else { None })
             .collect();
         let place = self.entries.get(resource);
         let head = place.and_then(|(shard, range)| {
@@ -401,10 +391,7 @@ impl Cache {
         let trusted = stamps.iter().flatten().all(|s| s.settled(self.now));
         let same_content = head.as_ref().zip(place).filter(|(h, _)| h.key == key);
         let (part, old_indexes) = match same_content.and_then(|(h, place)| Some((restore(h, place)?, place))) {
-            Some((part, (shard, range))) => {
-                let old = postcard::from_bytes::<Entry>(&self.shards[*shard][range.clone()]).ok();
-                (part, old.map(|e| e.indexes))
-            }
+            Some((part, (shard, range))) => (part, self.stored_indexes(*shard, range.clone())),
             None => (check_inputs(project, resource, inputs), None),
         };
         if part.cached.is_some() && old_indexes.is_none() {
@@ -413,15 +400,8 @@ impl Cache {
         let mut part = part;
         part.key = key;
         let indexes: Vec<(u32, StoredIndex)> = match old_indexes {
-            Some(indexes) => indexes,
-            None => std::mem::take(&mut part.indexes)
-                .into_iter()
-                .filter_map(|(l, i)| match i {
-                    PartIndex::Built(index) => Some((l as u32, store_index(&index))),
-                    PartIndex::Stored(stored) => Some((l as u32, stored)),
-                    PartIndex::Cached(..) => None,
-                })
-                .collect(),
+            Some(indexes) => indexes.into_iter().map(|(l, i)| (l as u32, i)).collect(),
+            None => std::mem::take(&mut part.indexes).into_iter().map(|(l, i)| (l as u32, i.into_stored())).collect(),
         };
         let entry = EntryOut {
             stamps: &stamps,
@@ -728,16 +708,15 @@ struct LocaleFindings {
 }
 
 impl Cache {
-    /// The index of locale `locale` in a stored entry: `None` when the entry does not
-    /// read back, `Some(None)` when it has none for that locale.
-    pub(crate) fn stored_index(
+    /// The indexes of a stored entry, by locale; `None` when they do not read back.
+    pub(crate) fn stored_indexes(
         &self,
         shard: usize,
         range: std::ops::Range<usize>,
-        locale: usize,
-    ) -> Option<Option<StoredIndex>> {
-        let entry = postcard::from_bytes::<Entry>(self.shards.get(shard)?.get(range)?).ok()?;
-        Some(entry.indexes.into_iter().find(|(l, _)| *l as usize == locale).map(|(_, i)| i))
+    ) -> Option<Vec<(usize, StoredIndex)>> {
+        let (_, rest) = postcard::take_from_bytes::<EntryHead>(self.shards.get(shard)?.get(range)?).ok()?;
+        let indexes: Vec<(u32, StoredIndex)> = postcard::from_bytes(rest).ok()?;
+        Some(indexes.into_iter().map(|(l, i)| (l as usize, i)).collect())
     }
 
     fn locale_path(&self) -> PathBuf {

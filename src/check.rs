@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use rayon::prelude::*;
 
-use crate::cache::{Cache, Stored};
+use crate::cache::{Cache, Stored, StoredIndex};
 use crate::checks::{name, Definition, FileCx, GroupCx, IndexedFile, LocaleCx, LocaleIndex, PairCx, Use, CHECKS};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::drift::DriftClass;
@@ -194,7 +194,10 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     let mut writer = cache.as_ref().map(|c| c.writer(project));
     // Each locale's index, by resource, and what it all says (for the locale-wide findings
     // kept in the cache), and which resources were checked again.
-    let mut by_locale: Vec<Vec<(&String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
+    // Each resource's part of the locale indexes, in resource order, compact (a few bytes
+    // per entry) until the locale-wide checks need them: as stored by this run, or left in
+    // the cache entry it came from (shard, bytes).
+    let mut index_parts = Vec::new();
     let mut digest = xxhash_rust::xxh3::Xxh3::new();
     let mut keys: Vec<(&String, u128)> = Vec::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -227,19 +230,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             }
             digest.update(resource.as_bytes());
             digest.update(&part.semantic.to_le_bytes());
-            if let Some((shard, range)) = &part.cached {
-                for list in by_locale.iter_mut() {
-                    list.push((resource, PartIndex::Cached(*shard, range.clone())));
-                }
-            }
-            for (locale, index) in part.indexes {
-                // Kept compact (a few bytes per entry) until the locale-wide checks need it.
-                let index = match index {
-                    PartIndex::Built(index) => PartIndex::Stored(crate::cache::store_index(&index)),
-                    stored => stored,
-                };
-                by_locale[locale].push((resource, index));
-            }
+            let stored: Vec<(usize, StoredIndex)> =
+                part.indexes.into_iter().map(|(locale, index)| (locale, index.into_stored())).collect();
+            index_parts.push((resource, stored, part.cached));
             report.diagnostics.extend(part.found);
             report.resources_checked += 1;
         }
@@ -266,37 +259,39 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     if let Some(kept) = kept {
         report.diagnostics.extend(kept);
     } else {
+        // A resource checked again when its stored index does not read back.
+        let rechecked = |resource: &str| -> Result<Vec<(usize, LocaleIndex)>, Error> {
+            let inputs = load_inputs(project, resource, &present, overlay)?;
+            let indexes = check_inputs(project, resource, inputs).indexes;
+            Ok(indexes.into_iter().filter_map(|(l, part)| Some((l, part.built()?))).collect())
+        };
+        // Each cache entry read once, its parts sorted by locale, still compact; then one
+        // locale at a time in full, so only one locale's index is ever whole in memory.
+        let mut by_locale: Vec<Vec<(&String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
+        for (resource, stored, cached) in index_parts {
+            let stored = match cached {
+                Some((shard, range)) => cache.as_ref().and_then(|c| c.stored_indexes(shard, range)),
+                None => Some(stored),
+            };
+            match stored {
+                Some(list) => {
+                    list.into_iter().for_each(|(l, part)| by_locale[l].push((resource, PartIndex::Stored(part))))
+                }
+                None => rechecked(resource)?
+                    .into_iter()
+                    .for_each(|(l, part)| by_locale[l].push((resource, PartIndex::Built(part)))),
+            }
+        }
         let mut found = Vec::new();
-        for (n, locale_parts) in by_locale.into_iter().enumerate() {
+        for (n, parts) in by_locale.into_iter().enumerate() {
             let mut index = LocaleIndex { locale: config.locales[n].clone(), ..Default::default() };
-            for (resource, part) in locale_parts {
+            for (resource, part) in parts {
                 match part {
                     PartIndex::Built(part) => index.extend(part),
-                    PartIndex::Cached(shard, range) => {
-                        let cache = cache.as_ref().expect("cached parts come from a cache");
-                        match cache.stored_index(shard, range, n).map(|s| s.as_ref().map(crate::cache::read_index)) {
-                            Some(None) => {}
-                            Some(Some(Some(part))) => index.extend(part),
-                            _ => {
-                                let inputs = load_inputs(project, resource, &present, overlay)?;
-                                for (l, part) in check_inputs(project, resource, inputs).indexes {
-                                    if let (true, PartIndex::Built(part)) = (l == n, part) {
-                                        index.extend(part);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    PartIndex::Stored(stored) => match crate::cache::read_index(&stored) {
+                    PartIndex::Stored(part) => match crate::cache::read_index(&part) {
                         Some(part) => index.extend(part),
-                        // A cache entry that does not read back: check the resource again.
                         None => {
-                            let inputs = load_inputs(project, resource, &present, overlay)?;
-                            for (l, part) in check_inputs(project, resource, inputs).indexes {
-                                if let (true, PartIndex::Built(part)) = (l == n, part) {
-                                    index.extend(part);
-                                }
-                            }
+                            rechecked(resource)?.into_iter().filter(|(l, _)| *l == n).for_each(|(_, p)| index.extend(p))
                         }
                     },
                 }
@@ -356,9 +351,25 @@ pub(crate) struct ResourcePart {
 /// (read only when the locale-wide checks must run again).
 pub(crate) enum PartIndex {
     Built(LocaleIndex),
-    Stored(crate::cache::StoredIndex),
-    /// In the cache, unread: its shard and entry.
-    Cached(usize, std::ops::Range<usize>),
+    Stored(StoredIndex),
+}
+
+impl PartIndex {
+    /// In its compact form.
+    pub fn into_stored(self) -> StoredIndex {
+        match self {
+            PartIndex::Built(index) => crate::cache::store_index(&index),
+            PartIndex::Stored(stored) => stored,
+        }
+    }
+
+    /// As built by a check, `None` for a stored one.
+    fn built(self) -> Option<LocaleIndex> {
+        match self {
+            PartIndex::Built(index) => Some(index),
+            PartIndex::Stored(_) => None,
+        }
+    }
 }
 
 /// What checking one resource reads: the language it was written in, its file in each

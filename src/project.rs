@@ -394,21 +394,6 @@ impl Project {
         Ok((resources, locks))
     }
 
-    /// The translation records (`x.ftl.lock`) of a locale whose resource file does not
-    /// exist, as `/`-separated paths relative to its folder, sorted.
-    pub fn orphan_locks(&self, locale: &str) -> Result<Vec<String>, Error> {
-        let dir = self.locale_dir(locale);
-        if !dir.is_dir() {
-            return Ok(Vec::new());
-        }
-        let locks = files_under(&dir, ".ftl.lock")?;
-        Ok(locks
-            .iter()
-            .filter(|lock| !lock.with_extension("").exists())
-            .map(|lock| relative_name(&dir, lock))
-            .collect())
-    }
-
     /// The path of a resource file in a locale, relative to the project root, with `/`:
     /// the form every diagnostic names files in.
     pub fn display_path(&self, locale: &str, resource: &str) -> String {

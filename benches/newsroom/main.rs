@@ -302,43 +302,20 @@ fn newsroom(o: &Options, rows: &mut Vec<Row>) {
     );
     let build = median(o.runs, || {}, || run(&mut songngu(root, &["build"]), &[0]));
 
-    let floor_name = "cat | sha256sum".to_string();
-    rows.push(Row {
-        what: format!("{size}: check, cold (cache written), 2 threads"),
-        run: cold2,
-        against: Some((floor_name.clone(), floor)),
-    });
-    rows.push(Row {
-        what: format!("{size}: check --no-cache, 2 threads"),
-        run: uncached,
-        against: Some((floor_name.clone(), floor)),
-    });
-    rows.push(Row {
-        what: format!("{size}: check, cold, 2 threads"),
-        run: cold2,
-        against: Some(("the same on 1 thread".into(), cold1)),
-    });
-    rows.push(Row {
-        what: format!("{size}: check, nothing changed"),
-        run: warm,
-        against: Some((floor_name.clone(), floor)),
-    });
-    rows.push(Row {
-        what: format!("{size}: check after one edit"),
-        run: one_edit,
-        against: Some(("check, cold".into(), cold2)),
-    });
-    rows.push(Row {
-        what: format!("{size}: ingest (all new)"),
-        run: ingest,
-        against: Some(("check, cold".into(), cold2)),
-    });
-    rows.push(Row {
-        what: format!("{size}: accept vi --all (all new)"),
-        run: accept,
-        against: Some(("check, cold".into(), cold2)),
-    });
-    rows.push(Row { what: format!("{size}: build"), run: build, against: Some(("check, cold".into(), cold2)) });
+    let floor = ("cat | sha256sum", floor);
+    let cold = ("check, cold", cold2);
+    for (what, run, (peer, peer_run)) in [
+        ("check, cold (cache written), 2 threads", cold2, floor),
+        ("check --no-cache, 2 threads", uncached, floor),
+        ("check, cold, 2 threads", cold2, ("the same on 1 thread", cold1)),
+        ("check, nothing changed", warm, floor),
+        ("check after one edit", one_edit, cold),
+        ("ingest (all new)", ingest, cold),
+        ("accept vi --all (all new)", accept, cold),
+        ("build", build, cold),
+    ] {
+        rows.push(Row { what: format!("{size}: {what}"), run, against: Some((peer.to_string(), peer_run)) });
+    }
 }
 
 fn main() {
