@@ -216,7 +216,7 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
             break;
         }
     }
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::diagnostic::sort(&mut findings);
     findings.dedup();
 
     let policy = Policy { missing: options.missing, drifted: options.drifted };

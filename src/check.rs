@@ -322,7 +322,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     if !options.locales.is_empty() {
         report.diagnostics.retain(|d| options.locales.contains(&d.locale));
     }
-    report.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::diagnostic::sort(&mut report.diagnostics);
     report.locales = config
         .locales
         .iter()

@@ -80,3 +80,66 @@ impl Diagnostic {
         (&self.file, self.line, self.column, self.code, &self.locale)
     }
 }
+
+/// Sorts findings by [`Diagnostic::sort_key`], keeping the order of equal ones. With tens
+/// of thousands of findings, comparing their file names (long, and alike for the first
+/// forty bytes) was most of the sort: each file is ranked once, then numbers are compared.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    let mut files: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let mut keys: Vec<(usize, usize, usize, &str, &str, usize)> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(n, d)| {
+            let file = files.binary_search(&d.file.as_str()).unwrap_or_default();
+            (file, d.line, d.column, d.code, d.locale.as_str(), n)
+        })
+        .collect();
+    // The position last: no two keys are equal, so an unstable sort keeps equal findings
+    // in their order.
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|key| key.5).collect();
+    let mut slots: Vec<Option<Diagnostic>> = std::mem::take(diagnostics).into_iter().map(Some).collect();
+    diagnostics.extend(order.into_iter().filter_map(|n| slots[n].take()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ranked sort puts findings in the order a plain stable sort by
+        /// `sort_key` does, equal keys included.
+        #[test]
+        fn sort_is_the_stable_sort_by_key(found in proptest::collection::vec(
+            (0..4usize, 1..4usize, 1..3usize, 0..3usize, 0..2usize, any::<u16>()), 0..60)
+        ) {
+            const FILES: [&str; 4] = ["locales/vi/b.ftl", "locales/en/a.ftl", "locales/vi/a.ftl", "a.ftl"];
+            const CODES: [&str; 3] = ["missing", "drifted", "unaccepted"];
+            let diagnostics: Vec<Diagnostic> = found
+                .iter()
+                .map(|&(file, line, column, code, locale, tag)| Diagnostic {
+                    code: CODES[code],
+                    severity: Severity::Info,
+                    locale: ["vi", "en"][locale].to_string(),
+                    file: FILES[file].to_string(),
+                    line,
+                    column,
+                    id: None,
+                    message: tag.to_string(),
+                    span: 0..0,
+                    label: None,
+                    drift: None,
+                    help: None,
+                })
+                .collect();
+            let mut expected = diagnostics.clone();
+            expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            let mut sorted = diagnostics;
+            sort(&mut sorted);
+            prop_assert_eq!(sorted, expected);
+        }
+    }
+}

@@ -98,7 +98,7 @@ fn cosmetic_form(text: &str) -> String {
 pub fn facts(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut sentence_start = true;
-    for token in text.split_whitespace() {
+    for token in crate::text::split_whitespace(text) {
         let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
         if token.contains("://") || token.starts_with("www.") {
             found.push(token.trim_end_matches(['.', ',', ')', ';']).to_string());

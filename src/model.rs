@@ -50,6 +50,11 @@ impl<'t> Entry<'t> {
     /// The entry's canonical Fluent text: serialized by `fluent_syntax::serializer`,
     /// comments left out, so formatting does not matter and content does.
     pub fn canonical(&self) -> String {
+        self.canonical_plain().unwrap_or_else(|| self.canonical_serialized())
+    }
+
+    /// [`Entry::canonical`] as `fluent_syntax::serializer` writes it.
+    fn canonical_serialized(&self) -> String {
         let id = ast::Identifier { name: self.name };
         let attributes = self.attributes.to_vec();
         let entry = if self.is_term {
@@ -63,6 +68,82 @@ impl<'t> Entry<'t> {
             ast::Entry::Message(ast::Message { id, value: self.value.cloned(), attributes, comment: None })
         };
         fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] })
+    }
+}
+
+impl<'t> Entry<'t> {
+    /// [`Entry::canonical`] of an entry whose value and attributes are each one line of
+    /// text and simple placeables (`{ $var }`, `{ -term }`, `{ msg.attr }`, a literal),
+    /// as most are: written straight out, exactly as the serializer writes them (`id =
+    /// text`, then `\n    .name = text` per attribute, then a newline), without first
+    /// copying the entry into a resource of its own. `None` for anything else (selects,
+    /// calls, several lines, a carriage return), which the serializer writes.
+    fn canonical_plain(&self) -> Option<String> {
+        fn pattern(out: &mut String, pattern: &Pattern<'_>) -> Option<()> {
+            for element in &pattern.elements {
+                match element {
+                    ast::PatternElement::TextElement { value }
+                        if memchr::memchr2(b'\n', b'\r', value.as_bytes()).is_none() =>
+                    {
+                        out.push_str(value)
+                    }
+                    ast::PatternElement::Placeable { expression: ast::Expression::Inline(inline) } => {
+                        out.push_str("{ ");
+                        match inline {
+                            ast::InlineExpression::StringLiteral { value } => {
+                                out.push('"');
+                                out.push_str(value);
+                                out.push('"');
+                            }
+                            ast::InlineExpression::NumberLiteral { value } => out.push_str(value),
+                            ast::InlineExpression::VariableReference { id } => {
+                                out.push('$');
+                                out.push_str(id.name);
+                            }
+                            ast::InlineExpression::MessageReference { id, attribute } => {
+                                out.push_str(id.name);
+                                if let Some(attribute) = attribute {
+                                    out.push('.');
+                                    out.push_str(attribute.name);
+                                }
+                            }
+                            ast::InlineExpression::TermReference { id, attribute, arguments: None } => {
+                                out.push('-');
+                                out.push_str(id.name);
+                                if let Some(attribute) = attribute {
+                                    out.push('.');
+                                    out.push_str(attribute.name);
+                                }
+                            }
+                            _ => return None,
+                        }
+                        out.push_str(" }");
+                    }
+                    _ => return None,
+                }
+            }
+            Some(())
+        }
+        let mut out = String::with_capacity(512);
+        out.push_str(self.id);
+        out.push_str(" =");
+        // A term always has a value as the serializer sees it (an empty one if need be).
+        match self.value {
+            Some(value) => {
+                out.push(' ');
+                pattern(&mut out, value)?;
+            }
+            None if self.is_term => out.push(' '),
+            None => {}
+        }
+        for attribute in self.attributes {
+            out.push_str("\n    .");
+            out.push_str(attribute.id.name);
+            out.push_str(" = ");
+            pattern(&mut out, &attribute.value)?;
+        }
+        out.push('\n');
+        Some(out)
     }
 }
 
@@ -376,6 +457,51 @@ mod tests {
         let mut first = String::new();
         with_entry("# note\na =\n        Hello\n   .title = T\n", |_, e| first = e.canonical());
         with_entry("a = Hello\n    .title = T\n", |_, e| assert_eq!(first, e.canonical()));
+    }
+
+    /// The plain-text shortcut writes exactly what the serializer writes, for the
+    /// corpora of real Fluent files (when `../shared/corpora` is there) and for the edge
+    /// cases below.
+    #[test]
+    #[allow(clippy::print_stderr)] // a test says what it skipped
+    fn canonical_shortcut_equals_the_serializer() {
+        let mut texts = vec![
+            "a = Hello\n".to_string(),
+            "a = Hello\n    .title = T\n    .aria = \n".to_string(),
+            "a =\n    .title = only an attribute\n".to_string(),
+            "-brand = Firefox\n    .gender = masculine\n".to_string(),
+            "a =   spaces   inside  \n".to_string(),
+            "a = .dot first\n".to_string(),
+            "a = ti\u{1EBF}ng Vi\u{1EC7}t \u{201C}quoted\u{201D}\n".to_string(),
+            "a = one\n    two\n".to_string(),
+            "a = { $n } tabs\n".to_string(),
+            "a = { -brand.gender } { other.title } { \"\\u00A0\" } { 3.50 }{ $n }\n".to_string(),
+            "a = { -brand(case: \"gen\") } { NUMBER($n) } {{ $n }}\n".to_string(),
+            "a = { $n ->\n   *[other] x\n}\n".to_string(),
+            "a = x\r\n".to_string(),
+        ];
+        let corpora = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+        if corpora.is_dir() {
+            let files = crate::project::files_under_any(&corpora, &[".ftl"]).unwrap();
+            texts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
+        } else {
+            eprintln!("note: no ../shared/corpora: only the edge cases are compared");
+        }
+        let (mut plain, mut other) = (0, 0);
+        for text in &texts {
+            let file = SourceFile::from_bytes("en", "a.ftl", "a.ftl".into(), text.as_bytes().to_vec());
+            let parsed = file.parse();
+            for entry in &FileModel::new(&file, &parsed).entries {
+                match entry.canonical_plain() {
+                    Some(quick) => {
+                        assert_eq!(quick, entry.canonical_serialized(), "{}", entry.id);
+                        plain += 1;
+                    }
+                    None => other += 1,
+                }
+            }
+        }
+        assert!(plain > 3 && other > 1, "{plain} plain, {other} other");
     }
 
     #[test]

@@ -32,6 +32,75 @@ pub fn is_plain_latin(text: &str) -> bool {
     true
 }
 
+/// `str::split_whitespace`, found on the bytes: the same words, split at the same
+/// (Unicode) spaces. The standard one decodes every character to ask whether it is a
+/// space; here the bytes of the few non-ASCII spaces (U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) are compared as they are,
+/// which matters to the figure check: it reads every word of an archive. A test holds
+/// the two to the same answers for every character.
+pub fn split_whitespace(text: &str) -> impl Iterator<Item = &str> + Clone {
+    /// Per byte: 0 inside a word, 1 an ASCII space, 2 the first byte of what may be a
+    /// non-ASCII space.
+    const CLASS: [u8; 256] = {
+        let mut class = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            class[b] = match b as u8 {
+                b'\t'..=b'\r' | b' ' => 1,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => 2,
+                _ => 0,
+            };
+            b += 1;
+        }
+        class
+    };
+    let bytes = text.as_bytes();
+    // The length of the space at `i`, 0 when there is none.
+    let space = move |i: usize| -> usize {
+        match CLASS[usize::from(bytes[i])] {
+            0 => 0,
+            1 => 1,
+            _ => match bytes[i] {
+                0xC2 => 2 * usize::from(matches!(bytes[i + 1], 0x85 | 0xA0)),
+                0xE1 => 3 * usize::from(bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80),
+                0xE2 => {
+                    let space = match bytes[i + 1] {
+                        0x80 => matches!(bytes[i + 2], 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                        0x81 => bytes[i + 2] == 0x9F,
+                        _ => false,
+                    };
+                    3 * usize::from(space)
+                }
+                _ => 3 * usize::from(bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80),
+            },
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            match space(i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        loop {
+            // Most bytes are inside a word: skipped on the table alone.
+            while i < bytes.len() && CLASS[usize::from(bytes[i])] == 0 {
+                i += 1;
+            }
+            if i >= bytes.len() || space(i) > 0 {
+                break;
+            }
+            i += 1;
+        }
+        Some(&text[start..i])
+    })
+}
+
 /// The language subtag of a locale: `vi` for `vi-VN`.
 pub fn language(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
@@ -149,6 +218,17 @@ fn is_css_like(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn split_whitespace_splits_where_the_standard_one_does() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for text in [format!("a{c}b"), format!("{c}"), format!("{c}{c}x {c}")] {
+                assert!(super::split_whitespace(&text).eq(text.split_whitespace()), "U+{:04X}", c as u32);
+            }
+        }
+        let text = "  Ngày 25/10,\u{00A0}lúc 9\u{202F}giờ\u{3000}— tiếng Việt\t\n";
+        assert!(super::split_whitespace(text).eq(text.split_whitespace()));
+    }
+
     use super::*;
 
     #[test]

@@ -34,9 +34,103 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
             locales: report.locales.iter().map(|(l, _)| (l.clone(), report.totals(l))).collect(),
         },
     };
-    // Into memory first: serde_json writes piece by piece, and through `dyn Write` each
-    // piece is a call of its own (megabytes for a big project).
-    let mut text = serde_json::to_vec_pretty(&document)?;
-    text.push(b'\n');
-    out.write_all(&text)
+    write_pretty(&document, out)
+}
+
+/// Writes `serde_json::to_vec_pretty(document)` and a newline, byte for byte, with the
+/// diagnostics written on every core: tens of thousands of findings are megabytes of JSON.
+/// Each one is written on its own, then indented to its place in the list (a newline in
+/// pretty JSON is always layout, never text: strings escape theirs). A few hundred at a
+/// time, so the whole text is never in memory; each batch goes to `out` in one write
+/// (through `dyn Write`, serde_json's many small pieces would each be a call).
+fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    write!(out, "{{\n  \"version\": {},\n  \"diagnostics\": [", document.version)?;
+    const BATCH: usize = 128;
+    let threads = rayon::current_num_threads().max(1);
+    for (round, diagnostics) in document.diagnostics.chunks(BATCH * threads).enumerate() {
+        let parts: Vec<Vec<u8>> = diagnostics
+            .par_chunks(BATCH)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let mut part = Vec::with_capacity(chunk.len() * 512);
+                let mut one = Vec::with_capacity(1024);
+                for (k, diagnostic) in chunk.iter().enumerate() {
+                    // A comma before every finding but the first.
+                    let first = round == 0 && n == 0 && k == 0;
+                    part.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    one.clear();
+                    serde_json::to_writer_pretty(&mut one, diagnostic)?;
+                    indented(&mut part, &one, b"\n    ");
+                }
+                Ok(part)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for part in parts {
+            out.write_all(&part)?;
+        }
+    }
+    if !document.diagnostics.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"],\n  \"summary\": ")?;
+    let mut summary = Vec::new();
+    indented(&mut summary, &serde_json::to_vec_pretty(&document.summary)?, b"\n  ");
+    summary.extend_from_slice(b"\n}\n");
+    out.write_all(&summary)
+}
+
+/// `json` appended to `out` with each newline replaced by `newline`.
+fn indented(out: &mut Vec<u8>, json: &[u8], newline: &[u8]) {
+    let mut lines = json.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first);
+    }
+    for line in lines {
+        out.extend_from_slice(newline);
+        out.extend_from_slice(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    fn finding(n: usize, drift: bool) -> Diagnostic {
+        Diagnostic {
+            code: "drifted",
+            severity: Severity::Warning,
+            locale: "vi".into(),
+            file: format!("locales/vi/f{n}.ftl"),
+            line: n,
+            column: 3,
+            id: Some(format!("id-{n}")),
+            message: "a \"quoted\" text\nover two lines, ti\u{1EBF}ng Vi\u{1EC7}t".into(),
+            span: 0..1,
+            label: None,
+            drift: drift.then(|| crate::drift::Drift::new("Opens 9 May", "Opens 10 May")),
+            help: n.is_multiple_of(2).then(|| "accept it".to_string()),
+        }
+    }
+
+    /// The parallel writer writes what serde_json's own pretty printer writes, for no
+    /// finding, one, and more than one chunk of them.
+    #[test]
+    fn parallel_json_is_serde_json_pretty() {
+        for count in [0, 1, 2, 700, 3000] {
+            let diagnostics: Vec<Diagnostic> = (0..count).map(|n| finding(n, n % 3 == 0)).collect();
+            let summary = |locales: BTreeMap<String, Counts>| Summary { errors: 1, warnings: count, infos: 0, locales };
+            let mut locales = BTreeMap::new();
+            locales.insert("vi".to_string(), Counts { entries: 3, missing: 1, ..Counts::default() });
+            for locales in [BTreeMap::new(), locales] {
+                let document = Document { version: 1, diagnostics: &diagnostics, summary: summary(locales) };
+                let mut expected = serde_json::to_vec_pretty(&document).unwrap();
+                expected.push(b'\n');
+                let mut got = Vec::new();
+                write_pretty(&document, &mut got).unwrap();
+                assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(expected).unwrap(), "{count}");
+            }
+        }
+    }
 }
