@@ -10,12 +10,12 @@ use crate::model::Entry;
 pub fn of_text(canonical: &str) -> String {
     let digest = Sha256::digest(canonical.as_bytes());
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        hex.push(DIGITS[usize::from(byte >> 4)] as char);
-        hex.push(DIGITS[usize::from(byte & 0xF)] as char);
+    let mut hex = [0u8; 64];
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(digest) {
+        pair[0] = DIGITS[usize::from(byte >> 4)];
+        pair[1] = DIGITS[usize::from(byte & 0xF)];
     }
-    hex
+    std::str::from_utf8(&hex).expect("hex digits are ASCII").to_owned()
 }
 
 /// An entry's fingerprint.

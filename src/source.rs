@@ -246,6 +246,19 @@ pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
         /// The variants of a select (`{ $n -> … }`): text again, until the closing `}`.
         Variants,
     }
+    /// The bytes that matter outside a string literal, and inside one: the rest is
+    /// skipped on a table look-up (most of a file is text).
+    const fn table(bytes: &[u8]) -> [bool; 256] {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < bytes.len() {
+            table[bytes[i] as usize] = true;
+            i += 1;
+        }
+        table
+    }
+    const CODE: [bool; 256] = table(b"\n\"{}()-");
+    const STRING: [bool; 256] = table(b"\n\"\\");
     let bytes = text.as_bytes();
     // Each level opens with `{` or `(`: a file with few of them cannot nest deep (most
     // files; counting is a quick pass, the walk below is not).
@@ -254,25 +267,35 @@ pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
     }
     let mut levels: Vec<Level> = Vec::new();
     let mut in_string = false;
-    let mut escaped = false;
+    let mut line_start = true;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let line_start = i == 0 || bytes[i - 1] == b'\n';
-        if line_start && !in_string && !b.is_ascii_whitespace() && b != b'}' && b != b'[' && b != b'*' && b != b'.' {
-            // A new entry or comment: the parser starts over here.
-            levels.clear();
-            if b == b'#' {
-                i = bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n + 1);
-                continue;
+        if std::mem::take(&mut line_start) && !in_string {
+            let b = bytes[i];
+            if !b.is_ascii_whitespace() && b != b'}' && b != b'[' && b != b'*' && b != b'.' {
+                // A new entry or comment: the parser starts over here.
+                levels.clear();
+                if b == b'#' {
+                    i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n + 1);
+                    line_start = true;
+                    continue;
+                }
             }
         }
+        let wanted = if in_string { &STRING } else { &CODE };
+        while i < bytes.len() && !wanted[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        line_start = b == b'\n';
         if in_string {
             match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
+                // What follows a backslash is taken as it is, a line end too.
+                b'\\' => {
+                    i += 1;
+                    line_start = bytes.get(i) == Some(&b'\n');
+                }
+                _ => in_string = false,
             }
             i += 1;
             continue;
@@ -428,5 +451,102 @@ mod tests {
     fn utf16_is_reported_not_read() {
         let f = SourceFile::from_bytes("vi", "a.ftl", "a.ftl".into(), vec![0xFF, 0xFE, b'a', 0]);
         assert!(f.unreadable.unwrap().message.contains("UTF-16"));
+    }
+
+    /// The walk that skips text on a table finds what the plain byte-by-byte walk
+    /// (below, as it was first written) finds, at the same offset.
+    mod nesting {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn nesting_too_deep_byte_by_byte(text: &str) -> Option<Unreadable> {
+            #[derive(Clone, Copy, PartialEq)]
+            enum Level {
+                /// Inside `{ … }` or `F( … )`: an expression, where `"` starts a string literal.
+                Expression,
+                /// The variants of a select (`{ $n -> … }`): text again, until the closing `}`.
+                Variants,
+            }
+            let bytes = text.as_bytes();
+            // Each level opens with `{` or `(`: a file with few of them cannot nest deep (most
+            // files; counting is a quick pass, the walk below is not).
+            if bytes.iter().filter(|&&b| b == b'{' || b == b'(').count() <= MAX_NESTING {
+                return None;
+            }
+            let mut levels: Vec<Level> = Vec::new();
+            let mut in_string = false;
+            let mut escaped = false;
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                let line_start = i == 0 || bytes[i - 1] == b'\n';
+                if line_start
+                    && !in_string
+                    && !b.is_ascii_whitespace()
+                    && b != b'}'
+                    && b != b'['
+                    && b != b'*'
+                    && b != b'.'
+                {
+                    // A new entry or comment: the parser starts over here.
+                    levels.clear();
+                    if b == b'#' {
+                        i = bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |n| i + n + 1);
+                        continue;
+                    }
+                }
+                if in_string {
+                    match b {
+                        _ if escaped => escaped = false,
+                        b'\\' => escaped = true,
+                        b'"' | b'\n' => in_string = false,
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
+                }
+                let in_expression = levels.last() == Some(&Level::Expression);
+                match b {
+                    b'"' if in_expression => in_string = true,
+                    b'{' => levels.push(Level::Expression),
+                    b'(' if in_expression => levels.push(Level::Expression),
+                    b'}' | b')' => {
+                        levels.pop();
+                    }
+                    b'-' if in_expression && bytes.get(i + 1) == Some(&b'>') => {
+                        *levels.last_mut().expect("in an expression") = Level::Variants;
+                        i += 1;
+                    }
+                    _ => {}
+                }
+                if levels.len() > MAX_NESTING {
+                    return Some(Unreadable {
+                        offset: i,
+                        message: format!(
+                            "placeables nested more than {MAX_NESTING} deep: this file is not read further"
+                        ),
+                    });
+                }
+                i += 1;
+            }
+            None
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn the_quick_walk_finds_what_the_plain_one_does(
+                pieces in proptest::collection::vec(proptest::sample::select(vec![
+                    "{", "{", "{ ", "}", "(", ")", "\"", "\\", "\n", "\n ", "\n#", "-", "->", ">", "a",
+                    "x = ", "[", "*", ".", " ", "F(", "$n", "é", "\\\n",
+                ]), 0..400),
+                depth in 30..70usize,
+            ) {
+                let text = "{".repeat(depth) + &pieces.concat();
+                let quick = nesting_too_deep(&text).map(|u| u.offset);
+                let plain = nesting_too_deep_byte_by_byte(&text).map(|u| u.offset);
+                prop_assert_eq!(quick, plain);
+            }
+        }
     }
 }

@@ -35,20 +35,28 @@ impl Check for DuplicateId {
 
     fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let file = cx.model.file;
-        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for entry in &cx.model.entries {
+        // By name (an integer), confirmed by the text; two ids of one name (never seen, but
+        // possible) are told apart by a search of the entries before.
+        let entries = &cx.model.entries;
+        let mut first: nohash_hasher::IntMap<super::Name, usize> =
+            nohash_hasher::IntMap::with_capacity_and_hasher(entries.len(), Default::default());
+        for (n, entry) in entries.iter().enumerate() {
             let key = entry.id;
-            match first.get(key) {
-                Some(&offset) => {
-                    let (line, _) = file.position(offset);
-                    out.push(
-                        INFO.at_entry(file, entry, format!("`{key}` is already defined on line {line} of this file"))
-                            .label("defined again here"),
-                    );
-                }
+            let hash = super::name(key);
+            let earlier = match first.get(&hash) {
+                Some(&f) if entries[f].id == key => Some(entries[f].offset),
+                Some(_) => entries[..n].iter().find(|e| e.id == key).map(|e| e.offset),
                 None => {
-                    first.insert(key, entry.offset);
+                    first.insert(hash, n);
+                    None
                 }
+            };
+            if let Some(offset) = earlier {
+                let (line, _) = file.position(offset);
+                out.push(
+                    INFO.at_entry(file, entry, format!("`{key}` is already defined on line {line} of this file"))
+                        .label("defined again here"),
+                );
             }
         }
     }

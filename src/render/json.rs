@@ -82,14 +82,13 @@ fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result
 
 /// `json` appended to `out` with each newline replaced by `newline`.
 fn indented(out: &mut Vec<u8>, json: &[u8], newline: &[u8]) {
-    let mut lines = json.split(|&b| b == b'\n');
-    if let Some(first) = lines.next() {
-        out.extend_from_slice(first);
-    }
-    for line in lines {
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', json) {
+        out.extend_from_slice(&json[from..at]);
         out.extend_from_slice(newline);
-        out.extend_from_slice(line);
+        from = at + 1;
     }
+    out.extend_from_slice(&json[from..]);
 }
 
 #[cfg(test)]
