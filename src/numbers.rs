@@ -131,10 +131,11 @@ fn month_of(word: &str) -> Option<usize> {
         *to = from.to_ascii_lowercase();
     }
     let bare = &lower[..bare.len()];
-    MONTHS
-        .iter()
-        .position(|m| m.as_bytes().starts_with(bare) && (bare.len() == m.len() || word.ends_with('.')))
-        .map(|m| m + 1)
+    // The first three letters name the month; the rest must follow its name.
+    let start = [bare[0], bare[1], bare[2]];
+    let month = MONTHS.iter().position(|m| m.as_bytes()[..3] == start)?;
+    let name = MONTHS[month].as_bytes();
+    (name.starts_with(bare) && (bare.len() == name.len() || word.ends_with('.'))).then_some(month + 1)
 }
 
 /// Runs of digits with their inner separators (`2,500`, `9:00`, `9h30`), split at `/`
