@@ -18,7 +18,7 @@
 //!   another build of songngu wrote is ignored and replaced; one that cannot be written is
 //!   skipped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -32,7 +32,7 @@ use crate::error::Error;
 use crate::project::Project;
 
 /// Changes whenever what is stored changes shape.
-const FORMAT: &str = "songngu check cache 1";
+const FORMAT: &str = "songngu check cache 2";
 
 /// A file's stamp: what changes whenever its content does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,12 +85,13 @@ impl Stamp {
     }
 }
 
-/// One resource's stored result, as it is written (borrowing what it can). It is read
-/// back in two steps: [`EntryHead`], all a check needs of a resource that did not change,
-/// then its indexes, only when the locale-wide checks run again.
+/// One resource's stored result, as it is written (borrowing what it can): all a check
+/// needs of a resource that did not change. Its indexes are stored apart (see [`Header`]),
+/// as they are read only when the locale-wide checks run again.
 #[derive(Serialize)]
 struct EntryOut<'a> {
-    /// The stamps of the files it came from, in [`members`] order.
+    /// The stamps of the files it came from: its announcement, its file in each locale,
+    /// its lock in each locale (see [`Cache::check`]).
     stamps: &'a [Option<Stamp>],
     /// Whether every stamp was settled when taken (see [`Stamp::settled`]).
     trusted: bool,
@@ -101,10 +102,9 @@ struct EntryOut<'a> {
     /// (locale, resource, is its reference, present, counts): `ResourceStatus` flattens
     /// its counts for JSON, which this format cannot store.
     statuses: Vec<(u32, &'a str, bool, bool, Counts)>,
-    indexes: &'a [(u32, StoredIndex)],
 }
 
-/// The start of an [`EntryOut`] as read back.
+/// An [`EntryOut`] as read back.
 #[derive(Deserialize)]
 struct EntryHead {
     stamps: Vec<Option<Stamp>>,
@@ -149,10 +149,13 @@ pub(crate) struct StoredIndex {
     uses: Vec<u8>,
 }
 
-/// The start of each cache file; then its entries to the end, each a resource's name, a
-/// checksum and its [`EntryOut`] (postcard bytes, copied as they are for a resource that
-/// did not change).
-#[derive(Serialize, Deserialize, PartialEq)]
+/// The start of each cache file. Then its entries, each a resource's name, a checksum and
+/// its [`EntryOut`] (postcard bytes, copied as they are for a resource that did not
+/// change); then the indexes of the same resources, each a resource's name, a checksum
+/// and its `Vec<(u32, StoredIndex)>` (the same way); last, where the indexes start, as 8
+/// bytes little-endian. A check reads the entries, and the indexes of a file only when
+/// it needs them, from the same open file (so from the same version of it).
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
 struct Header {
     format: String,
     /// The songngu version, and the size and time of the program that wrote it: a new
@@ -175,46 +178,62 @@ fn shard_of(resource: &str) -> usize {
 pub(crate) enum Stored {
     /// Not cached (a check with `--no-cache`, or of texts not on disk).
     Nothing,
-    /// The entry of the cache read, unchanged: its place in the old file.
+    /// The entry of the cache read, unchanged: its place in the old file. Its indexes
+    /// are those of the cache read.
     Same(std::ops::Range<usize>),
-    /// A new entry.
-    New(Vec<u8>),
+    /// A new entry, and its indexes: new ones, or `None` for those of the cache read (its
+    /// files were written again with the same bytes).
+    New(Vec<u8>, Option<Vec<u8>>),
 }
 
-/// The cache of one check run: the file as read, and where each resource's entry is.
+/// The cache of one check run: the files as read, and where each resource's entry is.
 pub(crate) struct Cache {
     /// `.songngu/cache`.
     dir: PathBuf,
-    /// Each shard file as read (empty when absent or not readable).
-    shards: Vec<Vec<u8>>,
-    /// Where each resource's entry is: its shard, and the bytes in it.
-    entries: HashMap<String, (usize, std::ops::Range<usize>)>,
+    /// What the start of every file must say, for this build and configuration.
+    header: Header,
+    shards: Vec<Shard>,
+    /// Where each resource's entry is, by the hash of its name (`xxh3_64`, as
+    /// [`shard_of`] takes it). Names that share a hash are left out (checked again).
+    entries: HashMap<u64, EntryPlace, nohash_hasher::BuildNoHashHasher<u64>>,
     now: i128,
     folders: Folders,
 }
 
-/// The files a resource's result depends on: its announcement (whose `lang` decides the
-/// reference), its file in each locale, its lock in each locale.
-/// As (folder number in [`Folders`], path in it).
-fn members(project: &Project, resource: &str) -> Vec<(usize, String)> {
-    let stem = resource.strip_suffix(".ftl").unwrap_or(resource);
-    let mut paths = vec![(0, format!("{stem}.md"))];
-    for n in 0..project.config.locales.len() {
-        paths.push((n + 1, resource.to_string()));
-    }
-    for n in 0..project.config.locales.len() {
-        paths.push((n + 1, format!("{resource}.lock")));
-    }
-    paths
+/// One cache file as read: its entries, and the file still open to read its indexes
+/// from when they are needed.
+#[derive(Default)]
+struct Shard {
+    /// The file from its start to its indexes (empty when absent, not readable or
+    /// foreign).
+    entries: Vec<u8>,
+    /// Where the first entry starts, after the header.
+    first: usize,
+    /// How many entries were read from it: when the next cache has fewer (a resource
+    /// went), the file is written again.
+    used: usize,
+    file: Option<std::fs::File>,
+    /// Where its indexes are in the file.
+    indexes_at: std::ops::Range<u64>,
+    /// Its indexes, read on first use.
+    indexes: std::sync::OnceLock<Option<ShardIndexes>>,
 }
+
+/// A resource's entry in [`Cache::entries`]: its shard, where its name is and where its
+/// entry is in the shard's entries.
+type EntryPlace = (usize, std::ops::Range<usize>, std::ops::Range<usize>);
+
+/// The indexes of a shard as read: the bytes, and where each resource's are in them.
+type ShardIndexes = (Vec<u8>, HashMap<String, std::ops::Range<usize>>);
 
 /// The source folder and each locale's folder, opened once: a file's stamp is then asked
 /// for relative to its folder, which spares the system a walk down the whole path for
-/// each of tens of thousands of files.
+/// each of tens of thousands of files. Opened once for each thread, as threads that share
+/// an open folder contend for it in the system.
 struct Folders {
     paths: Vec<PathBuf>,
     #[cfg(target_os = "linux")]
-    handles: Vec<Option<std::os::fd::OwnedFd>>,
+    handles: Vec<Vec<Option<std::os::fd::OwnedFd>>>,
 }
 
 impl Folders {
@@ -222,11 +241,15 @@ impl Folders {
         let mut paths = vec![project.source_dir()];
         paths.extend(project.config.locales.iter().map(|l| project.locale_dir(l)));
         #[cfg(target_os = "linux")]
-        let handles = paths
-            .iter()
-            .map(|p| {
-                use rustix::fs::{open, Mode, OFlags};
-                open(p, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty()).ok()
+        let handles = (0..rayon::current_num_threads().max(1))
+            .map(|_| {
+                paths
+                    .iter()
+                    .map(|p| {
+                        use rustix::fs::{open, Mode, OFlags};
+                        open(p, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty()).ok()
+                    })
+                    .collect()
             })
             .collect();
         Folders {
@@ -238,7 +261,7 @@ impl Folders {
 
     fn stamp(&self, folder: usize, name: &str) -> Option<Stamp> {
         #[cfg(target_os = "linux")]
-        if let Some(dir) = &self.handles[folder] {
+        if let Some(dir) = &self.handles[rayon::current_thread_index().unwrap_or(0) % self.handles.len()][folder] {
             use rustix::fs::{statx, AtFlags, StatxFlags};
             let st = statx(dir, name, AtFlags::empty(), StatxFlags::BASIC_STATS).ok()?;
             return Some(Stamp {
@@ -267,30 +290,65 @@ fn header(project: &Project) -> Header {
     }
 }
 
-/// A resource, and where its entry is in a cache file.
-type Place = (String, std::ops::Range<usize>);
+/// A resource's name and where its entry is in the bytes read.
+type Place<'a> = (&'a str, std::ops::Range<usize>);
 
-/// The entries of a cache file, if it is one this build wrote.
-fn read_entries(bytes: &[u8], project: &Project, shard: usize) -> Option<Vec<Place>> {
-    let (found, mut rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
-    if found != header(project) {
-        return None;
-    }
+/// The entries of `bytes`, a run of (resource, checksum, bytes) records of shard `shard`.
+fn read_entries(bytes: &[u8], shard: usize) -> Option<Vec<Place<'_>>> {
+    let mut rest = bytes;
     let mut entries = Vec::new();
     while !rest.is_empty() {
-        let (resource, after) = postcard::take_from_bytes::<String>(rest).ok()?;
+        let (resource, after) = postcard::take_from_bytes::<&str>(rest).ok()?;
         let (sum, after) = postcard::take_from_bytes::<u64>(after).ok()?;
         let (entry, after) = postcard::take_from_bytes::<&serde_bytes::Bytes>(after).ok()?;
         rest = after;
         // A damaged entry (its checksum is wrong) or one in another shard's file (a bad
         // copy) is left out: that resource is checked again.
-        if sum != xxhash_rust::xxh3::xxh3_64(entry) || shard_of(&resource) != shard {
+        if sum != xxhash_rust::xxh3::xxh3_64(entry) || shard_of(resource) != shard {
             continue;
         }
         let start = entry.as_ptr() as usize - bytes.as_ptr() as usize;
         entries.push((resource, start..start + entry.len()));
     }
     Some(entries)
+}
+
+/// Reads `len` bytes of `file` from `at`.
+fn read_at(file: &std::fs::File, at: u64, len: u64) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(len).ok()?];
+    #[cfg(unix)]
+    std::os::unix::fs::FileExt::read_exact_at(file, &mut bytes, at).ok()?;
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek};
+        let mut file = file;
+        file.seek(std::io::SeekFrom::Start(at)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+    }
+    Some(bytes)
+}
+
+/// A cache file's entries, with their places, if it is one this build wrote.
+fn read_shard(path: &Path, header: &Header) -> Option<Shard> {
+    let file = std::fs::File::open(path).ok()?;
+    let end = file.metadata().ok()?.len().checked_sub(8)?;
+    let indexes_start = u64::from_le_bytes(read_at(&file, end, 8)?.try_into().ok()?);
+    if indexes_start > end {
+        return None;
+    }
+    let entries = read_at(&file, 0, indexes_start)?;
+    let (found, rest) = postcard::take_from_bytes::<Header>(&entries).ok()?;
+    if found != *header {
+        return None;
+    }
+    Some(Shard {
+        first: entries.len() - rest.len(),
+        entries,
+        used: 0,
+        file: Some(file),
+        indexes_at: indexes_start..end,
+        indexes: std::sync::OnceLock::new(),
+    })
 }
 
 /// A new file in the cache folder, named so that [`remove_stale_temporaries`] finds it if a
@@ -323,24 +381,52 @@ impl Cache {
         let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
         let dir = project.root.join(crate::project::STATE_DIR).join("cache");
         remove_stale_temporaries(&dir);
+        let header = header(project);
+        // Each file read and its entries found on any thread: (the hash of a resource's
+        // name, where the name is, where its entry is).
         use rayon::prelude::*;
-        let read: Vec<(Vec<u8>, Vec<Place>)> = (0..SHARDS)
+        type Found = Vec<(u64, std::ops::Range<usize>, std::ops::Range<usize>)>;
+        let read: Vec<(Shard, Found)> = (0..SHARDS)
             .into_par_iter()
-            .map(|shard| {
-                let bytes = std::fs::read(shard_path(&dir, shard)).unwrap_or_default();
-                match read_entries(&bytes, project, shard) {
-                    Some(found) => (bytes, found),
-                    None => (Vec::new(), Vec::new()),
-                }
+            .map(|n| {
+                let Some(mut shard) = read_shard(&shard_path(&dir, n), &header) else { return Default::default() };
+                let start = shard.first;
+                let Some(places) = read_entries(&shard.entries[start..], n) else { return Default::default() };
+                let base = shard.entries.as_ptr() as usize;
+                let found: Found = places
+                    .into_iter()
+                    .map(|(resource, range)| {
+                        let name = resource.as_ptr() as usize - base;
+                        let hash = xxhash_rust::xxh3::xxh3_64(resource.as_bytes());
+                        (hash, name..name + resource.len(), start + range.start..start + range.end)
+                    })
+                    .collect();
+                shard.used = found.len();
+                (shard, found)
             })
             .collect();
+        let mut entries =
+            HashMap::with_capacity_and_hasher(read.iter().map(|(_, f)| f.len()).sum(), Default::default());
+        let mut clashes = Vec::new();
         let mut shards = Vec::with_capacity(SHARDS);
-        let mut entries = HashMap::with_capacity(read.iter().map(|(_, found)| found.len()).sum());
-        for (shard, (bytes, found)) in read.into_iter().enumerate() {
-            entries.extend(found.into_iter().map(|(resource, range)| (resource, (shard, range))));
-            shards.push(bytes);
+        for (n, (shard, found)) in read.into_iter().enumerate() {
+            for (hash, name, entry) in found {
+                if entries.insert(hash, (n, name, entry)).is_some() {
+                    clashes.push(hash);
+                }
+            }
+            shards.push(shard);
         }
-        Cache { dir, shards, entries, now, folders: Folders::open(project) }
+        for hash in clashes {
+            entries.remove(&hash);
+        }
+        Cache { dir, header, shards, entries, now, folders: Folders::open(project) }
+    }
+
+    /// Where a resource's entry is: its shard and the bytes in it.
+    fn entry(&self, resource: &str) -> Option<(usize, std::ops::Range<usize>)> {
+        let (n, name, entry) = self.entries.get(&xxhash_rust::xxh3::xxh3_64(resource.as_bytes()))?;
+        (self.shards[*n].entries.get(name.clone())? == resource.as_bytes()).then(|| (*n, entry.clone()))
     }
 
     /// Checks one resource, or takes its result from the cache when nothing it came from
@@ -349,28 +435,33 @@ impl Cache {
         &self,
         project: &Project,
         resource: &str,
-        present: &BTreeMap<&str, std::collections::HashSet<String>>,
-        locks: &BTreeMap<&str, std::collections::HashSet<String>>,
+        present: &[bool],
+        locks: &[bool],
     ) -> Result<(ResourcePart, Stored), Error> {
-        // Files the walk did not find are not asked about again.
-        let locales = &project.config.locales;
-        let found = |n: usize, name: &str| match n {
-            0 => true,
-            n if n <= locales.len() => present[locales[n - 1].as_str()].contains(name),
-            n => locks[locales[n - 1 - locales.len()].as_str()].contains(name),
-        };
-        let stamps: Vec<Option<Stamp>> = members(project, resource)
-            .iter()
-            .enumerate()
-            .map(|(n, (folder, name))| if found(n, name) { self.folders.stamp(*folder, name) } else { None })
-            .collect();
-        let place = self.entries.get(resource);
-        let head = place.and_then(|(shard, range)| {
-            postcard::take_from_bytes::<EntryHead>(&self.shards[*shard][range.clone()]).ok().map(|(head, _)| head)
+        // The stamps of the files it depends on: its announcement (whose `lang` decides
+        // the reference), its file in each locale, its lock in each locale. Files the
+        // walk did not find are not asked about again.
+        let mut stamps = Vec::with_capacity(1 + present.len() + locks.len());
+        let mut name = String::with_capacity(resource.len() + 5);
+        name.push_str(resource.strip_suffix(".ftl").unwrap_or(resource));
+        name.push_str(".md");
+        stamps.push(self.folders.stamp(0, &name));
+        for (n, &found) in present.iter().enumerate() {
+            stamps.push(if found { self.folders.stamp(n + 1, resource) } else { None });
+        }
+        name.clear();
+        name.push_str(resource);
+        name.push_str(".lock");
+        for (n, &found) in locks.iter().enumerate() {
+            stamps.push(if found { self.folders.stamp(n + 1, &name) } else { None });
+        }
+        let place = self.entry(resource);
+        let mut head = place.as_ref().and_then(|(shard, range)| {
+            postcard::take_from_bytes::<EntryHead>(&self.shards[*shard].entries[range.clone()]).ok().map(|(h, _)| h)
         });
-        if let (Some(head), Some(place)) = (&head, place) {
-            if head.trusted && head.stamps == stamps {
-                if let Some(part) = restore(head, place) {
+        if let Some(place) = &place {
+            if head.as_ref().is_some_and(|head| head.trusted && head.stamps == stamps) {
+                if let Some(part) = head.take().and_then(|head| restore(head, place)) {
                     return Ok((part, Stored::Same(place.1.clone())));
                 }
             }
@@ -389,20 +480,21 @@ impl Cache {
         }
         let key = key.digest128();
         let trusted = stamps.iter().flatten().all(|s| s.settled(self.now));
-        let same_content = head.as_ref().zip(place).filter(|(h, _)| h.key == key);
-        let (part, old_indexes) = match same_content.and_then(|(h, place)| Some((restore(h, place)?, place))) {
-            Some((part, (shard, range))) => (part, self.stored_indexes(*shard, range.clone())),
-            None => (check_inputs(project, resource, inputs), None),
+        // The same bytes as when the entry was made: its result and indexes still hold.
+        let same_content = head.filter(|h| h.key == key).zip(place.as_ref()).and_then(|(h, p)| restore(h, p));
+        let (mut part, indexes) = match same_content {
+            Some(part) => (part, None),
+            None => {
+                let mut part = check_inputs(project, resource, inputs);
+                let indexes: Vec<(u32, StoredIndex)> =
+                    std::mem::take(&mut part.indexes).into_iter().map(|(l, i)| (l as u32, i.into_stored())).collect();
+                let bytes = postcard::to_stdvec(&indexes).ok();
+                // Kept as stored: the locale-wide checks read them from there if they run.
+                part.indexes = indexes.into_iter().map(|(l, i)| (l as usize, PartIndex::Stored(i))).collect();
+                (part, Some(bytes))
+            }
         };
-        if part.cached.is_some() && old_indexes.is_none() {
-            return Ok((part, Stored::Nothing));
-        }
-        let mut part = part;
         part.key = key;
-        let indexes: Vec<(u32, StoredIndex)> = match old_indexes {
-            Some(indexes) => indexes.into_iter().map(|(l, i)| (l as u32, i)).collect(),
-            None => std::mem::take(&mut part.indexes).into_iter().map(|(l, i)| (l as u32, i.into_stored())).collect(),
-        };
         let entry = EntryOut {
             stamps: &stamps,
             trusted,
@@ -414,55 +506,91 @@ impl Cache {
                 .iter()
                 .map(|(l, s)| (*l as u32, s.resource.as_str(), s.is_reference, s.present, s.counts))
                 .collect(),
-            indexes: &indexes,
         };
-        let stored = postcard::to_stdvec(&entry).map_or(Stored::Nothing, Stored::New);
-        // Kept as stored: the locale-wide checks read them from there if they run.
-        if part.cached.is_none() {
-            part.indexes = indexes.into_iter().map(|(l, i)| (l as usize, PartIndex::Stored(i))).collect();
-        }
+        let stored = match (postcard::to_stdvec(&entry), indexes) {
+            (Ok(entry), None) => Stored::New(entry, None),
+            (Ok(entry), Some(Some(indexes))) => Stored::New(entry, Some(indexes)),
+            _ => Stored::Nothing,
+        };
         Ok((part, stored))
     }
 
+    /// The indexes of a shard as stored, read on first use; `None` when they do not read
+    /// back.
+    fn shard_indexes(&self, n: usize) -> Option<&ShardIndexes> {
+        let shard = self.shards.get(n)?;
+        shard
+            .indexes
+            .get_or_init(|| {
+                let at = &shard.indexes_at;
+                let bytes = read_at(shard.file.as_ref()?, at.start, at.end - at.start)?;
+                let places = read_entries(&bytes, n)?;
+                let places = places.into_iter().map(|(resource, range)| (resource.to_string(), range)).collect();
+                Some((bytes, places))
+            })
+            .as_ref()
+    }
+
+    /// A resource's indexes as stored in the cache read (postcard bytes).
+    fn stored_index_bytes(&self, resource: &str) -> Option<&[u8]> {
+        let (bytes, places) = self.shard_indexes(shard_of(resource))?;
+        bytes.get(places.get(resource)?.clone())
+    }
+
+    /// The indexes of a resource whose result came from the cache, by locale; `None` when
+    /// they do not read back.
+    pub(crate) fn stored_indexes(&self, resource: &str) -> Option<Vec<(usize, StoredIndex)>> {
+        let indexes: Vec<(u32, StoredIndex)> = postcard::from_bytes(self.stored_index_bytes(resource)?).ok()?;
+        Some(indexes.into_iter().map(|(l, i)| (l as usize, i)).collect())
+    }
+
     /// Starts the next cache.
-    pub(crate) fn writer(&self, project: &Project) -> Writer {
+    pub(crate) fn writer<'r>(&self, project: &Project) -> Writer<'r> {
         Writer { project: project.clone(), shards: (0..SHARDS).map(|_| ShardWriter::default()).collect() }
     }
 }
 
 /// Writes the next cache as the check goes, each shard file a stream of entries in
-/// resource order, so it is never all in memory. A shard is written only when one of
-/// its entries differs from the cache read (after one edit, one small file); until then
-/// only the places of its unchanged entries are remembered. Best effort: a cache that
-/// cannot be written only makes the next check slower.
-pub(crate) struct Writer {
+/// resource order, then their indexes (kept in memory until the entries are written). A
+/// shard is written only when one of its entries differs from the cache read (after one
+/// edit, one small file); until then only the places of its unchanged entries are
+/// remembered. Best effort: a cache that cannot be written only makes the next check
+/// slower.
+pub(crate) struct Writer<'r> {
     project: Project,
-    shards: Vec<ShardWriter>,
+    shards: Vec<ShardWriter<'r>>,
 }
 
 #[derive(Default)]
-struct ShardWriter {
+struct ShardWriter<'r> {
     file: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
+    /// The indexes of the entries written, as they follow them in the file.
+    indexes: Vec<u8>,
     /// Unchanged entries not written yet: (resource, place in the old shard).
-    same: Vec<(String, std::ops::Range<usize>)>,
+    same: Vec<(&'r str, std::ops::Range<usize>)>,
     entries: usize,
     failed: bool,
 }
 
-impl Writer {
-    pub(crate) fn push(&mut self, cache: &Cache, resource: &str, stored: Stored) {
+impl<'r> Writer<'r> {
+    pub(crate) fn push(&mut self, cache: &Cache, resource: &'r str, stored: Stored) {
         let n = shard_of(resource);
         let shard = &mut self.shards[n];
         shard.entries += 1;
         match stored {
-            Stored::Same(range) if shard.file.is_none() => shard.same.push((resource.to_string(), range)),
-            Stored::Same(range) => match cache.shards[n].get(range) {
-                Some(entry) => shard.write(resource, entry),
-                None => shard.failed = true,
-            },
-            Stored::New(bytes) => {
+            Stored::Same(range) if shard.file.is_none() => shard.same.push((resource, range)),
+            Stored::Same(range) => shard.copy(cache, n, resource, range),
+            Stored::New(entry, indexes) => {
                 shard.start(&self.project, cache, n);
-                shard.write(resource, &bytes);
+                // Without its indexes an entry is not written: the resource is checked
+                // again next time, and stored whole.
+                let indexes = match &indexes {
+                    Some(indexes) => Some(indexes.as_slice()),
+                    None => cache.stored_index_bytes(resource),
+                };
+                if let Some(indexes) = indexes {
+                    shard.write(resource, &entry, indexes);
+                }
             }
             Stored::Nothing => shard.failed = true,
         }
@@ -470,21 +598,22 @@ impl Writer {
 
     /// Puts each changed shard in place of the old one.
     pub(crate) fn finish(mut self, cache: &Cache) {
-        let mut old = vec![0; SHARDS];
-        for (shard, _) in cache.entries.values() {
-            old[*shard] += 1;
-        }
         for (n, shard) in self.shards.iter_mut().enumerate() {
             // A resource gone since the last check changes its shard too.
-            if shard.file.is_none() && old[n] != shard.same.len() {
+            if shard.file.is_none() && cache.shards[n].used != shard.same.len() {
                 if shard.entries == 0 {
                     let _ = std::fs::remove_file(shard_path(&cache.dir, n));
                     continue;
                 }
                 shard.start(&self.project, cache, n);
             }
-            let Some(file) = shard.file.take() else { continue };
+            let Some(mut file) = shard.file.take() else { continue };
             if shard.failed {
+                continue;
+            }
+            use std::io::{Seek, Write};
+            let Ok(indexes_start) = file.stream_position() else { continue };
+            if file.write_all(&shard.indexes).is_err() || file.write_all(&indexes_start.to_le_bytes()).is_err() {
                 continue;
             }
             if let Ok(tmp) = file.into_inner() {
@@ -494,7 +623,7 @@ impl Writer {
     }
 }
 
-impl ShardWriter {
+impl<'r> ShardWriter<'r> {
     fn start(&mut self, project: &Project, cache: &Cache, n: usize) {
         if self.file.is_some() || self.failed {
             return;
@@ -506,23 +635,37 @@ impl ShardWriter {
         let _ = std::fs::create_dir_all(&cache.dir);
         let Ok(tmp) = temporary(&cache.dir) else { return self.failed = true };
         let mut file = std::io::BufWriter::with_capacity(1 << 15, tmp);
-        if postcard::to_io(&header(project), &mut file).is_err() {
+        if postcard::to_io(&cache.header, &mut file).is_err() {
             return self.failed = true;
         }
         self.file = Some(file);
         for (resource, range) in std::mem::take(&mut self.same) {
-            match cache.shards[n].get(range) {
-                Some(entry) => self.write(&resource, entry),
-                None => self.failed = true,
-            }
+            self.copy(cache, n, resource, range);
         }
     }
 
-    fn write(&mut self, resource: &str, entry: &[u8]) {
+    /// Writes an entry of the cache read again, with its indexes.
+    fn copy(&mut self, cache: &Cache, n: usize, resource: &str, range: std::ops::Range<usize>) {
+        let entry = cache.shards[n].entries.get(range);
+        match (entry, cache.stored_index_bytes(resource)) {
+            (Some(entry), Some(indexes)) => self.write(resource, entry, indexes),
+            // Left out: checked again next time.
+            (Some(_), None) => {}
+            (None, _) => self.failed = true,
+        }
+    }
+
+    fn write(&mut self, resource: &str, entry: &[u8], indexes: &[u8]) {
         let Some(file) = &mut self.file else { return };
-        let sum = xxhash_rust::xxh3::xxh3_64(entry);
-        if postcard::to_io(&(resource, sum, serde_bytes::Bytes::new(entry)), file).is_err() {
+        fn record<'a>(resource: &'a str, bytes: &'a [u8]) -> (&'a str, u64, &'a serde_bytes::Bytes) {
+            (resource, xxhash_rust::xxh3::xxh3_64(bytes), serde_bytes::Bytes::new(bytes))
+        }
+        if postcard::to_io(&record(resource, entry), file).is_err() {
             self.failed = true;
+        }
+        match postcard::to_extend(&record(resource, indexes), std::mem::take(&mut self.indexes)) {
+            Ok(all) => self.indexes = all,
+            Err(_) => self.failed = true,
         }
     }
 }
@@ -605,19 +748,13 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
 
 /// A stored entry as a check result, its indexes left in the cache; `None` when it does
 /// not read back (then the resource is checked again).
-fn restore(entry: &EntryHead, place: &(usize, std::ops::Range<usize>)) -> Option<ResourcePart> {
+fn restore(entry: EntryHead, place: &(usize, std::ops::Range<usize>)) -> Option<ResourcePart> {
     let found = entry.found.iter().map(restore_diagnostic).collect::<Option<Vec<_>>>()?;
     let statuses = entry
         .statuses
-        .iter()
+        .into_iter()
         .map(|(l, resource, is_reference, present, counts)| {
-            let status = ResourceStatus {
-                resource: resource.clone(),
-                is_reference: *is_reference,
-                present: *present,
-                counts: *counts,
-            };
-            (*l as usize, status)
+            (l as usize, ResourceStatus { resource, is_reference, present, counts })
         })
         .collect();
     Some(ResourcePart {
@@ -698,27 +835,18 @@ pub(crate) fn semantic(indexes: &[(usize, PartIndex)]) -> u128 {
 
 /// The locale-wide findings of the last check, and what the whole project said then.
 #[derive(Serialize, Deserialize)]
-struct LocaleFindings {
+struct LocaleFindings<'a> {
     header: Header,
     digest: u128,
-    /// The content key of every resource they were found in: what changed since is
-    /// compared with these, not with the shards (another check may have written those).
-    keys: Vec<(String, u128)>,
+    /// The content key of every resource they were found in, in resource order: what
+    /// changed since is compared with these, not with the shards (another check may have
+    /// written those).
+    #[serde(borrow)]
+    keys: Vec<(&'a str, u128)>,
     found: Vec<StoredDiagnostic>,
 }
 
 impl Cache {
-    /// The indexes of a stored entry, by locale; `None` when they do not read back.
-    pub(crate) fn stored_indexes(
-        &self,
-        shard: usize,
-        range: std::ops::Range<usize>,
-    ) -> Option<Vec<(usize, StoredIndex)>> {
-        let (_, rest) = postcard::take_from_bytes::<EntryHead>(self.shards.get(shard)?.get(range)?).ok()?;
-        let indexes: Vec<(u32, StoredIndex)> = postcard::from_bytes(rest).ok()?;
-        Some(indexes.into_iter().map(|(l, i)| (l as usize, i)).collect())
-    }
-
     fn locale_path(&self) -> PathBuf {
         self.dir.join("locale")
     }
@@ -737,18 +865,23 @@ impl Cache {
             return None;
         }
         let kept: LocaleFindings = postcard::from_bytes(body).ok()?;
-        if kept.header != header(project) || kept.digest != digest {
+        if kept.header != self.header || kept.digest != digest {
             return None;
         }
         // The resources whose content differs from when the findings were made (or that
-        // came or went since).
-        let before: HashMap<&str, u128> = kept.keys.iter().map(|(r, k)| (r.as_str(), *k)).collect();
-        let now: HashMap<&str, u128> = keys.iter().map(|(r, k)| (r.as_str(), *k)).collect();
-        let changed = keys
-            .iter()
-            .filter(|(r, k)| before.get(r.as_str()) != Some(k))
-            .map(|(r, _)| r.as_str())
-            .chain(kept.keys.iter().map(|(r, _)| r.as_str()).filter(|r| !now.contains_key(r)));
+        // came or went since). Most often the same resources, in the same order.
+        let same_resources = kept.keys.len() == keys.len() && kept.keys.iter().zip(keys).all(|((a, _), (b, _))| a == b);
+        let changed: Vec<&str> = if same_resources {
+            kept.keys.iter().zip(keys).filter(|((_, a), (_, b))| a != b).map(|((r, _), _)| *r).collect()
+        } else {
+            let before: HashMap<&str, u128> = kept.keys.iter().copied().collect();
+            let now: HashMap<&str, u128> = keys.iter().map(|(r, k)| (r.as_str(), *k)).collect();
+            keys.iter()
+                .filter(|(r, k)| before.get(r.as_str()) != Some(k))
+                .map(|(r, _)| r.as_str())
+                .chain(kept.keys.iter().map(|(r, _)| *r).filter(|r| !now.contains_key(r)))
+                .collect()
+        };
         for resource in changed {
             for locale in &project.config.locales {
                 let display = project.display_path(locale, resource);
@@ -770,9 +903,9 @@ impl Cache {
         found: &[Diagnostic],
     ) {
         let kept = LocaleFindings {
-            header: header(project),
+            header: self.header.clone(),
             digest,
-            keys: keys.iter().map(|(r, k)| (r.to_string(), *k)).collect(),
+            keys: keys.iter().map(|(r, k)| (r.as_str(), *k)).collect(),
             found: found.iter().map(store_diagnostic).collect(),
         };
         let (Ok(body), Ok(Some(_))) = (postcard::to_stdvec(&kept), project.state_dir()) else { return };

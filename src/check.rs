@@ -1,7 +1,7 @@
 //! Running every check over a project: resource by resource (one resource's files in
 //! memory at a time), then locale by locale over the small index gathered on the way.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -169,19 +169,27 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             )));
         }
     }
-    // Looked up once per resource and locale: hash sets.
-    let mut present: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
-    let mut locks = BTreeMap::new();
-    // Each locale's folder walked on a thread of its own.
-    let walked: Result<Vec<_>, Error> =
-        config.locales.par_iter().map(|locale| project.resources_and_locks(locale)).collect();
-    for (locale, (resources, found)) in config.locales.iter().zip(walked?) {
-        locks.insert(locale.as_str(), found.into_iter().collect::<HashSet<String>>());
-        let mut resources: HashSet<String> = resources.into_iter().collect();
+    // Each locale's folder walked on a thread of its own, while the cache is read.
+    let (walked, cache) = rayon::join(
+        || config.locales.par_iter().map(|locale| project.resources_and_locks(locale)).collect::<Result<Vec<_>, _>>(),
+        || (overlay.is_empty() && !options.no_cache).then(|| Cache::open(project)),
+    );
+    let mut walked = walked?;
+    for (locale, (resources, _)) in config.locales.iter().zip(&mut walked) {
+        let before = resources.len();
         resources.extend(overlay.keys().filter(|(l, _)| l == locale).map(|(_, r)| r.clone()));
-        present.insert(locale, resources);
+        if resources.len() > before {
+            resources.sort_unstable();
+            resources.dedup();
+        }
     }
-    let all_resources: BTreeSet<&String> = present.values().flatten().collect();
+    // Every resource of any locale, in name order: each locale's list is sorted, so the
+    // sort is a merge.
+    let mut all: Vec<&String> = walked.iter().flat_map(|(resources, _)| resources).collect();
+    all.sort();
+    all.dedup();
+    let all: Vec<String> = all.into_iter().cloned().collect();
+    let (on_disk, orphans) = OnDisk::of(&all, &walked);
 
     let mut report = CheckReport::default();
     let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
@@ -189,8 +197,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // Resources are checked in parallel, each with its files in memory only while it is
     // checked; the results are put together in order, so the output does not depend on
     // the number of threads.
-    let resources: Vec<&String> = all_resources.into_iter().collect();
-    let cache = (overlay.is_empty() && !options.no_cache).then(|| Cache::open(project));
+    let resources: Vec<&String> = all.iter().collect();
     let mut writer = cache.as_ref().map(|c| c.writer(project));
     // Each locale's index, by resource, and what it all says (for the locale-wide findings
     // kept in the cache), and which resources were checked again.
@@ -204,13 +211,16 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // A chunk at a time: in parallel within it, then put together in order. Only the small
     // index and the findings stay in memory; each resource's files are dropped as soon as
     // it is checked, and its cache entry goes to disk with its chunk.
-    for chunk in resources.chunks(256) {
+    const CHUNK: usize = 256;
+    for (c, chunk) in resources.chunks(CHUNK).enumerate() {
         let parts: Vec<Result<(ResourcePart, Stored), Error>> = chunk
             .par_iter()
-            .map(|resource| {
+            .enumerate()
+            .map(|(k, resource)| {
+                let r = c * CHUNK + k;
                 let part = match &cache {
-                    Some(cache) => cache.check(project, resource, &present, &locks),
-                    None => load_inputs(project, resource, &present, overlay)
+                    Some(cache) => cache.check(project, resource, on_disk.files(r), on_disk.locks(r)),
+                    None => load_inputs(project, resource, on_disk.files(r), overlay)
                         .map(|inputs| (check_inputs(project, resource, inputs), Stored::Nothing)),
                 };
                 let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -218,7 +228,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 part
             })
             .collect();
-        for (resource, part) in chunk.iter().zip(parts) {
+        for (k, (resource, part)) in chunk.iter().zip(parts).enumerate() {
             let (part, stored) = part?;
             keys.push((resource, part.key));
             report.from_cache += usize::from(matches!(stored, Stored::Same(_)));
@@ -232,7 +242,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             digest.update(&part.semantic.to_le_bytes());
             let stored: Vec<(usize, StoredIndex)> =
                 part.indexes.into_iter().map(|(locale, index)| (locale, index.into_stored())).collect();
-            index_parts.push((resource, stored, part.cached));
+            index_parts.push((c * CHUNK + k, resource, stored, part.cached));
             report.diagnostics.extend(part.found);
             report.resources_checked += 1;
         }
@@ -241,15 +251,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         writer.finish(cache);
     }
 
-    for locale in &config.locales {
-        let orphans =
-            locks[locale.as_str()].iter().filter(|l| !present[locale.as_str()].contains(l.trim_end_matches(".lock")));
-        for lock in orphans {
-            if !overlay.contains_key(&(locale.clone(), lock.trim_end_matches(".lock").to_string())) {
-                let display = project.display_path(locale, lock);
-                report.diagnostics.push(crate::checks::obsolete::orphan_lock(locale, &display));
-            }
-        }
+    for (n, lock) in orphans {
+        let locale = &config.locales[n];
+        report.diagnostics.push(crate::checks::obsolete::orphan_lock(locale, &project.display_path(locale, lock)));
     }
     // The locale-wide findings: as the cache kept them when no resource's definitions or
     // references changed (and none of them is in a file that changed), otherwise found
@@ -260,38 +264,39 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         report.diagnostics.extend(kept);
     } else {
         // A resource checked again when its stored index does not read back.
-        let rechecked = |resource: &str| -> Result<Vec<(usize, LocaleIndex)>, Error> {
-            let inputs = load_inputs(project, resource, &present, overlay)?;
+        let rechecked = |r: usize, resource: &str| -> Result<Vec<(usize, LocaleIndex)>, Error> {
+            let inputs = load_inputs(project, resource, on_disk.files(r), overlay)?;
             let indexes = check_inputs(project, resource, inputs).indexes;
             Ok(indexes.into_iter().filter_map(|(l, part)| Some((l, part.built()?))).collect())
         };
         // Each cache entry read once, its parts sorted by locale, still compact; then one
         // locale at a time in full, so only one locale's index is ever whole in memory.
-        let mut by_locale: Vec<Vec<(&String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
-        for (resource, stored, cached) in index_parts {
+        let mut by_locale: Vec<Vec<(usize, &String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
+        for (r, resource, stored, cached) in index_parts {
             let stored = match cached {
-                Some((shard, range)) => cache.as_ref().and_then(|c| c.stored_indexes(shard, range)),
+                Some(_) => cache.as_ref().and_then(|c| c.stored_indexes(resource)),
                 None => Some(stored),
             };
             match stored {
                 Some(list) => {
-                    list.into_iter().for_each(|(l, part)| by_locale[l].push((resource, PartIndex::Stored(part))))
+                    list.into_iter().for_each(|(l, part)| by_locale[l].push((r, resource, PartIndex::Stored(part))))
                 }
-                None => rechecked(resource)?
+                None => rechecked(r, resource)?
                     .into_iter()
-                    .for_each(|(l, part)| by_locale[l].push((resource, PartIndex::Built(part)))),
+                    .for_each(|(l, part)| by_locale[l].push((r, resource, PartIndex::Built(part)))),
             }
         }
         let mut found = Vec::new();
         for (n, parts) in by_locale.into_iter().enumerate() {
             let mut index = LocaleIndex { locale: config.locales[n].clone(), ..Default::default() };
-            for (resource, part) in parts {
+            for (r, resource, part) in parts {
                 match part {
                     PartIndex::Built(part) => index.extend(part),
                     PartIndex::Stored(part) => match crate::cache::read_index(&part) {
                         Some(part) => index.extend(part),
                         None => {
-                            rechecked(resource)?.into_iter().filter(|(l, _)| *l == n).for_each(|(_, p)| index.extend(p))
+                            let parts = rechecked(r, resource)?.into_iter();
+                            parts.filter(|(l, _)| *l == n).for_each(|(_, p)| index.extend(p))
                         }
                     },
                 }
@@ -330,6 +335,66 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         .map(|l| (l.clone(), statuses.remove(l.as_str()).unwrap_or_default()))
         .collect();
     Ok(report)
+}
+
+/// Which files the walk found, for each resource (by its place in the sorted list of
+/// every resource) in each locale (in the project's order): its file and its lock. Found
+/// by merging sorted lists: looking tens of thousands of names up in hash sets cost more
+/// than a check that finds nothing changed.
+pub(crate) struct OnDisk {
+    locales: usize,
+    files: Vec<bool>,
+    locks: Vec<bool>,
+}
+
+impl OnDisk {
+    /// From every resource, in order, and each locale's resources (in order) and locks
+    /// (`x.ftl.lock`, in any order); with the locks whose resource is not in their
+    /// locale, by locale number.
+    fn of<'w>(all: &[String], walked: &'w [(Vec<String>, Vec<String>)]) -> (OnDisk, Vec<(usize, &'w str)>) {
+        let locales = walked.len();
+        let mut on_disk =
+            OnDisk { locales, files: vec![false; all.len() * locales], locks: vec![false; all.len() * locales] };
+        let mut orphans = Vec::new();
+        for (n, (resources, locks)) in walked.iter().enumerate() {
+            let mut k = 0;
+            for resource in resources {
+                while all[k] < *resource {
+                    k += 1;
+                }
+                on_disk.files[k * locales + n] = true;
+            }
+            let mut locks: Vec<&str> = locks.iter().map(String::as_str).collect();
+            locks.sort_unstable();
+            let (mut k, mut here) = (0, 0);
+            for lock in locks {
+                let resource = lock.strip_suffix(".lock").unwrap_or(lock);
+                while k < all.len() && all[k].as_str() < resource {
+                    k += 1;
+                }
+                if k < all.len() && all[k] == resource {
+                    on_disk.locks[k * locales + n] = true;
+                }
+                while here < resources.len() && resources[here].as_str() < resource {
+                    here += 1;
+                }
+                if resources.get(here).is_none_or(|r| r != resource) {
+                    orphans.push((n, lock));
+                }
+            }
+        }
+        (on_disk, orphans)
+    }
+
+    /// Whether resource `r` has a file in each locale.
+    pub(crate) fn files(&self, r: usize) -> &[bool] {
+        &self.files[r * self.locales..(r + 1) * self.locales]
+    }
+
+    /// Whether resource `r` has a lock in each locale.
+    pub(crate) fn locks(&self, r: usize) -> &[bool] {
+        &self.locks[r * self.locales..(r + 1) * self.locales]
+    }
 }
 
 /// What checking one resource found: its diagnostics, its status in each locale and its
@@ -386,10 +451,11 @@ pub(crate) struct Inputs {
 }
 
 /// Reads what checking `resource` needs, each file once.
+/// Reads a resource's files; `present` says whether it has a file in each locale.
 pub(crate) fn load_inputs(
     project: &Project,
     resource: &str,
-    present: &BTreeMap<&str, HashSet<String>>,
+    present: &[bool],
     overlay: &Overlay,
 ) -> Result<Inputs, Error> {
     let config = &project.config;
@@ -401,7 +467,7 @@ pub(crate) fn load_inputs(
         let display = project.display_path(locale, resource);
         let bytes = if let Some(text) = overlay.get(&(locale.clone(), resource.to_string())) {
             text.clone().into_bytes()
-        } else if present[locale.as_str()].contains(resource) {
+        } else if present[n] {
             let path = project.file_path(locale, resource);
             std::fs::read(&path).map_err(|e| Error::io(&path, e))?
         } else {
