@@ -62,7 +62,7 @@ pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
     let mut words = crate::text::split_whitespace(text).peekable();
     while let Some(word) = words.next() {
         if !word.bytes().any(|b| b.is_ascii_digit()) {
-            if let Some(month) = month_of(word).filter(|_| months) {
+            if let Some(month) = months.then(|| month_of(word)).flatten() {
                 let dated = words.peek().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
                 if month != 5 || dated {
                     found.insert(Fact::Number(month.to_string()));
@@ -111,8 +111,20 @@ fn month_of(word: &str) -> Option<usize> {
     // Most words do not start with the first letter of a month. Found on the bytes when
     // the word starts in ASCII, as most do: asking a non-ASCII character whether it is
     // alphanumeric is a table search.
-    let first = match word.bytes().find(|b| b.is_ascii_alphanumeric() || !b.is_ascii())? {
-        b if b.is_ascii() => char::from(b),
+    let bytes = word.as_bytes();
+    let start = bytes.iter().position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())?;
+    let first = match bytes[start] {
+        b if b.is_ascii() => {
+            // The first three letters must start a month's name: most words are passed
+            // over on this alone (`| 0x20` lowers a letter's case, and makes no letter
+            // of anything else).
+            let three = bytes.get(start..start + 3)?;
+            let three = [three[0] | 0x20, three[1] | 0x20, three[2] | 0x20];
+            if !MONTHS.iter().any(|m| m.as_bytes()[..3] == three) {
+                return None;
+            }
+            char::from(b)
+        }
         _ => word.chars().find(|&c| alphanumeric(c))?,
     };
     if !matches!(first.to_ascii_lowercase(), 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd') {
