@@ -87,6 +87,8 @@ impl Diagnostic {
 /// only numbers are compared.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     fn ranks(mut texts: Vec<&str>) -> Vec<&str> {
+        // Findings come grouped: most repeats are next to each other.
+        texts.dedup();
         texts.sort_unstable();
         texts.dedup();
         texts

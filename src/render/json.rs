@@ -39,10 +39,10 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
 
 /// Writes `serde_json::to_vec_pretty(document)` and a newline, byte for byte, with the
 /// diagnostics written on every core: tens of thousands of findings are megabytes of JSON.
-/// Each one is written on its own, then indented to its place in the list (a newline in
-/// pretty JSON is always layout, never text: strings escape theirs). A few hundred at a
-/// time, so the whole text is never in memory; each batch goes to `out` in one write
-/// (through `dyn Write`, serde_json's many small pieces would each be a call).
+/// Each one is written on its own by a pretty printer set to the depth it has in the
+/// document. A few hundred at a time, so the whole text is never in memory; each batch
+/// goes to `out` in one write (through `dyn Write`, serde_json's many small pieces would
+/// each be a call).
 fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     use rayon::prelude::*;
     write!(out, "{{\n  \"version\": {},\n  \"diagnostics\": [", document.version)?;
@@ -54,14 +54,11 @@ fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result
             .enumerate()
             .map(|(n, chunk)| {
                 let mut part = Vec::with_capacity(chunk.len() * 512);
-                let mut one = Vec::with_capacity(1024);
                 for (k, diagnostic) in chunk.iter().enumerate() {
                     // A comma before every finding but the first.
                     let first = round == 0 && n == 0 && k == 0;
                     part.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    one.clear();
-                    serde_json::to_writer_pretty(&mut one, diagnostic)?;
-                    indented(&mut part, &one, b"\n    ");
+                    diagnostic.serialize(&mut nested(&mut part, 2)?)?;
                 }
                 Ok(part)
             })
@@ -75,20 +72,23 @@ fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result
     }
     out.write_all(b"],\n  \"summary\": ")?;
     let mut summary = Vec::new();
-    indented(&mut summary, &serde_json::to_vec_pretty(&document.summary)?, b"\n  ");
+    document.summary.serialize(&mut nested(&mut summary, 1)?)?;
     summary.extend_from_slice(b"\n}\n");
     out.write_all(&summary)
 }
 
-/// `json` appended to `out` with each newline replaced by `newline`.
-fn indented(out: &mut Vec<u8>, json: &[u8], newline: &[u8]) {
-    let mut from = 0;
-    for at in memchr::memchr_iter(b'\n', json) {
-        out.extend_from_slice(&json[from..at]);
-        out.extend_from_slice(newline);
-        from = at + 1;
+/// A pretty printer for a value `depth` levels down in a document: it is taken that deep
+/// by opening as many arrays (written nowhere) first.
+fn nested(
+    out: &mut Vec<u8>,
+    depth: usize,
+) -> std::io::Result<serde_json::Serializer<&mut Vec<u8>, serde_json::ser::PrettyFormatter<'static>>> {
+    use serde_json::ser::Formatter;
+    let mut formatter = serde_json::ser::PrettyFormatter::new();
+    for _ in 0..depth {
+        formatter.begin_array(&mut std::io::sink())?;
     }
-    out.extend_from_slice(&json[from..]);
+    Ok(serde_json::Serializer::with_formatter(out, formatter))
 }
 
 #[cfg(test)]
