@@ -85,7 +85,7 @@ impl Diagnostic {
 /// of thousands of findings, comparing their texts (file names alike for their first
 /// forty bytes) was most of the sort: each file, code and locale is ranked once, then
 /// only numbers are compared.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+pub fn sort(diagnostics: &mut [Diagnostic]) {
     fn ranks(mut texts: Vec<&str>) -> Vec<&str> {
         // Findings come grouped: most repeats are next to each other.
         texts.dedup();
@@ -97,7 +97,9 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     let codes = ranks(diagnostics.iter().map(|d| d.code).collect());
     let locales = ranks(diagnostics.iter().map(|d| d.locale.as_str()).collect());
     let rank = |ranked: &[&str], text: &str| ranked.binary_search(&text).unwrap_or_default();
-    // Findings come grouped by file: the last file's rank is asked first.
+    // Findings come grouped by file: the last file's rank is asked first. Sorted by key
+    // and position, then put in that order in place (no two keys are equal, so the order
+    // of equal findings is kept).
     let mut last: Option<(&str, usize)> = None;
     let mut keys: Vec<(usize, usize, usize, usize, usize, usize)> = Vec::with_capacity(diagnostics.len());
     for (n, d) in diagnostics.iter().enumerate() {
@@ -108,12 +110,18 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
         last = Some((&d.file, file));
         keys.push((file, d.line, d.column, rank(&codes, d.code), rank(&locales, &d.locale), n));
     }
-    // The position last: no two keys are equal, so an unstable sort keeps equal findings
-    // in their order.
     keys.sort_unstable();
-    let order: Vec<usize> = keys.into_iter().map(|key| key.5).collect();
-    let mut slots: Vec<Option<Diagnostic>> = std::mem::take(diagnostics).into_iter().map(Some).collect();
-    diagnostics.extend(order.into_iter().filter_map(|n| slots[n].take()));
+    // The permutation applied by swaps, as `sort_by_cached_key` does: finding `n` goes to
+    // place `k`; each place is filled once.
+    let mut order: Vec<usize> = keys.into_iter().map(|key| key.5).collect();
+    for k in 0..order.len() {
+        let mut n = order[k];
+        while n < k {
+            n = order[n];
+        }
+        order[k] = n;
+        diagnostics.swap(k, n);
+    }
 }
 
 #[cfg(test)]
