@@ -236,12 +236,22 @@ struct Folders {
     handles: Vec<Vec<Option<std::os::fd::OwnedFd>>>,
 }
 
+/// How many folder handles [`Folders`] keeps open at most (one set at least).
+#[cfg(target_os = "linux")]
+const MAX_FOLDER_HANDLES: usize = 64;
+
 impl Folders {
     fn open(project: &Project) -> Folders {
         let mut paths = vec![project.source_dir()];
         paths.extend(project.config.locales.iter().map(|l| project.locale_dir(l)));
+        // Held for the whole check: a set per thread for every locale would run out of
+        // file descriptors (`ulimit -n`, often 1,024) with many cores or many locales, and
+        // the files the check reads then fail to open. At most about 64 in all; threads
+        // beyond share them.
         #[cfg(target_os = "linux")]
-        let handles = (0..rayon::current_num_threads().max(1))
+        let sets = rayon::current_num_threads().clamp(1, (MAX_FOLDER_HANDLES / paths.len()).max(1));
+        #[cfg(target_os = "linux")]
+        let handles = (0..sets)
             .map(|_| {
                 paths
                     .iter()
@@ -541,6 +551,12 @@ impl Cache {
     /// they do not read back.
     pub(crate) fn stored_indexes(&self, resource: &str) -> Option<Vec<(usize, StoredIndex)>> {
         let indexes: Vec<(u32, StoredIndex)> = postcard::from_bytes(self.stored_index_bytes(resource)?).ok()?;
+        // A record's name is not under its checksum: a damaged name may be another
+        // resource's (one bit turns `c6.ftl` into `a6.ftl`). The indexes name their
+        // resource inside the checked bytes.
+        if indexes.is_empty() || indexes.iter().any(|(_, i)| i.resource != resource) {
+            return None;
+        }
         Some(indexes.into_iter().map(|(l, i)| (l as usize, i)).collect())
     }
 

@@ -364,11 +364,14 @@ impl OnDisk {
                 }
                 on_disk.files[k * locales + n] = true;
             }
-            let mut locks: Vec<&str> = locks.iter().map(String::as_str).collect();
+            // In the order of their resources' names, which the merge walks: not the order
+            // of the locks' own names (`a.ftl.lock` sorts after `a.ftl-b.ftl.lock` and
+            // `a.ftl.ftl.lock`, while `a.ftl` sorts before `a.ftl-b.ftl` and `a.ftl.ftl`).
+            let mut locks: Vec<(&str, &str)> =
+                locks.iter().map(|lock| (lock.strip_suffix(".lock").unwrap_or(lock), lock.as_str())).collect();
             locks.sort_unstable();
             let (mut k, mut here) = (0, 0);
-            for lock in locks {
-                let resource = lock.strip_suffix(".lock").unwrap_or(lock);
+            for (resource, lock) in locks {
                 while k < all.len() && all[k].as_str() < resource {
                     k += 1;
                 }
@@ -637,4 +640,26 @@ fn apply_overrides(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
         },
         None => true,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OnDisk;
+
+    /// A lock is matched with its resource however the names of other resources sort
+    /// around it: `a.ftl` sorts before `a.ftl-b.ftl`, but `a.ftl.lock` after
+    /// `a.ftl-b.ftl.lock`.
+    #[test]
+    fn locks_are_matched_in_their_resources_order() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let resources = names(&["a.ftl", "a.ftl (1).ftl", "a.ftl-b.ftl", "a.ftl.ftl", "b.ftl"]);
+        let locks = names(&["a.ftl.ftl.lock", "a.ftl-b.ftl.lock", "a.ftl (1).ftl.lock", "a.ftl.lock", "c.ftl.lock"]);
+        let walked = vec![(resources.clone(), Vec::new()), (resources.clone(), locks)];
+        let (on_disk, orphans) = OnDisk::of(&resources, &walked);
+        assert_eq!(orphans, [(1, "c.ftl.lock")]);
+        for (r, resource) in resources.iter().enumerate() {
+            assert_eq!(on_disk.files(r), [true, true], "{resource}");
+            assert_eq!(on_disk.locks(r), [false, resource != "b.ftl"], "{resource}");
+        }
+    }
 }

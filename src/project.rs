@@ -624,13 +624,17 @@ fn kind_of(kind: std::fs::FileType) -> Kind {
 
 /// A failed step of a folder walk at `path` as one line naming it.
 fn walk_failure(path: &Path, io: std::io::Error) -> Error {
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        Error::Usage(format!(
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match io.kind() {
+        std::io::ErrorKind::NotFound if is_link => Error::Usage(format!(
             "{}: a symbolic link that leads nowhere ({io}): remove the link or fix its target",
             path.display()
-        ))
-    } else {
-        Error::io(path, io)
+        )),
+        _ if is_link => Error::Usage(format!(
+            "{}: a symbolic link to something that cannot be read ({io}): fix its target or its permissions",
+            path.display()
+        )),
+        _ => Error::io(path, io),
     }
 }
 

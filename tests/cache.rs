@@ -263,3 +263,106 @@ fn what_the_review_found_stays_fixed() {
     outputs(root, &[]);
     assert!(!stale.exists() && fresh.exists());
 }
+
+/// A lock is found with its resource however other names sort around it (`a.ftl.lock`
+/// sorts after `a.ftl-b.ftl.lock`, `a.ftl` before `a.ftl-b.ftl`): it was taken for an
+/// orphan, and left out of the stamps, so an edit of it kept the old result.
+#[test]
+fn a_lock_is_found_whatever_names_sort_around_it() {
+    let dir = cached_project();
+    let root = dir.path();
+    for name in ["ceremony-held.ftl-b.ftl", "ceremony-held.ftl.ftl"] {
+        for locale in ["en", "vi"] {
+            std::fs::copy(
+                root.join(format!("locales/{locale}/ceremony-held.ftl")),
+                root.join(format!("locales/{locale}/{name}")),
+            )
+            .unwrap();
+        }
+        std::fs::copy(root.join("locales/vi/ceremony-held.ftl.lock"), root.join(format!("locales/vi/{name}.lock")))
+            .unwrap();
+    }
+    let good = outputs(root, &["--no-cache"]);
+    assert!(!good.0.contains("does not exist"), "{}", good.0);
+    assert_eq!(outputs(root, &[]), good);
+    settle();
+    assert_eq!(outputs(root, &[]), good);
+    // The lock loses an entry: a settled cache must not hide it.
+    std::fs::remove_file(root.join("locales/vi/ceremony-held.ftl.lock")).unwrap();
+    let (h, j) = outputs(root, &["--no-cache"]);
+    assert!(h.contains("unaccepted"), "{h}");
+    assert_eq!(outputs(root, &[]), (h, j));
+}
+
+/// One changed bit in a shard's indexes can turn a record's name into another resource's
+/// (of the same shard): those indexes must not be taken for that resource's.
+#[test]
+fn indexes_under_a_damaged_name_are_not_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    common::write(root, "songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\"]\n");
+    for n in 0..100 {
+        for p in ["a", "c"] {
+            for locale in ["en", "vi"] {
+                common::write(root, &format!("locales/{locale}/{p}{n}.ftl"), &format!("{p}{n}-msg = Hello {p} {n}\n"));
+            }
+        }
+    }
+    settle();
+    let good = outputs(root, &["--no-cache"]);
+    assert_eq!(outputs(root, &[]), good);
+    // `a{n}.ftl` and `c{n}.ftl` (one bit apart) in the same shard file.
+    let cache = root.join(".songngu/cache");
+    let found = (0..100).find_map(|n| {
+        let mut shards = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path());
+        shards.find_map(|shard| {
+            if !shard.file_name().unwrap().to_string_lossy().starts_with("check-") {
+                return None;
+            }
+            let bytes = std::fs::read(&shard).unwrap();
+            let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+            (has(&format!("\u{6}a{n}.ftl")) && has(&format!("\u{6}c{n}.ftl"))).then_some((n, shard, bytes))
+        })
+    });
+    let (n, shard, mut bytes) = found.expect("two names one bit apart in one shard");
+    let indexes = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().unwrap()) as usize;
+    let name = format!("\u{6}c{n}.ftl");
+    let at = indexes + bytes[indexes..].windows(name.len()).position(|w| w == name.as_bytes()).unwrap();
+    bytes[at + 1] = b'a';
+    std::fs::write(&shard, bytes).unwrap();
+    // The locale-wide checks run again, from the stored indexes.
+    std::fs::remove_file(cache.join("locale")).unwrap();
+    assert_eq!(outputs(root, &[]), good, "another resource's indexes were taken");
+    std::fs::remove_file(cache.join("locale")).unwrap();
+    assert_eq!(outputs(root, &[]), good);
+}
+
+/// Many threads (many cores, or `-j`) do not run the check out of file descriptors: the
+/// folder handles kept for the stamps were a set per thread, and the files read after
+/// them failed to open (`Too many open files`), or the locale-wide findings went missing.
+#[cfg(unix)]
+#[test]
+fn many_threads_under_a_small_file_limit() {
+    let dir = cached_project();
+    let root = dir.path();
+    let limited = |extra: &[&str]| {
+        let mut args = vec!["-j", "400", "check", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = std::process::Command::new("sh")
+            .args(["-c", "ulimit -n 256 && exec \"$0\" \"$@\""])
+            .arg(env!("CARGO_BIN_EXE_songngu"))
+            .args(&args)
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        stdout(&out)
+    };
+    let good = outputs(root, &["--no-cache"]).1;
+    assert_eq!(limited(&["--no-cache"]), good);
+    // Every file read again, the cache's folder handles open meanwhile.
+    std::fs::remove_dir_all(root.join(".songngu")).unwrap();
+    assert_eq!(limited(&[]), good);
+    assert_eq!(limited(&[]), good);
+}
