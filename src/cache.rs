@@ -12,8 +12,11 @@
 //!   tick as the read cannot go unseen (git's "racily clean" rule). Otherwise, and for any
 //!   difference, the files are read and hashed again.
 //! - Results are split over 64 shard files (`check-NN`) by resource name, so an edit
-//!   rewrites one. The locale-wide findings (duplicate ids, unknown references, loops)
-//!   are kept in `locale`, with the content key of every resource they were found in.
+//!   rewrites one. Each holds the results first, then each resource's ids and references
+//!   (what the locale-wide checks need), which are read only when those checks run again:
+//!   a check that finds nothing changed reads a few megabytes for 20,000 announcements.
+//!   The locale-wide findings (duplicate ids, unknown references, loops) are kept in
+//!   `locale`, with the content key of every resource they were found in.
 //! - Safe to delete at any time. A cache that cannot be read, a damaged entry, or one
 //!   another build of songngu wrote is ignored and replaced; one that cannot be written is
 //!   skipped.
