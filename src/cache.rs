@@ -474,7 +474,7 @@ impl Cache {
         });
         if let Some(place) = &place {
             if head.as_ref().is_some_and(|head| head.trusted && head.stamps == stamps) {
-                if let Some(part) = head.take().and_then(|head| restore(head, place)) {
+                if let Some(part) = head.take().and_then(restore) {
                     return Ok((part, Stored::Same(place.1.clone())));
                 }
             }
@@ -494,7 +494,7 @@ impl Cache {
         let key = key.digest128();
         let trusted = stamps.iter().flatten().all(|s| s.settled(self.now));
         // The same bytes as when the entry was made: its result and indexes still hold.
-        let same_content = head.filter(|h| h.key == key).zip(place.as_ref()).and_then(|(h, p)| restore(h, p));
+        let same_content = head.filter(|h| h.key == key).and_then(restore);
         let (mut part, indexes) = match same_content {
             Some(part) => (part, None),
             None => {
@@ -767,7 +767,7 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
 
 /// A stored entry as a check result, its indexes left in the cache; `None` when it does
 /// not read back (then the resource is checked again).
-fn restore(entry: EntryHead, place: &(usize, std::ops::Range<usize>)) -> Option<ResourcePart> {
+fn restore(entry: EntryHead) -> Option<ResourcePart> {
     let found = entry.found.iter().map(restore_diagnostic).collect::<Option<Vec<_>>>()?;
     let statuses = entry
         .statuses
@@ -776,14 +776,7 @@ fn restore(entry: EntryHead, place: &(usize, std::ops::Range<usize>)) -> Option<
             (l as usize, ResourceStatus { resource, is_reference, present, counts })
         })
         .collect();
-    Some(ResourcePart {
-        found,
-        statuses,
-        indexes: Vec::new(),
-        semantic: entry.semantic,
-        cached: Some(place.clone()),
-        key: entry.key,
-    })
+    Some(ResourcePart { found, statuses, indexes: Vec::new(), semantic: entry.semantic, cached: true, key: entry.key })
 }
 
 /// A stored part of an index as the checks use it; `None` when it does not read back.

@@ -185,11 +185,10 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     }
     // Every resource of any locale, in name order: each locale's list is sorted, so the
     // sort is a merge.
-    let mut all: Vec<&String> = walked.iter().flat_map(|(resources, _)| resources).collect();
-    all.sort();
-    all.dedup();
-    let all: Vec<String> = all.into_iter().cloned().collect();
-    let (on_disk, orphans) = OnDisk::of(&all, &walked);
+    let mut resources: Vec<&String> = walked.iter().flat_map(|(resources, _)| resources).collect();
+    resources.sort();
+    resources.dedup();
+    let (on_disk, orphans) = OnDisk::of(&resources, &walked);
 
     let mut report = CheckReport::default();
     let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
@@ -197,13 +196,10 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // Resources are checked in parallel, each with its files in memory only while it is
     // checked; the results are put together in order, so the output does not depend on
     // the number of threads.
-    let resources: Vec<&String> = all.iter().collect();
     let mut writer = cache.as_ref().map(|c| c.writer(project));
-    // Each locale's index, by resource, and what it all says (for the locale-wide findings
-    // kept in the cache), and which resources were checked again.
     // Each resource's part of the locale indexes, in resource order, compact (a few bytes
     // per entry) until the locale-wide checks need them: as stored by this run, or left in
-    // the cache entry it came from (shard, bytes).
+    // the cache read; and what they all say, for the locale-wide findings the cache keeps.
     let mut index_parts = Vec::new();
     let mut digest = xxhash_rust::xxh3::Xxh3::new();
     let mut keys: Vec<(&String, u128)> = Vec::new();
@@ -273,10 +269,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         // locale at a time in full, so only one locale's index is ever whole in memory.
         let mut by_locale: Vec<Vec<(usize, &String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
         for (r, resource, stored, cached) in index_parts {
-            let stored = match cached {
-                Some(_) => cache.as_ref().and_then(|c| c.stored_indexes(resource)),
-                None => Some(stored),
-            };
+            let stored = if cached { cache.as_ref().and_then(|c| c.stored_indexes(resource)) } else { Some(stored) };
             match stored {
                 Some(list) => {
                     list.into_iter().for_each(|(l, part)| by_locale[l].push((r, resource, PartIndex::Stored(part))))
@@ -351,7 +344,7 @@ impl OnDisk {
     /// From every resource, in order, and each locale's resources (in order) and locks
     /// (`x.ftl.lock`, in any order); with the locks whose resource is not in their
     /// locale, by locale number.
-    fn of<'w>(all: &[String], walked: &'w [(Vec<String>, Vec<String>)]) -> (OnDisk, Vec<(usize, &'w str)>) {
+    fn of<'w>(all: &[&String], walked: &'w [(Vec<String>, Vec<String>)]) -> (OnDisk, Vec<(usize, &'w str)>) {
         let locales = walked.len();
         let mut on_disk =
             OnDisk { locales, files: vec![false; all.len() * locales], locks: vec![false; all.len() * locales] };
@@ -359,7 +352,7 @@ impl OnDisk {
         for (n, (resources, locks)) in walked.iter().enumerate() {
             let mut k = 0;
             for resource in resources {
-                while all[k] < *resource {
+                while all[k] < resource {
                     k += 1;
                 }
                 on_disk.files[k * locales + n] = true;
@@ -375,7 +368,7 @@ impl OnDisk {
                 while k < all.len() && all[k].as_str() < resource {
                     k += 1;
                 }
-                if k < all.len() && all[k] == resource {
+                if k < all.len() && all[k].as_str() == resource {
                     on_disk.locks[k * locales + n] = true;
                 }
                 while here < resources.len() && resources[here].as_str() < resource {
@@ -408,9 +401,9 @@ pub(crate) struct ResourcePart {
     pub indexes: Vec<(usize, PartIndex)>,
     /// A hash of what its indexes say, positions left out ([`crate::cache::semantic`]).
     pub semantic: u128,
-    /// For a result taken from the cache, where its entry is (shard, bytes): its indexes
-    /// are read from there only if the locale-wide checks must run again.
-    pub cached: Option<(usize, std::ops::Range<usize>)>,
+    /// For a result taken from the cache: its indexes are left there, read only if the
+    /// locale-wide checks must run again.
+    pub cached: bool,
     /// The cache's key of its inputs (0 without a cache).
     pub key: u128,
 }
@@ -453,8 +446,8 @@ pub(crate) struct Inputs {
     pub hashes: Vec<Option<u128>>,
 }
 
-/// Reads what checking `resource` needs, each file once.
-/// Reads a resource's files; `present` says whether it has a file in each locale.
+/// Reads what checking `resource` needs, each file once; `present` says whether it has a
+/// file in each locale.
 pub(crate) fn load_inputs(
     project: &Project,
     resource: &str,
@@ -595,7 +588,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         ));
     }
     let semantic = crate::cache::semantic(&indexes);
-    ResourcePart { found, statuses, indexes, semantic, cached: None, key: 0 }
+    ResourcePart { found, statuses, indexes, semantic, cached: false, key: 0 }
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.
@@ -655,7 +648,8 @@ mod tests {
         let resources = names(&["a.ftl", "a.ftl (1).ftl", "a.ftl-b.ftl", "a.ftl.ftl", "b.ftl"]);
         let locks = names(&["a.ftl.ftl.lock", "a.ftl-b.ftl.lock", "a.ftl (1).ftl.lock", "a.ftl.lock", "c.ftl.lock"]);
         let walked = vec![(resources.clone(), Vec::new()), (resources.clone(), locks)];
-        let (on_disk, orphans) = OnDisk::of(&resources, &walked);
+        let all: Vec<&String> = resources.iter().collect();
+        let (on_disk, orphans) = OnDisk::of(&all, &walked);
         assert_eq!(orphans, [(1, "c.ftl.lock")]);
         for (r, resource) in resources.iter().enumerate() {
             assert_eq!(on_disk.files(r), [true, true], "{resource}");

@@ -95,17 +95,13 @@ impl Lock {
     pub fn from_bytes(path: &Path, bytes: Option<Vec<u8>>) -> Result<Lock, Error> {
         let Some(bytes) = bytes else { return Ok(Lock::default()) };
         // simdutf8: a check reads every lock, and most of a lock is text.
-        if simdutf8::basic::from_utf8(&bytes).is_ok() {
-            // SAFETY: just checked to be UTF-8.
-            return Lock::parse(path, &unsafe { String::from_utf8_unchecked(bytes) });
-        }
-        let text = String::from_utf8(bytes).map_err(|_| Error::Lock {
+        let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| Error::Lock {
             path: path.to_path_buf(),
             line: 1,
             column: 1,
             message: "not UTF-8 text".into(),
         })?;
-        Lock::parse(path, &text)
+        Lock::parse(path, text)
     }
 
     fn parse(path: &Path, text: &str) -> Result<Lock, Error> {

@@ -100,15 +100,11 @@ impl<'t> Entry<'t> {
                                 out.push('$');
                                 out.push_str(id.name);
                             }
-                            ast::InlineExpression::MessageReference { id, attribute } => {
-                                out.push_str(id.name);
-                                if let Some(attribute) = attribute {
-                                    out.push('.');
-                                    out.push_str(attribute.name);
+                            ast::InlineExpression::MessageReference { id, attribute }
+                            | ast::InlineExpression::TermReference { id, attribute, arguments: None } => {
+                                if matches!(inline, ast::InlineExpression::TermReference { .. }) {
+                                    out.push('-');
                                 }
-                            }
-                            ast::InlineExpression::TermReference { id, attribute, arguments: None } => {
-                                out.push('-');
                                 out.push_str(id.name);
                                 if let Some(attribute) = attribute {
                                     out.push('.');

@@ -195,15 +195,12 @@ impl Project {
         if let Ok(file) = std::fs::File::open(&path) {
             return Ok(Some(file));
         }
-        let read_only = |e: &std::io::Error| {
-            matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
-        };
         if self.state_dir()?.is_none() {
             return Ok(None);
         }
         match std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path) {
             Ok(file) => Ok(Some(file)),
-            Err(e) if read_only(&e) => Ok(None),
+            Err(e) if is_read_only(&e) => Ok(None),
             Err(e) => Err(Error::io(&path, e)),
         }
     }
@@ -212,18 +209,15 @@ impl Project {
     /// created on first use with a `.gitignore` that keeps it out of commits; `None` when
     /// the project folder cannot be written.
     pub(crate) fn state_dir(&self) -> Result<Option<PathBuf>, Error> {
-        let read_only = |e: &std::io::Error| {
-            matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
-        };
         let dir = self.root.join(STATE_DIR);
         if let Err(e) = std::fs::create_dir_all(&dir) {
-            return if read_only(&e) { Ok(None) } else { Err(Error::io(&dir, e)) };
+            return if is_read_only(&e) { Ok(None) } else { Err(Error::io(&dir, e)) };
         }
         let ignore = dir.join(".gitignore");
         if !ignore.is_file() {
             let text = b"# songngu's own files (the write lock, the check cache): never commit them.\n*\n";
             match crate::lock::write_atomically(&ignore, text) {
-                Err(Error::Io { source, .. }) if read_only(&source) => return Ok(None),
+                Err(Error::Io { source, .. }) if is_read_only(&source) => return Ok(None),
                 other => other?,
             }
         }
@@ -364,14 +358,7 @@ impl Project {
     /// shared by two projects may be a link); a link loop or a link to nothing stops the
     /// run with an error naming it, rather than hanging the walk or hiding the file.
     pub fn resources_of(&self, locale: &str) -> Result<Vec<String>, Error> {
-        let dir = self.locale_dir(locale);
-        if !dir.is_dir() {
-            return Ok(Vec::new());
-        }
-        let mut found = Vec::new();
-        walk(&dir, &[".ftl"], &mut |_, prefix, name| found.push(format!("{prefix}{}", name.to_string_lossy())))?;
-        found.sort_unstable();
-        Ok(found)
+        Ok(self.resources_and_locks(locale)?.0)
     }
 
     /// The resources of a locale (as [`Project::resources_of`]) and its translation
@@ -415,6 +402,11 @@ impl Project {
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         Ok(crate::source::SourceFile::from_bytes(locale, resource, self.display_path(locale, resource), bytes))
     }
+}
+
+/// Whether an error says the project cannot be written here (a read-only checkout).
+fn is_read_only(e: &std::io::Error) -> bool {
+    matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
 }
 
 /// Every file under the folder `dir` whose name ends with `suffix`, in name order. Hidden

@@ -104,13 +104,13 @@ impl SourceFile {
     /// dropped, as Fluent runtimes do.
     pub fn from_bytes(locale: &str, resource: &str, display: String, bytes: Vec<u8>) -> Self {
         // simdutf8 checks the common case (valid text) several times faster than std.
-        let valid = simdutf8::basic::from_utf8(&bytes).is_ok();
-        let (text, mut unreadable) = match if valid {
+        let decoded = if simdutf8::basic::from_utf8(&bytes).is_ok() {
             // SAFETY: just checked to be UTF-8.
             Ok(unsafe { String::from_utf8_unchecked(bytes) })
         } else {
             String::from_utf8(bytes)
-        } {
+        };
+        let (text, mut unreadable) = match decoded {
             Ok(text) => (text, None),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{copy_tree, say, write};
+use common::{copy_tree, say, shipped_project, write};
 
 /// How many announcements the test project has besides the shipped five: enough that
 /// every command runs for a while, so kills land in the middle of its writes.
@@ -60,12 +60,8 @@ fn run_ok(dir: &Path, args: &[&str]) {
 /// The shipped content and `COPIES` more announcements, ingested, translated (the
 /// Vietnamese is the English with a marker, enough for these tests) and accepted.
 fn base_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = shipped_project();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for part in ["locales", "source"] {
-        copy_tree(&root.join(part), &dir.path().join(part));
-    }
-    std::fs::copy(root.join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
     let announcement = std::fs::read_to_string(root.join("source/signing-opens.md")).unwrap();
     for k in 0..COPIES {
         write(dir.path(), &format!("source/copy{k}.md"), &announcement.replace("Hanoi", &format!("Hanoi {k}")));

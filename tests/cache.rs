@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{copy_tree, songngu, stdout};
+use common::{copy_tree, shipped_project, songngu, stdout};
 use songngu::{check_project, CheckOptions, Project};
 
 /// Files written less than two seconds before a check are read again however their stamp
@@ -70,12 +70,7 @@ fn a_cached_result_is_the_full_result() {
 
 /// A project of a few announcements, settled, with its cache filled.
 fn cached_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for part in ["locales", "source"] {
-        copy_tree(&root.join(part), &dir.path().join(part));
-    }
-    std::fs::copy(root.join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
+    let dir = shipped_project();
     settle();
     let first = check(dir.path());
     assert_eq!(first.from_cache, 0);

@@ -73,6 +73,18 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the project's shipped content (its config, `source/` and `locales/`) in a
+/// new temporary folder.
+pub fn shipped_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for part in ["locales", "source"] {
+        copy_tree(&root.join(part), &dir.path().join(part));
+    }
+    std::fs::copy(root.join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
+    dir
+}
+
 /// A `songngu.toml` that reads the mozilla.org corpus in place (en reference, vi), or
 /// `None` (after saying so) when this checkout has no corpora.
 pub fn mozorg_config() -> Option<String> {
