@@ -1,7 +1,7 @@
 //! Running every check over a project: resource by resource (one resource's files in
 //! memory at a time), then locale by locale over the small index gathered on the way.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -279,8 +279,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                     .for_each(|(l, part)| by_locale[l].push((r, resource, PartIndex::Built(part)))),
             }
         }
-        let mut found = Vec::new();
-        for (n, parts) in by_locale.into_iter().enumerate() {
+        let per_locale = |(n, parts): (usize, Vec<(usize, &String, PartIndex)>)| -> Result<Vec<Diagnostic>, Error> {
             let mut index = LocaleIndex { locale: config.locales[n].clone(), ..Default::default() };
             for (r, resource, part) in parts {
                 match part {
@@ -305,10 +304,21 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 None => project.load_file(&index.locale, &file.resource).ok(),
             };
             let cx = LocaleCx { index, load: &load, loaded: Default::default() };
+            let mut found = Vec::new();
             for check in CHECKS {
                 check.check_locale(&cx, &mut found);
             }
-        }
+            Ok(found)
+        };
+        // The locales side by side, each with its whole index, while a second index
+        // costs little; in turn for a large archive, where one is tens of megabytes.
+        const SIDE_BY_SIDE: usize = 2_000;
+        let found: Vec<Vec<Diagnostic>> = if resources.len() <= SIDE_BY_SIDE {
+            by_locale.into_par_iter().enumerate().map(per_locale).collect::<Result<_, _>>()?
+        } else {
+            by_locale.into_iter().enumerate().map(per_locale).collect::<Result<_, _>>()?
+        };
+        let found: Vec<Diagnostic> = found.into_iter().flatten().collect();
         if let Some(cache) = &cache {
             cache.keep_locale_findings(project, digest, &keys, &found);
         }
@@ -517,7 +527,8 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
             let Some(target) = target else { continue };
             let empty = Lock::default();
             let lock = locks.iter().find(|(l, _)| l == target_locale).map_or(&empty, |(_, lock)| lock);
-            for (key, target_entry) in target.by_key() {
+            // In file order: the findings are put in order at the end.
+            for (key, target_entry) in target.firsts() {
                 let Some(reference_entry) = reference.get(key) else {
                     continue;
                 };
@@ -547,13 +558,26 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
 
     // Status of this resource in each locale.
     let mut statuses = Vec::new();
-    let reference_keys: BTreeSet<&str> = reference.map(|r| r.keys().collect()).unwrap_or_default();
+    // Counted without building sets of ids: a look-up per key in the other file, and
+    // sorted lists of the ids with findings.
+    let not_in = |from: Option<&FileModel<'_>>, other: Option<&FileModel<'_>>| match (from, other) {
+        (Some(from), Some(other)) => from.firsts().filter(|(key, _)| !other.contains(key)).count(),
+        (Some(from), None) => from.key_count(),
+        (None, _) => 0,
+    };
+    let reference_count = reference.map_or(0, FileModel::key_count);
     for locale in &config.locales {
         let model = model_of(locale);
         let is_reference = locale == reference_locale;
-        let keys: BTreeSet<&str> = model.map(|m| m.keys().collect()).unwrap_or_default();
-        let ids_of = |code: &str| -> BTreeSet<&str> {
-            found.iter().filter(|d| d.code == code && d.locale == *locale).filter_map(|d| d.id.as_deref()).collect()
+        let ids_of = |code: &str| -> Vec<&str> {
+            let mut ids: Vec<&str> = found
+                .iter()
+                .filter(|d| d.code == code && d.locale == *locale)
+                .filter_map(|d| d.id.as_deref())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
         };
         let untranslated = ids_of("untranslated");
         let drifted = ids_of("drifted");
@@ -566,17 +590,19 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
                 None => {}
             }
         }
-        let stale: BTreeSet<&str> = untranslated.union(&drifted).copied().collect();
+        // Ids either untranslated or drifted (or both).
+        let stale = untranslated.len() + drifted.iter().filter(|id| untranslated.binary_search(id).is_err()).count();
         let counts = if is_reference {
-            Counts { entries: keys.len(), translated: keys.len(), ..Counts::default() }
+            let keys = model.map_or(0, FileModel::key_count);
+            Counts { entries: keys, translated: keys, ..Counts::default() }
         } else {
-            let missing = reference_keys.difference(&keys).count();
+            let missing = not_in(reference, model);
             Counts {
-                entries: reference_keys.len(),
-                translated: reference_keys.len() - missing - stale.len(),
+                entries: reference_count,
+                translated: reference_count - missing - stale,
                 missing,
                 untranslated: untranslated.len(),
-                obsolete: keys.difference(&reference_keys).count(),
+                obsolete: not_in(model, reference),
                 drifted: drifted.len(),
                 drift,
                 unaccepted: ids_of("unaccepted").len(),

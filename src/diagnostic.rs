@@ -100,20 +100,31 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     // Findings come grouped by file: the last file's rank is asked first. Sorted by key
     // and position, then put in that order in place (no two keys are equal, so the order
     // of equal findings is kept).
+    // Each key packed in one integer (file, line and column in 32 bits each, code and
+    // locale in 16), which sorts several times faster than a tuple of six; on every core.
     let mut last: Option<(&str, usize)> = None;
-    let mut keys: Vec<(usize, usize, usize, usize, usize, usize)> = Vec::with_capacity(diagnostics.len());
+    let mut keys: Vec<(u128, usize)> = Vec::with_capacity(diagnostics.len());
+    let bits = |n: usize, width: u32| (n.min((1 << width) - 1)) as u128;
     for (n, d) in diagnostics.iter().enumerate() {
         let file = match last {
             Some((text, file)) if text == d.file => file,
             _ => rank(&files, &d.file),
         };
         last = Some((&d.file, file));
-        keys.push((file, d.line, d.column, rank(&codes, d.code), rank(&locales, &d.locale), n));
+        let key = bits(file, 32) << 96
+            | bits(d.line, 32) << 64
+            | bits(d.column, 32) << 32
+            | bits(rank(&codes, d.code), 16) << 16
+            | bits(rank(&locales, &d.locale), 16);
+        keys.push((key, n));
     }
-    keys.sort_unstable();
+    {
+        use rayon::slice::ParallelSliceMut;
+        keys.par_sort_unstable();
+    }
     // The permutation applied by swaps, as `sort_by_cached_key` does: finding `n` goes to
     // place `k`; each place is filled once.
-    let mut order: Vec<usize> = keys.into_iter().map(|key| key.5).collect();
+    let mut order: Vec<usize> = keys.into_iter().map(|key| key.1).collect();
     for k in 0..order.len() {
         let mut n = order[k];
         while n < k {

@@ -189,8 +189,11 @@ pub struct FileModel<'t> {
     pub errors: &'t [fluent_syntax::parser::ParserError],
     /// Set when the file could not be parsed at all (unreadable, or the parser crashed).
     pub failure: Option<(usize, String)>,
-    /// Position in `entries` by key; the first definition wins, as in Fluent runtimes.
-    by_key: BTreeMap<&'t str, usize>,
+    /// Position in `entries` by key; the first definition wins, as in Fluent runtimes. A
+    /// hash map: every entry of a resource is looked up in the other locales' files.
+    by_key: std::collections::HashMap<&'t str, usize, foldhash::fast::RandomState>,
+    /// Positions in `entries` of the first definition of each key, in file order.
+    firsts: Vec<usize>,
 }
 
 /// What parsing one file gave: `None` for an unreadable file.
@@ -204,7 +207,8 @@ impl<'t> FileModel<'t> {
             junk: Vec::new(),
             errors: &[],
             failure: None,
-            by_key: BTreeMap::new(),
+            by_key: Default::default(),
+            firsts: Vec::new(),
         };
         match parsed {
             None => {
@@ -244,8 +248,12 @@ impl<'t> FileModel<'t> {
                 }
             }
         }
+        model.by_key.reserve(model.entries.len());
         for (i, entry) in model.entries.iter().enumerate() {
-            model.by_key.entry(entry.id).or_insert(i);
+            if let std::collections::hash_map::Entry::Vacant(place) = model.by_key.entry(entry.id) {
+                place.insert(i);
+                model.firsts.push(i);
+            }
         }
         model
     }
@@ -259,21 +267,33 @@ impl<'t> FileModel<'t> {
         self.by_key.contains_key(key)
     }
 
+    /// How many keys the file defines (each once).
+    pub fn key_count(&self) -> usize {
+        self.firsts.len()
+    }
+
     /// The keys of the file's entries, sorted, each once.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.by_key.keys().copied()
+        let mut keys: Vec<&str> = self.firsts.iter().map(|&i| self.entries[i].id).collect();
+        keys.sort_unstable();
+        keys.into_iter()
     }
 
     /// The keys in file order, each once (its first definition, the one runtimes use).
     pub fn keys_in_order(&self) -> Vec<String> {
-        let mut keys: Vec<(usize, &str)> = self.by_key.iter().map(|(k, &i)| (i, *k)).collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|(_, k)| k.to_string()).collect()
+        self.firsts.iter().map(|&i| self.entries[i].id.to_string()).collect()
     }
 
     /// Entries by key, sorted, the first definition of each.
     pub fn by_key(&self) -> impl Iterator<Item = (&str, &Entry<'t>)> {
-        self.by_key.iter().map(|(k, &i)| (*k, &self.entries[i]))
+        let mut entries: Vec<(&str, &Entry<'t>)> = self.firsts().collect();
+        entries.sort_unstable_by_key(|(key, _)| *key);
+        entries.into_iter()
+    }
+
+    /// The first definition of each key, in file order.
+    pub fn firsts(&self) -> impl Iterator<Item = (&str, &Entry<'t>)> {
+        self.firsts.iter().map(|&i| (self.entries[i].id, &self.entries[i]))
     }
 }
 

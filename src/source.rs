@@ -25,7 +25,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -260,9 +260,7 @@ pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
     const CODE: [bool; 256] = table(b"\n\"{}()-");
     const STRING: [bool; 256] = table(b"\n\"\\");
     let bytes = text.as_bytes();
-    // Each level opens with `{` or `(`: a file with few of them cannot nest deep (most
-    // files; counting is a quick pass, the walk below is not).
-    if bytes.iter().filter(|&&b| b == b'{' || b == b'(').count() <= MAX_NESTING {
+    if !may_nest_deep(bytes) {
         return None;
     }
     let mut levels: Vec<Level> = Vec::new();
@@ -323,6 +321,33 @@ pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
         i += 1;
     }
     None
+}
+
+/// Whether [`nesting_too_deep`] must walk the text: a quick pass (most files need no
+/// walk) that bounds every level by the `{` and `(` since the entry began. Each level
+/// opens with one of them, and the walk starts again from zero at a line that starts an
+/// entry or comment, so at most [`MAX_NESTING`] of them between two such lines means
+/// no level past it. A line counts as a new start only where the walk is sure to take it
+/// as one: when the line before does not end in `\`, which alone can carry a string
+/// literal over a line end. Counting a brace the walk skips (in a comment, a string) only
+/// makes the bound looser.
+fn may_nest_deep(bytes: &[u8]) -> bool {
+    let mut since_start = 0;
+    // memchr jumps from one of these bytes to the next: most of a file is none of them.
+    for at in memchr::memchr3_iter(b'{', b'(', b'\n', bytes) {
+        if bytes[at] != b'\n' {
+            since_start += 1;
+            if since_start > MAX_NESTING {
+                return true;
+            }
+        } else if let Some(&next) = bytes.get(at + 1) {
+            let starts_entry = !next.is_ascii_whitespace() && !matches!(next, b'}' | b'[' | b'*' | b'.');
+            if starts_entry && (at == 0 || bytes[at - 1] != b'\\') {
+                since_start = 0;
+            }
+        }
+    }
+    false
 }
 
 /// Positions of the first byte of a non-ASCII character that directly follows an
