@@ -748,7 +748,7 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
         label: d.label.clone(),
         drift: match &d.drift {
             None => None,
-            Some((class, old, new, diff)) => Some(Drift {
+            Some((class, old, new, diff)) => Some(Box::new(Drift {
                 class: *class,
                 old: old.clone(),
                 new: new.clone(),
@@ -759,7 +759,7 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
                         Some(DiffOp { op, text: text.clone() })
                     })
                     .collect::<Option<_>>()?,
-            }),
+            })),
         },
         help: d.help.clone(),
     })

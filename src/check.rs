@@ -208,8 +208,12 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // index and the findings stay in memory; each resource's files are dropped as soon as
     // it is checked, and its cache entry goes to disk with its chunk.
     const CHUNK: usize = 256;
+    // Each resource's findings, put together once at the end (not moved again each time
+    // one list outgrows its place).
+    let mut found: Vec<Vec<Diagnostic>> = Vec::with_capacity(resources.len());
     for (c, chunk) in resources.chunks(CHUNK).enumerate() {
-        let parts: Vec<Result<(ResourcePart, Stored), Error>> = chunk
+        #[allow(clippy::type_complexity)]
+        let parts: Vec<Result<(ResourcePart, Stored, Vec<(usize, StoredIndex)>), Error>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, resource)| {
@@ -221,11 +225,15 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 };
                 let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 options.progress.report(done, resources.len());
-                part
+                // Its indexes made compact here, on every core, not in the loop below.
+                part.map(|(mut part, stored)| {
+                    let indexes = std::mem::take(&mut part.indexes);
+                    (part, stored, indexes.into_iter().map(|(locale, index)| (locale, index.into_stored())).collect())
+                })
             })
             .collect();
         for (k, (resource, part)) in chunk.iter().zip(parts).enumerate() {
-            let (part, stored) = part?;
+            let (part, stored, indexes) = part?;
             keys.push((resource, part.key));
             report.from_cache += usize::from(matches!(stored, Stored::Same(_)));
             if let (Some(writer), Some(cache)) = (&mut writer, &cache) {
@@ -236,16 +244,18 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             }
             digest.update(resource.as_bytes());
             digest.update(&part.semantic.to_le_bytes());
-            let stored: Vec<(usize, StoredIndex)> =
-                part.indexes.into_iter().map(|(locale, index)| (locale, index.into_stored())).collect();
-            index_parts.push((c * CHUNK + k, resource, stored, part.cached));
-            report.diagnostics.extend(part.found);
+            index_parts.push((c * CHUNK + k, resource, indexes, part.cached));
+            found.push(part.found);
             report.resources_checked += 1;
         }
     }
     if let (Some(writer), Some(cache)) = (writer, &cache) {
         writer.finish(cache);
     }
+    let total = found.iter().map(Vec::len).sum::<usize>();
+    // With room for the findings across files, which come next.
+    report.diagnostics = Vec::with_capacity(total + total / 16 + 64);
+    found.into_iter().for_each(|found| report.diagnostics.extend(found));
 
     for (n, lock) in orphans {
         let locale = &config.locales[n];

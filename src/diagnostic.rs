@@ -68,7 +68,7 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// For `drifted`: the class, the old and new reference text and their word diff.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub drift: Option<crate::drift::Drift>,
+    pub drift: Option<Box<crate::drift::Drift>>,
     /// What to do about it, shown under the snippet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,

@@ -71,7 +71,7 @@ impl Check for Drifted {
             } else {
                 format!("update the translation, then `{accept}`")
             });
-        diagnostic.drift = Some(drift);
+        diagnostic.drift = Some(Box::new(drift));
         out.push(diagnostic);
     }
 }
