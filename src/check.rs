@@ -542,23 +542,12 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
                 let Some(reference_entry) = reference.get(key) else {
                     continue;
                 };
-                let reference_canonical = reference_entry.canonical();
-                let target_canonical = target_entry.canonical();
-                let reference_fingerprint = crate::fingerprint::of_text(&reference_canonical);
-                let target_fingerprint = crate::fingerprint::of_text(&target_canonical);
-                let cx = PairCx {
-                    reference_fingerprint: &reference_fingerprint,
-                    target_fingerprint: &target_fingerprint,
-                    reference_canonical: &reference_canonical,
-                    target_canonical: &target_canonical,
-                    record: lock.entries.get(key),
-                    reference_locale,
-                    target_locale,
-                    reference_file: reference,
-                    target_file: target,
-                    reference: reference_entry,
-                    target: target_entry,
-                };
+                let cx = PairCx::new(
+                    lock.entries.get(key),
+                    (reference_locale, target_locale),
+                    (reference, target),
+                    (reference_entry, target_entry),
+                );
                 for check in CHECKS {
                     check.check_pair(&cx, &mut found);
                 }

@@ -42,11 +42,11 @@ impl Check for Drifted {
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let (Some(record), RecordState::Drifted { translation_edited: revised }) =
-            (cx.record, RecordState::of(cx.record, cx.reference_fingerprint, cx.target_fingerprint))
+            (cx.record, cx.record_state())
         else {
             return;
         };
-        let drift = Drift::new(fingerprint::body(&record.source), fingerprint::body(cx.reference_canonical));
+        let drift = Drift::new(fingerprint::body(&record.source), fingerprint::body(&cx.texts().reference_canonical));
         let class = drift.class;
         let accept = format!("songngu accept {} {}", cx.target_locale, cx.target.key());
         let mut diagnostic = INFO

@@ -50,10 +50,12 @@ impl Check for Missing {
                 if target.contains(key) || broken.contains(&key) || !seen.insert(key) {
                     continue;
                 }
+                // `concat`, not `format!`: a new locale has one of these for every entry.
+                let message = ["`", key, "` is missing from ", &target.file.display].concat();
                 out.push(
-                    INFO.at_entry(reference.file, entry, format!("`{key}` is missing from {}", target.file.display))
+                    INFO.at_entry(reference.file, entry, message)
                         .for_locale(locale)
-                        .label(format!("not translated in {locale}")),
+                        .label(["not translated in ", locale].concat()),
                 );
             }
         }

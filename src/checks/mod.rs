@@ -105,12 +105,6 @@ pub struct FileCx<'a, 't> {
 
 /// An entry present in both the reference and a target resource.
 pub struct PairCx<'a, 't> {
-    /// Canonical texts of both entries (see [`crate::fingerprint`]).
-    pub reference_canonical: &'a str,
-    pub target_canonical: &'a str,
-    /// Their fingerprints (see [`crate::fingerprint`]).
-    pub reference_fingerprint: &'a str,
-    pub target_fingerprint: &'a str,
     /// What the lock says about this translation, if it was ever accepted.
     pub record: Option<&'a crate::lock::TranslationRecord>,
     pub reference_locale: &'a str,
@@ -119,6 +113,51 @@ pub struct PairCx<'a, 't> {
     pub target_file: &'a FileModel<'t>,
     pub reference: &'a Entry<'t>,
     pub target: &'a Entry<'t>,
+    /// Made the first time a check asks: only a pair with a record has anything to
+    /// compare them with, and a project nobody has accepted yet has none.
+    texts: std::cell::OnceCell<PairTexts>,
+}
+
+/// The canonical texts of a pair's entries and their fingerprints (see
+/// [`crate::fingerprint`]).
+pub struct PairTexts {
+    pub reference_canonical: String,
+    pub reference_fingerprint: String,
+    pub target_fingerprint: String,
+}
+
+impl<'a, 't> PairCx<'a, 't> {
+    pub fn new(
+        record: Option<&'a crate::lock::TranslationRecord>,
+        (reference_locale, target_locale): (&'a str, &'a str),
+        (reference_file, target_file): (&'a FileModel<'t>, &'a FileModel<'t>),
+        (reference, target): (&'a Entry<'t>, &'a Entry<'t>),
+    ) -> Self {
+        let texts = std::cell::OnceCell::new();
+        PairCx { record, reference_locale, target_locale, reference_file, target_file, reference, target, texts }
+    }
+
+    pub fn texts(&self) -> &PairTexts {
+        self.texts.get_or_init(|| {
+            let reference_canonical = self.reference.canonical();
+            PairTexts {
+                reference_fingerprint: crate::fingerprint::of_text(&reference_canonical),
+                target_fingerprint: crate::fingerprint::of_text(&self.target.canonical()),
+                reference_canonical,
+            }
+        })
+    }
+
+    /// How the translation stands against its record.
+    pub fn record_state(&self) -> crate::lock::RecordState {
+        match self.record {
+            None => crate::lock::RecordState::Unrecorded,
+            Some(_) => {
+                let texts = self.texts();
+                crate::lock::RecordState::of(self.record, &texts.reference_fingerprint, &texts.target_fingerprint)
+            }
+        }
+    }
 }
 
 /// One resource across locales.

@@ -61,7 +61,7 @@ impl Check for NumberMismatch {
             lacking.extend(stated.into_iter().filter(|fact| !translated.contains(fact)));
         }
         // A figure that arrived with a change of the reference is the drift's to report.
-        if let Some(record) = cx.record.filter(|r| r.reference != cx.reference_fingerprint) {
+        if let Some(record) = cx.record.filter(|r| r.reference != cx.texts().reference_fingerprint) {
             let before = facts(crate::fingerprint::body(&record.source), reference_language, false);
             lacking.retain(|fact| before.contains(fact));
         }

@@ -35,16 +35,15 @@ impl Check for Unaccepted {
     }
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-        let edited = match RecordState::of(cx.record, cx.reference_fingerprint, cx.target_fingerprint) {
+        let edited = match cx.record_state() {
             RecordState::Unrecorded => false,
             RecordState::Edited => true,
             RecordState::Current | RecordState::Drifted { .. } => return,
         };
-        let message = if edited { "edited since it was accepted".to_string() } else { "not accepted yet".to_string() };
-        out.push(INFO.at_entry(cx.target_file.file, cx.target, message).label("unaccepted").help(format!(
-            "when it is done: songngu accept {} {}",
-            cx.target_locale,
-            cx.target.key()
-        )));
+        let message = if edited { "edited since it was accepted" } else { "not accepted yet" };
+        // Put together with `concat`, not `format!`: there is one of these for every entry
+        // of a project nobody has accepted yet.
+        let help = ["when it is done: songngu accept ", cx.target_locale, " ", cx.target.id].concat();
+        out.push(INFO.at_entry(cx.target_file.file, cx.target, message.to_string()).label("unaccepted").help(help));
     }
 }

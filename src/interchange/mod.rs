@@ -233,28 +233,13 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
             let record = lock.entries.get(&key);
             let mut untranslated = false;
             let record_state = target_entry.zip(target.as_ref()).map(|(t, target_file)| {
-                let (reference_canonical, target_canonical) = (entry.canonical(), t.canonical());
-                let reference_fingerprint = fingerprint::of_text(&reference_canonical);
-                let target_fingerprint = fingerprint::of_text(&target_canonical);
-                let cx = PairCx {
-                    reference_canonical: &reference_canonical,
-                    target_canonical: &target_canonical,
-                    reference_fingerprint: &reference_fingerprint,
-                    target_fingerprint: &target_fingerprint,
-                    record,
-                    reference_locale: &reference_locale,
-                    target_locale: locale,
-                    reference_file: &reference,
-                    target_file,
-                    reference: entry,
-                    target: t,
-                };
+                let cx = PairCx::new(record, (&reference_locale, locale), (&reference, target_file), (entry, t));
                 let mut found = Vec::new();
                 if judge_copies {
                     check_pair_for(&["untranslated"], &cx, &mut found);
                 }
                 untranslated = !found.is_empty();
-                RecordState::of(record, &reference_fingerprint, &target_fingerprint)
+                cx.record_state()
             });
             let state = match record_state {
                 None => UnitState::Missing,
