@@ -421,14 +421,18 @@ pub fn references<'t>(file: &SourceFile, entry: &Entry<'t>) -> Vec<Reference<'t>
 
 /// The literal text of a pattern (all variants), placeables replaced by a space: what a
 /// language detector should look at.
-pub fn plain_text(pattern: &Pattern<'_>) -> String {
+pub fn plain_text<'t>(pattern: &Pattern<'t>) -> std::borrow::Cow<'t, str> {
+    // Most patterns are one piece of text: that is their plain text as it is.
+    if let [ast::PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+        return std::borrow::Cow::Borrowed(value);
+    }
     let mut text = String::new();
     walk(pattern, &mut |node| match node {
         Node::Text(t) => text.push_str(t),
         Node::Inline { in_selector: false, .. } => text.push(' '),
         _ => {}
     });
-    text
+    std::borrow::Cow::Owned(text)
 }
 
 /// Every literal text element of a pattern with its offset: where Unicode checks look.

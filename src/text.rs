@@ -250,11 +250,15 @@ pub fn has_translatable_words(text: &str) -> bool {
     if is_css_like(text) {
         return false;
     }
-    words(text).any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().any(char::is_lowercase))
+    words(text).any(|w| w.chars().filter(|&c| is_letter(c)).count() >= 2 && w.chars().any(char::is_lowercase))
 }
 
 /// `property: value;` lists such as Firefox's `.style = width: 32em; min-height: 4em`.
 fn is_css_like(text: &str) -> bool {
+    // Every declaration has a `:`; most texts have none, and are known in one pass.
+    if !text.contains(':') {
+        return false;
+    }
     let mut declarations = text.split(';').map(str::trim).filter(|d| !d.is_empty()).peekable();
     declarations.peek().is_some()
         && declarations.all(|d| match d.split_once(':') {

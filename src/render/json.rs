@@ -88,10 +88,17 @@ fn write_diagnostic(d: &Diagnostic, out: &mut Vec<u8>) {
         out.extend_from_slice(b"\": ");
     };
     let number = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    // Codes, severities and drift classes are plain kebab-case words: quoted as they are.
+    let word = |out: &mut Vec<u8>, word: &str| {
+        debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+        out.push(b'"');
+        out.extend_from_slice(word.as_bytes());
+        out.push(b'"');
+    };
     out.extend_from_slice(b"{\n      \"code\": ");
-    string(out, d.code);
+    word(out, d.code);
     field(out, "severity");
-    string(out, d.severity.as_str());
+    word(out, d.severity.as_str());
     field(out, "locale");
     string(out, &d.locale);
     field(out, "file");
@@ -109,7 +116,7 @@ fn write_diagnostic(d: &Diagnostic, out: &mut Vec<u8>) {
     string(out, &d.message);
     if let Some(drift) = &d.drift {
         field(out, "class");
-        string(out, drift.class.as_str());
+        word(out, drift.class.as_str());
         field(out, "old");
         string(out, &drift.old);
         field(out, "new");
@@ -121,7 +128,7 @@ fn write_diagnostic(d: &Diagnostic, out: &mut Vec<u8>) {
             for (n, op) in drift.diff.iter().enumerate() {
                 out.extend_from_slice(if n == 0 { b"[" } else { b"," });
                 out.extend_from_slice(b"\n        {\n          \"op\": ");
-                string(out, op.op);
+                word(out, op.op);
                 out.extend_from_slice(b",\n          \"text\": ");
                 string(out, &op.text);
                 out.extend_from_slice(b"\n        }");
@@ -156,11 +163,13 @@ fn string(out: &mut Vec<u8>, text: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8) {
-            if !needs_escape(u64::from_ne_bytes(word.try_into().expect("eight bytes"))) {
-                i += 8;
-                continue;
-            }
+        // The last few bytes padded with a letter to make eight.
+        let mut word = [b'x'; 8];
+        let step = (bytes.len() - i).min(8);
+        word[..step].copy_from_slice(&bytes[i..i + step]);
+        if !needs_escape(u64::from_ne_bytes(word)) {
+            i += step;
+            continue;
         }
         let b = bytes[i];
         i += 1;
