@@ -201,6 +201,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // per entry) until the locale-wide checks need them: as stored by this run, or left in
     // the cache read; and what they all say, for the locale-wide findings the cache keeps.
     let mut index_parts = Vec::new();
+    let keep_built = cache.is_none() && resources.len() <= SIDE_BY_SIDE;
     let mut digest = xxhash_rust::xxh3::Xxh3::new();
     let mut keys: Vec<(&String, u128)> = Vec::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -213,7 +214,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     let mut found: Vec<Vec<Diagnostic>> = Vec::with_capacity(resources.len());
     for (c, chunk) in resources.chunks(CHUNK).enumerate() {
         #[allow(clippy::type_complexity)]
-        let parts: Vec<Result<(ResourcePart, Stored, Vec<(usize, StoredIndex)>), Error>> = chunk
+        let parts: Vec<Result<(ResourcePart, Stored, Vec<(usize, PartIndex)>), Error>> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, resource)| {
@@ -225,10 +226,15 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 };
                 let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 options.progress.report(done, resources.len());
-                // Its indexes made compact here, on every core, not in the loop below.
+                // Its indexes made compact here, on every core, not in the loop below; kept
+                // as they are when nothing is stored and a whole index is small.
                 part.map(|(mut part, stored)| {
-                    let indexes = std::mem::take(&mut part.indexes);
-                    (part, stored, indexes.into_iter().map(|(locale, index)| (locale, index.into_stored())).collect())
+                    let mut indexes = std::mem::take(&mut part.indexes);
+                    if !keep_built {
+                        indexes =
+                            indexes.into_iter().map(|(l, index)| (l, PartIndex::Stored(index.into_stored()))).collect();
+                    }
+                    (part, stored, indexes)
                 })
             })
             .collect();
@@ -278,12 +284,16 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         // Each cache entry read once, its parts sorted by locale, still compact; then one
         // locale at a time in full, so only one locale's index is ever whole in memory.
         let mut by_locale: Vec<Vec<(usize, &String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
-        for (r, resource, stored, cached) in index_parts {
-            let stored = if cached { cache.as_ref().and_then(|c| c.stored_indexes(resource)) } else { Some(stored) };
-            match stored {
-                Some(list) => {
-                    list.into_iter().for_each(|(l, part)| by_locale[l].push((r, resource, PartIndex::Stored(part))))
-                }
+        for (r, resource, indexes, cached) in index_parts {
+            let indexes = match cached {
+                true => cache
+                    .as_ref()
+                    .and_then(|c| c.stored_indexes(resource))
+                    .map(|list| list.into_iter().map(|(l, part)| (l, PartIndex::Stored(part))).collect::<Vec<_>>()),
+                false => Some(indexes),
+            };
+            match indexes {
+                Some(list) => list.into_iter().for_each(|(l, part)| by_locale[l].push((r, resource, part))),
                 None => rechecked(r, resource)?
                     .into_iter()
                     .for_each(|(l, part)| by_locale[l].push((r, resource, PartIndex::Built(part)))),
@@ -304,14 +314,12 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 }
             }
             let index = &index;
-            let load = |file: &IndexedFile| match overlay.get(&(index.locale.clone(), file.resource.clone())) {
-                Some(text) => Some(SourceFile::from_bytes(
-                    &index.locale,
-                    &file.resource,
-                    file.display.clone(),
-                    text.clone().into_bytes(),
-                )),
-                None => project.load_file(&index.locale, &file.resource).ok(),
+            let load = |file: &IndexedFile| {
+                let bytes = match overlay.get(&(index.locale.clone(), file.resource.clone())) {
+                    Some(text) => text.clone().into_bytes(),
+                    None => std::fs::read(project.file_path(&index.locale, &file.resource)).ok()?,
+                };
+                Some(crate::source::Located::from_bytes(file.display.clone(), bytes))
             };
             let cx = LocaleCx { index, load: &load, loaded: Default::default() };
             let mut found = Vec::new();
@@ -322,7 +330,6 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         };
         // The locales side by side, each with its whole index, while a second index
         // costs little; in turn for a large archive, where one is tens of megabytes.
-        const SIDE_BY_SIDE: usize = 2_000;
         let found: Vec<Vec<Diagnostic>> = if resources.len() <= SIDE_BY_SIDE {
             by_locale.into_par_iter().enumerate().map(per_locale).collect::<Result<_, _>>()?
         } else {
@@ -349,6 +356,12 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         .collect();
     Ok(report)
 }
+
+/// Up to this many resources, the indexes for the checks across files are kept as built
+/// (not made compact) when no cache is written, and the locales are checked across
+/// their files side by side: a few megabytes in all. A large archive's index is tens of
+/// megabytes a locale.
+const SIDE_BY_SIDE: usize = 2_000;
 
 /// Which files the walk found, for each resource (by its place in the sorted list of
 /// every resource) in each locale (in the project's order): its file and its lock. Found

@@ -103,35 +103,7 @@ impl SourceFile {
     /// kept with its valid prefix and marked unreadable. A leading byte-order mark is
     /// dropped, as Fluent runtimes do.
     pub fn from_bytes(locale: &str, resource: &str, display: String, bytes: Vec<u8>) -> Self {
-        // simdutf8 checks the common case (valid text) several times faster than std.
-        let decoded = if simdutf8::basic::from_utf8(&bytes).is_ok() {
-            // SAFETY: just checked to be UTF-8.
-            Ok(unsafe { String::from_utf8_unchecked(bytes) })
-        } else {
-            String::from_utf8(bytes)
-        };
-        let (text, mut unreadable) = match decoded {
-            Ok(text) => (text, None),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let mut bytes = e.into_bytes();
-                let bad = bytes[valid];
-                bytes.truncate(valid);
-                let text = String::from_utf8(bytes).expect("prefix is valid UTF-8");
-                let hint = if valid == 0 && (bad == 0xFF || bad == 0xFE) {
-                    " (it looks like UTF-16: save it as UTF-8)"
-                } else {
-                    " (save it as UTF-8)"
-                };
-                let message = format!("this file is not valid UTF-8: byte 0x{bad:02X} here{hint}");
-                (text, Some(Unreadable { offset: valid, message }))
-            }
-        };
-        let bom = text.starts_with('\u{feff}');
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        };
+        let (text, mut unreadable, bom) = decode(bytes);
         if unreadable.is_none() {
             unreadable = nesting_too_deep(&text);
         }
@@ -155,7 +127,6 @@ impl SourceFile {
             plain_latin,
         }
     }
-
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.lines.position(&self.text, offset)
     }
@@ -177,6 +148,61 @@ impl SourceFile {
             return None;
         }
         Some(guarded_parse(&self.text))
+    }
+}
+
+/// The text of a file's bytes: invalid UTF-8 keeps its valid prefix and says why the rest
+/// is unreadable; a leading byte-order mark is dropped (and said to be there).
+fn decode(bytes: Vec<u8>) -> (String, Option<Unreadable>, bool) {
+    // simdutf8 checks the common case (valid text) several times faster than std.
+    let decoded = if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: just checked to be UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        String::from_utf8(bytes)
+    };
+    let (text, unreadable) = match decoded {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            let bad = bytes[valid];
+            bytes.truncate(valid);
+            let text = String::from_utf8(bytes).expect("prefix is valid UTF-8");
+            let hint = if valid == 0 && (bad == 0xFF || bad == 0xFE) {
+                " (it looks like UTF-16: save it as UTF-8)"
+            } else {
+                " (save it as UTF-8)"
+            };
+            let message = format!("this file is not valid UTF-8: byte 0x{bad:02X} here{hint}");
+            (text, Some(Unreadable { offset: valid, message }))
+        }
+    };
+    let bom = text.starts_with('\u{feff}');
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    (text, unreadable, bom)
+}
+
+/// A file read again only to turn byte offsets into places: the checks across files
+/// keep no text, and need no parse or check of it.
+pub struct Located {
+    pub display: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl Located {
+    pub fn from_bytes(display: String, bytes: Vec<u8>) -> Self {
+        let (text, _, _) = decode(bytes);
+        let lines = LineIndex::new(&text);
+        Located { display, text, lines }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(&self.text, offset)
     }
 }
 

@@ -41,8 +41,7 @@ impl Check for Drifted {
     }
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-        let (Some(record), RecordState::Drifted { translation_edited: revised }) =
-            (cx.record, cx.record_state())
+        let (Some(record), RecordState::Drifted { translation_edited: revised }) = (cx.record, cx.record_state())
         else {
             return;
         };

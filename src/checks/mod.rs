@@ -248,8 +248,8 @@ impl LocaleIndex {
 pub struct LocaleCx<'a> {
     pub index: &'a LocaleIndex,
     /// Reads a file of the index again (its text is not kept), `None` when it is gone.
-    pub load: &'a dyn Fn(&IndexedFile) -> Option<SourceFile>,
-    pub loaded: std::cell::RefCell<std::collections::HashMap<u32, Option<std::rc::Rc<SourceFile>>>>,
+    pub load: &'a dyn Fn(&IndexedFile) -> Option<crate::source::Located>,
+    pub loaded: std::cell::RefCell<std::collections::HashMap<u32, Option<std::rc::Rc<crate::source::Located>>>>,
 }
 
 impl LocaleCx<'_> {
