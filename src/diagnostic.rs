@@ -86,42 +86,56 @@ impl Diagnostic {
 /// forty bytes) was most of the sort: each file, code and locale is ranked once, then
 /// only numbers are compared.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    fn ranks(mut texts: Vec<&str>) -> Vec<&str> {
+    use rayon::prelude::*;
+    // The keys are found on every core, a run of findings at a time: reading tens of
+    // thousands of findings scattered in memory is most of the cost.
+    const RUN: usize = 2048;
+    fn ranks<'d>(diagnostics: &'d [Diagnostic], text: fn(&Diagnostic) -> &str) -> Vec<&'d str> {
         // Findings come grouped: most repeats are next to each other.
-        texts.dedup();
+        let mut texts: Vec<&str> = diagnostics
+            .par_chunks(RUN)
+            .flat_map_iter(|run| {
+                let mut texts: Vec<&str> = run.iter().map(text).collect();
+                texts.dedup();
+                texts
+            })
+            .collect();
         texts.sort_unstable();
         texts.dedup();
         texts
     }
-    let files = ranks(diagnostics.iter().map(|d| d.file.as_str()).collect());
-    let codes = ranks(diagnostics.iter().map(|d| d.code).collect());
-    let locales = ranks(diagnostics.iter().map(|d| d.locale.as_str()).collect());
+    let files = ranks(diagnostics, |d| &d.file);
+    let codes = ranks(diagnostics, |d| d.code);
+    let locales = ranks(diagnostics, |d| &d.locale);
     let rank = |ranked: &[&str], text: &str| ranked.binary_search(&text).unwrap_or_default();
-    // Findings come grouped by file: the last file's rank is asked first. Sorted by key
-    // and position, then put in that order in place (no two keys are equal, so the order
-    // of equal findings is kept).
-    // Each key packed in one integer (file, line and column in 32 bits each, code and
-    // locale in 16), which sorts several times faster than a tuple of six; on every core.
-    let mut last: Option<(&str, usize)> = None;
-    let mut keys: Vec<(u128, usize)> = Vec::with_capacity(diagnostics.len());
+    // Sorted by key and position, then put in that order in place (no two keys are
+    // equal, so the order of equal findings is kept). Each key packed in one integer
+    // (file, line and column in 32 bits each, code and locale in 16), which sorts several
+    // times faster than a tuple of six.
     let bits = |n: usize, width: u32| (n.min((1 << width) - 1)) as u128;
-    for (n, d) in diagnostics.iter().enumerate() {
-        let file = match last {
-            Some((text, file)) if text == d.file => file,
-            _ => rank(&files, &d.file),
-        };
-        last = Some((&d.file, file));
-        let key = bits(file, 32) << 96
-            | bits(d.line, 32) << 64
-            | bits(d.column, 32) << 32
-            | bits(rank(&codes, d.code), 16) << 16
-            | bits(rank(&locales, &d.locale), 16);
-        keys.push((key, n));
-    }
-    {
-        use rayon::slice::ParallelSliceMut;
-        keys.par_sort_unstable();
-    }
+    let mut keys: Vec<(u128, usize)> = diagnostics
+        .par_chunks(RUN)
+        .enumerate()
+        .flat_map_iter(|(r, run)| {
+            // Findings come grouped by file: the last file's rank is asked first.
+            let mut last: Option<(&str, usize)> = None;
+            let (files, codes, locales) = (&files, &codes, &locales);
+            run.iter().enumerate().map(move |(k, d)| {
+                let file = match last {
+                    Some((text, file)) if text == d.file => file,
+                    _ => rank(files, &d.file),
+                };
+                last = Some((&d.file, file));
+                let key = bits(file, 32) << 96
+                    | bits(d.line, 32) << 64
+                    | bits(d.column, 32) << 32
+                    | bits(rank(codes, d.code), 16) << 16
+                    | bits(rank(locales, &d.locale), 16);
+                (key, r * RUN + k)
+            })
+        })
+        .collect();
+    keys.par_sort_unstable();
     // The permutation applied by swaps, as `sort_by_cached_key` does: finding `n` goes to
     // place `k`; each place is filled once.
     let mut order: Vec<usize> = keys.into_iter().map(|key| key.1).collect();

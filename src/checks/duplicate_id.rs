@@ -63,7 +63,8 @@ impl Check for DuplicateId {
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
         // By name first (integers), then the few candidates by their text.
-        let mut first: nohash_hasher::IntMap<Name, u32> = Default::default();
+        let mut first: nohash_hasher::IntMap<Name, u32> =
+            std::collections::HashMap::with_capacity_and_hasher(cx.index.definitions.len(), Default::default());
         let mut candidates = Vec::new();
         for (i, def) in cx.index.definitions.iter().enumerate() {
             match first.get(&def.key) {

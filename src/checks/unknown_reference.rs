@@ -34,11 +34,13 @@ impl Check for UnknownReference {
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
         let index = cx.index;
-        let mut attributes: nohash_hasher::IntMap<u32, &[Name]> = Default::default();
+        let mut attributes: nohash_hasher::IntMap<u32, &[Name]> =
+            std::collections::HashMap::with_capacity_and_hasher(index.attributes.len(), Default::default());
         for (def, names) in &index.attributes {
             attributes.insert(*def, names);
         }
-        let mut defined: nohash_hasher::IntMap<Name, &[Name]> = Default::default();
+        let mut defined: nohash_hasher::IntMap<Name, &[Name]> =
+            std::collections::HashMap::with_capacity_and_hasher(index.definitions.len(), Default::default());
         for (i, def) in index.definitions.iter().enumerate() {
             defined.entry(def.key).or_insert_with(|| attributes.get(&(i as u32)).copied().unwrap_or(&[]));
         }

@@ -46,7 +46,7 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
 fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     use rayon::prelude::*;
     write!(out, "{{\n  \"version\": {},\n  \"diagnostics\": [", document.version)?;
-    const BATCH: usize = 128;
+    const BATCH: usize = 1024;
     let threads = rayon::current_num_threads().max(1);
     for (round, diagnostics) in document.diagnostics.chunks(BATCH * threads).enumerate() {
         let parts: Vec<Vec<u8>> = diagnostics
