@@ -90,7 +90,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     // The keys are found on every core, a run of findings at a time: reading tens of
     // thousands of findings scattered in memory is most of the cost.
     const RUN: usize = 2048;
-    fn ranks<'d>(diagnostics: &'d [Diagnostic], text: fn(&Diagnostic) -> &str) -> Vec<&'d str> {
+    fn ranks(diagnostics: &[Diagnostic], text: fn(&Diagnostic) -> &str) -> Vec<&str> {
         // Findings come grouped: most repeats are next to each other.
         let mut texts: Vec<&str> = diagnostics
             .par_chunks(RUN)

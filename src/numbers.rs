@@ -49,16 +49,37 @@ fn thousands_is_dot(language: &str) -> bool {
 /// whose separators could be read both ways gives both readings (for the translation
 /// side, so an English-style figure in a Vietnamese text still matches).
 pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
-    let mut found = BTreeSet::new();
     // English month names are read in English, and in a translation (which may keep
     // the English date); not in a Vietnamese source, where `dệt may 2019` is "textiles
     // 2019", not May.
     let months = language == "en" || lenient;
     // Only digits and month names state facts: a text with neither is passed over
     // without looking at its words (a check reads every text of an archive).
-    if !months && !text.bytes().any(|b| b.is_ascii_digit()) {
-        return found;
+    if !text.bytes().any(|b| b.is_ascii_digit()) && (!months || !may_name_a_month(text)) {
+        return BTreeSet::new();
     }
+    facts_by_words(text, language, lenient, months, BTreeSet::new())
+}
+
+/// Whether a text without figures could name a month that is a fact on its own (any but
+/// May, which is one only with a day after it): the first three letters of one, in any
+/// case, somewhere in it. Most texts have none, and are not split into words at all.
+fn may_name_a_month(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        matches!(
+            &[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
+            b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"oct" | b"nov" | b"dec"
+        )
+    })
+}
+
+fn facts_by_words(
+    text: &str,
+    language: &str,
+    lenient: bool,
+    months: bool,
+    mut found: BTreeSet<Fact>,
+) -> BTreeSet<Fact> {
     let mut words = crate::text::split_whitespace(text).peekable();
     while let Some(word) = words.next() {
         if !word.bytes().any(|b| b.is_ascii_digit()) {
@@ -243,6 +264,42 @@ fn normalize(token: &str, dot_groups: bool) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// A text without figures is passed over only when reading its words would find
+    /// nothing either.
+    #[test]
+    fn the_month_pre_check_skips_only_texts_without_facts() {
+        use proptest::prelude::*;
+        let piece = proptest::sample::select(vec![
+            "January", "jan.", "FEBRUARY", "March", "apr.", "May", "may", "June", "jULY", "Aug.", "Sept.", "oct.",
+            "October", "november", "Dec.", "dec", "mar", "ma", "y", "ju", "ne", " ", "  ", "\u{a0}", ",", "(", "thá",
+            "ng", "a", "Sa", ".",
+        ]);
+        for month in super::MONTHS {
+            for text in [month.to_string(), month.to_uppercase(), format!("in {}. ", &month[..3]), format!("({month})")]
+            {
+                let slow = super::facts_by_words(&text, "en", false, true, Default::default());
+                assert_eq!(super::facts(&text, "en", false), slow, "{text:?}");
+            }
+        }
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        runner
+            .run(&proptest::collection::vec(piece, 0..12), |pieces| {
+                let text = pieces.concat();
+                for (language, lenient) in [("en", false), ("vi", true), ("vi", false)] {
+                    let slow = super::facts_by_words(
+                        &text,
+                        language,
+                        lenient,
+                        language == "en" || lenient,
+                        Default::default(),
+                    );
+                    prop_assert_eq!(super::facts(&text, language, lenient), slow, "{:?}", text);
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
     use super::*;
 
     fn numbers(text: &str, language: &str) -> Vec<String> {
