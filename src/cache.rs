@@ -700,7 +700,7 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
         id: d.id.clone(),
         message: d.message.clone(),
         span: (d.span.start, d.span.end),
-        label: d.label.clone(),
+        label: d.label.as_deref().map(str::to_string),
         drift: d.drift.as_ref().map(|x| {
             let diff = x.diff.iter().map(|op| (op.op.to_string(), op.text.clone())).collect();
             (x.class, x.old.clone(), x.new.clone(), diff)
@@ -745,7 +745,7 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
         id: d.id.clone(),
         message: d.message.clone(),
         span: d.span.0..d.span.1,
-        label: d.label.clone(),
+        label: d.label.clone().map(std::borrow::Cow::Owned),
         drift: match &d.drift {
             None => None,
             Some((class, old, new, diff)) => Some(Box::new(Drift {

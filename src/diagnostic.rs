@@ -65,7 +65,7 @@ pub struct Diagnostic {
     pub span: std::ops::Range<usize>,
     /// A short label for the underlined text.
     #[serde(skip)]
-    pub label: Option<String>,
+    pub label: Option<std::borrow::Cow<'static, str>>,
     /// For `drifted`: the class, the old and new reference text and their word diff.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub drift: Option<Box<crate::drift::Drift>>,

@@ -13,27 +13,39 @@
 /// is in NFC and has no invisible or control character, so those checks pass it over;
 /// a test keeps this true against their own answers.
 pub fn is_plain_latin(text: &str) -> bool {
-    // On the UTF-8 bytes (valid: it is a `str`), since every file is asked this.
-    // Eight bytes of printable ASCII, tabs and line ends (most of any file) are passed at
-    // once, each byte tested in its own lane of a u64 (SWAR, as in Hacker's Delight 6-1:
-    // no carry crosses from one byte to the next when the high bits are clear).
+    // On the UTF-8 bytes (valid: it is a `str`), since every file is asked this, eight at
+    // a time, each byte tested in its own lane of a u64 (SWAR, as in Hacker's Delight
+    // 6-1: no carry or borrow crosses from one lane to the next). Eight bytes pass when
+    // each is printable ASCII, a tab or a line end; a continuation byte; the lead byte of
+    // U+00C0–U+01FF (C3–C8); or E1 followed by B8–BB (U+1E00–U+1EFF, the Vietnamese
+    // letters with their tones). Anything else, and E1 as the eighth byte, is looked at
+    // one byte at a time.
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     const LOW: u64 = !HIGH;
     let lanes = |byte: u8| u64::from_ne_bytes([byte; 8]);
     // The high bit of each lane set where that lane of `w` is not zero.
     let nonzero = |w: u64| ((w & LOW) + LOW) | w;
-    let printable = |w: u64| {
+    let fine = |w: u64| {
         let space_or_more = ((w & LOW) + lanes(0x80 - 0x20)) | w;
         let tab = !nonzero(w ^ lanes(b'\t'));
         let line_end = !nonzero(w ^ lanes(b'\n'));
         let not_del = nonzero(w ^ lanes(0x7F));
-        w & HIGH == 0 && (space_or_more | tab | line_end) & not_del & HIGH == HIGH
+        let ascii = !w & (space_or_more | tab | line_end) & not_del;
+        // Bit 6 of each lane, moved up to its bit 7.
+        let bit6 = w << 1;
+        let continuation = w & !bit6;
+        let low6 = w & lanes(0x3F);
+        let c3_to_c8 = w & bit6 & (low6 + lanes(0x80 - 3)) & !(low6 + lanes(0x80 - 9));
+        // Each lane's next byte (the bytes are read little-endian, so it is the lane above).
+        let next = w >> 8;
+        let vietnamese = !nonzero(w ^ lanes(0xE1)) & !nonzero((next & lanes(0xFC)) ^ lanes(0xB8));
+        (ascii | continuation | c3_to_c8 | vietnamese) & HIGH == HIGH
     };
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if let Some(word) = b.get(i..i + 8) {
-            if printable(u64::from_ne_bytes(word.try_into().expect("eight bytes"))) {
+            if fine(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
                 i += 8;
                 continue;
             }

@@ -359,7 +359,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         self.label = Some(label.into());
         self
     }

@@ -69,7 +69,7 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
             }
             let mut annotation = AnnotationKind::Primary.span(start..end);
             if let Some(label) = &d.label {
-                annotation = annotation.label(label.as_str());
+                annotation = annotation.label(label);
             }
             groups.push(
                 title.element(

@@ -260,7 +260,7 @@ fn result(d: &Diagnostic, fingerprint: String) -> SarifResult {
                 // SARIF counts from 1; a diagnostic should too, but a 0 must not make the log invalid.
                 region: Region { start_line: d.line.max(1), start_column: d.column.max(1) },
             },
-            message: d.label.as_ref().map(|label| Text { text: label.clone() }),
+            message: d.label.as_ref().map(|label| Text { text: label.to_string() }),
         }],
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
         properties: ResultProperties {
