@@ -65,11 +65,24 @@ pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
 /// May, which is one only with a day after it): the first three letters of one, in any
 /// case, somewhere in it. Most texts have none, and are not split into words at all.
 fn may_name_a_month(text: &str) -> bool {
-    text.as_bytes().windows(3).any(|w| {
-        matches!(
-            &[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
-            b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"oct" | b"nov" | b"dec"
-        )
+    // The letters a month's name starts with (`| 0x20` lowers a letter's case): most
+    // bytes are passed over on one look-up.
+    const FIRST: [bool; 256] = {
+        let mut first = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            first[i] = matches!(i as u8 | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd');
+            i += 1;
+        }
+        first
+    };
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(2)).any(|i| {
+        FIRST[usize::from(bytes[i])]
+            && matches!(
+                &[bytes[i] | 0x20, bytes[i + 1] | 0x20, bytes[i + 2] | 0x20],
+                b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"oct" | b"nov" | b"dec"
+            )
     })
 }
 

@@ -17,20 +17,24 @@ pub fn is_plain_latin(text: &str) -> bool {
     // a time, each byte tested in its own lane of a u64 (SWAR, as in Hacker's Delight
     // 6-1: no carry or borrow crosses from one lane to the next). Eight bytes pass when
     // each is printable ASCII, a tab or a line end; a continuation byte; the lead byte of
-    // U+00C0–U+01FF (C3–C8); or E1 followed by B8–BB (U+1E00–U+1EFF, the Vietnamese
-    // letters with their tones). Anything else, and E1 as the eighth byte, is looked at
-    // one byte at a time.
+    // U+00C0–U+01FF (C3–C8); E1 followed by B8–BB (U+1E00–U+1EFF, the Vietnamese
+    // letters with their tones); or the leads of the few other ranges with the bytes
+    // that make them plain. Anything else, and a lead whose next bytes are in the next
+    // eight, is looked at one byte at a time.
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     const LOW: u64 = !HIGH;
     let lanes = |byte: u8| u64::from_ne_bytes([byte; 8]);
     // The high bit of each lane set where that lane of `w` is not zero.
     let nonzero = |w: u64| ((w & LOW) + LOW) | w;
-    let fine = |w: u64| {
+    let ascii = |w: u64| {
         let space_or_more = ((w & LOW) + lanes(0x80 - 0x20)) | w;
         let tab = !nonzero(w ^ lanes(b'\t'));
         let line_end = !nonzero(w ^ lanes(b'\n'));
         let not_del = nonzero(w ^ lanes(0x7F));
-        let ascii = !w & (space_or_more | tab | line_end) & not_del;
+        !w & (space_or_more | tab | line_end) & not_del
+    };
+    // The rest is asked only when a byte is not ASCII.
+    let fine = |w: u64, ascii: u64| {
         // Bit 6 of each lane, moved up to its bit 7.
         let bit6 = w << 1;
         let continuation = w & !bit6;
@@ -39,13 +43,22 @@ pub fn is_plain_latin(text: &str) -> bool {
         // Each lane's next byte (the bytes are read little-endian, so it is the lane above).
         let next = w >> 8;
         let vietnamese = !nonzero(w ^ lanes(0xE1)) & !nonzero((next & lanes(0xFC)) ^ lanes(0xB8));
-        (ascii | continuation | c3_to_c8 | vietnamese) & HIGH == HIGH
+        // C2 A0–BF but the soft hyphen (U+00A0–U+00BF: the no-break space, «, », ©…).
+        let latin1 =
+            !nonzero(w ^ lanes(0xC2)) & !nonzero((next & lanes(0xE0)) ^ lanes(0xA0)) & nonzero(next ^ lanes(0xAD));
+        // E2 80 90–A7 (U+2010–U+2027: dashes, quotes, the ellipsis).
+        let after = (w >> 16) & LOW;
+        let in_range = (after + lanes(0x80 - 0x10)) & !(after + lanes(0x80 - 0x28)) & (w >> 16);
+        let punctuation = !nonzero(w ^ lanes(0xE2)) & !nonzero(next ^ lanes(0x80)) & in_range;
+        (ascii | continuation | c3_to_c8 | vietnamese | latin1 | punctuation) & HIGH == HIGH
     };
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if let Some(word) = b.get(i..i + 8) {
-            if fine(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            let ascii = ascii(w);
+            if ascii & HIGH == HIGH || fine(w, ascii) {
                 i += 8;
                 continue;
             }
