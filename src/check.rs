@@ -628,6 +628,9 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         ));
     }
     let semantic = crate::cache::semantic(&indexes);
+    // Down to what was found: the room made for a finding per entry would otherwise stay
+    // taken until the end of the run, for every resource (a whole archive's worth).
+    found.shrink_to_fit();
     ResourcePart { found, statuses, indexes, semantic, cached: false, key: 0 }
 }
 
