@@ -331,7 +331,10 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         // The locales side by side, each with its whole index, while a second index
         // costs little; in turn for a large archive, where one is tens of megabytes.
         let found: Vec<Vec<Diagnostic>> = if resources.len() <= SIDE_BY_SIDE {
-            by_locale.into_par_iter().enumerate().map(per_locale).collect::<Result<_, _>>()?
+            // Every result kept, then the first error in the locales' order: the same
+            // error as one locale after another would stop on.
+            let found: Vec<Result<_, _>> = by_locale.into_par_iter().enumerate().map(per_locale).collect();
+            found.into_iter().collect::<Result<_, _>>()?
         } else {
             by_locale.into_iter().enumerate().map(per_locale).collect::<Result<_, _>>()?
         };

@@ -197,6 +197,9 @@ pub struct Located {
 impl Located {
     pub fn from_bytes(display: String, bytes: Vec<u8>) -> Self {
         let (text, _, _) = decode(bytes);
+        // Patched as [`SourceFile::from_bytes`] patches it, so that places are counted
+        // the same way for every finding.
+        let text = if needs_escape_patch(&text) { patch_escapes(&text) } else { text };
         let lines = LineIndex::new(&text);
         Located { display, text, lines }
     }
@@ -417,6 +420,27 @@ mod tests {
 
     fn file(text: &str) -> SourceFile {
         SourceFile::from_bytes("vi", "a.ftl", "locales/vi/a.ftl".into(), text.as_bytes().to_vec())
+    }
+
+    /// A file read again for the place of a finding places every offset where the
+    /// checked file does: after a byte-order mark, in a file that is not UTF-8 to the
+    /// end, and where a character was swapped for the parser (found by a review).
+    #[test]
+    fn a_file_read_for_places_places_offsets_as_the_checked_file_does() {
+        let texts: [&[u8]; 4] = [
+            "msg = say \"hi \\uữ\" { -nope }\nb = Hà Nội { -x }\n".as_bytes(),
+            "\u{feff}a = Tiếng Việt { -t }\n".as_bytes(),
+            b"a = ok { -t }\nb = \xFF\xFE bad\n",
+            "a = \"\\U12ệ\" và \"\\u1ữ\" { b }\r\nc = d\r\n".as_bytes(),
+        ];
+        for bytes in texts {
+            let checked = SourceFile::from_bytes("vi", "a.ftl", "a.ftl".into(), bytes.to_vec());
+            let again = Located::from_bytes("a.ftl".into(), bytes.to_vec());
+            assert_eq!(again.text, checked.text);
+            for offset in (0..=checked.text.len()).filter(|&o| checked.text.is_char_boundary(o)) {
+                assert_eq!(again.position(offset), checked.position(offset), "{offset} in {:?}", checked.text);
+            }
+        }
     }
 
     #[test]
