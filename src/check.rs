@@ -201,7 +201,8 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // per entry) until the locale-wide checks need them: as stored by this run, or left in
     // the cache read; and what they all say, for the locale-wide findings the cache keeps.
     let mut index_parts = Vec::new();
-    let keep_built = cache.is_none() && resources.len() <= SIDE_BY_SIDE;
+    let small = resources.len() <= SIDE_BY_SIDE;
+    let keep_built = cache.is_none() && small;
     let mut digest = xxhash_rust::xxh3::Xxh3::new();
     let mut keys: Vec<(&String, u128)> = Vec::new();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -281,8 +282,8 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             let indexes = check_inputs(project, resource, inputs).indexes;
             Ok(indexes.into_iter().filter_map(|(l, part)| Some((l, part.built()?))).collect())
         };
-        // Each cache entry read once, its parts sorted by locale, still compact; then one
-        // locale at a time in full, so only one locale's index is ever whole in memory.
+        // Each cache entry read once, its parts sorted by locale, still compact; then each
+        // locale's index whole, for the checks across its files.
         let mut by_locale: Vec<Vec<(usize, &String, PartIndex)>> = config.locales.iter().map(|_| Vec::new()).collect();
         for (r, resource, indexes, cached) in index_parts {
             let indexes = match cached {
@@ -330,7 +331,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         };
         // The locales side by side, each with its whole index, while a second index
         // costs little; in turn for a large archive, where one is tens of megabytes.
-        let found: Vec<Vec<Diagnostic>> = if resources.len() <= SIDE_BY_SIDE {
+        let found: Vec<Vec<Diagnostic>> = if small {
             // Every result kept, then the first error in the locales' order: the same
             // error as one locale after another would stop on.
             let found: Vec<Result<_, _>> = by_locale.into_par_iter().enumerate().map(per_locale).collect();
@@ -530,7 +531,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     let locale_number = |locale: &str| config.locales.iter().position(|l| l == locale).expect("a project locale");
 
     // Room for a finding per entry, which a project nobody has accepted yet has: not
-    // moved again and again as the list grows. Freed with the resource.
+    // moved again and again as the list grows. Shrunk to what was found at the end.
     let mut found = Vec::with_capacity(models.iter().map(|m| m.entries.len()).sum());
     let mut indexes = Vec::new();
     for model in &models {

@@ -49,50 +49,56 @@ fn thousands_is_dot(language: &str) -> bool {
 /// whose separators could be read both ways gives both readings (for the translation
 /// side, so an English-style figure in a Vietnamese text still matches).
 pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
-    // English month names are read in English, and in a translation (which may keep
-    // the English date); not in a Vietnamese source, where `dệt may 2019` is "textiles
-    // 2019", not May.
-    let months = language == "en" || lenient;
+    let months = reads_months(language, lenient);
     // Only digits and month names state facts: a text with neither is passed over
     // without looking at its words (a check reads every text of an archive).
     if !text.bytes().any(|b| b.is_ascii_digit()) && (!months || !may_name_a_month(text)) {
         return BTreeSet::new();
     }
-    facts_by_words(text, language, lenient, months, BTreeSet::new())
+    facts_by_words(text, language, lenient)
+}
+
+/// English month names are read in English, and in a translation (which may keep the
+/// English date); not in a Vietnamese source, where `dệt may 2019` is "textiles 2019",
+/// not May.
+fn reads_months(language: &str, lenient: bool) -> bool {
+    language == "en" || lenient
 }
 
 /// Whether a text without figures could name a month that is a fact on its own (any but
 /// May, which is one only with a day after it): the first three letters of one, in any
 /// case, somewhere in it. Most texts have none, and are not split into words at all.
 fn may_name_a_month(text: &str) -> bool {
-    // The letters a month's name starts with (`| 0x20` lowers a letter's case): most
-    // bytes are passed over on one look-up.
+    // The first letters of the months, in either case: most bytes are passed over on one
+    // look-up.
     const FIRST: [bool; 256] = {
         let mut first = [false; 256];
-        let mut i = 0;
-        while i < 256 {
-            first[i] = matches!(i as u8 | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd');
-            i += 1;
+        let mut m = 0;
+        while m < MONTHS.len() {
+            let letter = MONTHS[m].as_bytes()[0];
+            first[letter as usize] = true;
+            first[letter.to_ascii_uppercase() as usize] = true;
+            m += 1;
         }
         first
     };
+    const MAY: usize = 4;
     let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(2)).any(|i| {
-        FIRST[usize::from(bytes[i])]
-            && matches!(
-                &[bytes[i] | 0x20, bytes[i + 1] | 0x20, bytes[i + 2] | 0x20],
-                b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"oct" | b"nov" | b"dec"
-            )
-    })
+    (0..bytes.len().saturating_sub(2))
+        .any(|i| FIRST[usize::from(bytes[i])] && month_starting(&bytes[i..]).is_some_and(|m| m != MAY))
 }
 
-fn facts_by_words(
-    text: &str,
-    language: &str,
-    lenient: bool,
-    months: bool,
-    mut found: BTreeSet<Fact>,
-) -> BTreeSet<Fact> {
+/// The month (0–11) whose name starts with the first three bytes of `bytes`, in any
+/// case (`| 0x20` lowers a letter's case, and makes no letter of anything else).
+fn month_starting(bytes: &[u8]) -> Option<usize> {
+    let three = [bytes.first()? | 0x20, bytes.get(1)? | 0x20, bytes.get(2)? | 0x20];
+    MONTHS.iter().position(|m| m.as_bytes()[..3] == three)
+}
+
+/// [`facts`], read word by word.
+fn facts_by_words(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
+    let months = reads_months(language, lenient);
+    let mut found = BTreeSet::new();
     let mut words = crate::text::split_whitespace(text).peekable();
     while let Some(word) = words.next() {
         if !word.bytes().any(|b| b.is_ascii_digit()) {
@@ -150,13 +156,8 @@ fn month_of(word: &str) -> Option<usize> {
     let first = match bytes[start] {
         b if b.is_ascii() => {
             // The first three letters must start a month's name: most words are passed
-            // over on this alone (`| 0x20` lowers a letter's case, and makes no letter
-            // of anything else).
-            let three = bytes.get(start..start + 3)?;
-            let three = [three[0] | 0x20, three[1] | 0x20, three[2] | 0x20];
-            if !MONTHS.iter().any(|m| m.as_bytes()[..3] == three) {
-                return None;
-            }
+            // over on this alone.
+            month_starting(&bytes[start..])?;
             char::from(b)
         }
         _ => word.chars().find(|&c| alphanumeric(c))?,
@@ -178,8 +179,7 @@ fn month_of(word: &str) -> Option<usize> {
     }
     let bare = &lower[..bare.len()];
     // The first three letters name the month; the rest must follow its name.
-    let start = [bare[0], bare[1], bare[2]];
-    let month = MONTHS.iter().position(|m| m.as_bytes()[..3] == start)?;
+    let month = month_starting(bare)?;
     let name = MONTHS[month].as_bytes();
     (name.starts_with(bare) && (bare.len() == name.len() || word.ends_with('.'))).then_some(month + 1)
 }
@@ -290,7 +290,7 @@ mod tests {
         for month in super::MONTHS {
             for text in [month.to_string(), month.to_uppercase(), format!("in {}. ", &month[..3]), format!("({month})")]
             {
-                let slow = super::facts_by_words(&text, "en", false, true, Default::default());
+                let slow = super::facts_by_words(&text, "en", false);
                 assert_eq!(super::facts(&text, "en", false), slow, "{text:?}");
             }
         }
@@ -299,13 +299,7 @@ mod tests {
             .run(&proptest::collection::vec(piece, 0..12), |pieces| {
                 let text = pieces.concat();
                 for (language, lenient) in [("en", false), ("vi", true), ("vi", false)] {
-                    let slow = super::facts_by_words(
-                        &text,
-                        language,
-                        lenient,
-                        language == "en" || lenient,
-                        Default::default(),
-                    );
+                    let slow = super::facts_by_words(&text, language, lenient);
                     prop_assert_eq!(super::facts(&text, language, lenient), slow, "{:?}", text);
                 }
                 Ok(())

@@ -103,16 +103,10 @@ impl SourceFile {
     /// kept with its valid prefix and marked unreadable. A leading byte-order mark is
     /// dropped, as Fluent runtimes do.
     pub fn from_bytes(locale: &str, resource: &str, display: String, bytes: Vec<u8>) -> Self {
-        let (text, mut unreadable, bom) = decode(bytes);
+        let Decoded { text, mut unreadable, bom, patched } = decode(bytes);
         if unreadable.is_none() {
             unreadable = nesting_too_deep(&text);
         }
-        // `fluent-syntax` 0.12 panics on an incomplete `\u`/`\U` escape directly followed
-        // by a multi-byte character (it slices inside that character). Such a character is
-        // swapped for ASCII `?` of the same byte length, so every offset stays valid and
-        // the parser reports the bad escape itself.
-        let patched = needs_escape_patch(&text);
-        let text = if patched { patch_escapes(&text) } else { text };
         let lines = LineIndex::new(&text);
         let plain_latin = crate::text::is_plain_latin(&text);
         SourceFile {
@@ -127,6 +121,7 @@ impl SourceFile {
             plain_latin,
         }
     }
+
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.lines.position(&self.text, offset)
     }
@@ -151,9 +146,22 @@ impl SourceFile {
     }
 }
 
+/// A file's bytes as text, the same for every reader of it (see [`SourceFile`]'s fields).
+struct Decoded {
+    text: String,
+    unreadable: Option<Unreadable>,
+    bom: bool,
+    patched: bool,
+}
+
 /// The text of a file's bytes: invalid UTF-8 keeps its valid prefix and says why the rest
 /// is unreadable; a leading byte-order mark is dropped (and said to be there).
-fn decode(bytes: Vec<u8>) -> (String, Option<Unreadable>, bool) {
+///
+/// `fluent-syntax` 0.12 panics on an incomplete `\u`/`\U` escape directly followed by a
+/// multi-byte character (it slices inside that character). Such a character is swapped
+/// for ASCII `?` of the same byte length, so every offset stays valid and the parser
+/// reports the bad escape itself.
+fn decode(bytes: Vec<u8>) -> Decoded {
     // simdutf8 checks the common case (valid text) several times faster than std.
     let decoded = if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: just checked to be UTF-8.
@@ -183,7 +191,9 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Unreadable>, bool) {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    (text, unreadable, bom)
+    let patched = needs_escape_patch(&text);
+    let text = if patched { patch_escapes(&text) } else { text };
+    Decoded { text, unreadable, bom, patched }
 }
 
 /// A file read again only to turn byte offsets into places: the checks across files
@@ -196,10 +206,9 @@ pub struct Located {
 
 impl Located {
     pub fn from_bytes(display: String, bytes: Vec<u8>) -> Self {
-        let (text, _, _) = decode(bytes);
-        // Patched as [`SourceFile::from_bytes`] patches it, so that places are counted
-        // the same way for every finding.
-        let text = if needs_escape_patch(&text) { patch_escapes(&text) } else { text };
+        // Decoded as the checked file was, so that places are counted the same way for
+        // every finding.
+        let text = decode(bytes).text;
         let lines = LineIndex::new(&text);
         Located { display, text, lines }
     }

@@ -6,6 +6,37 @@
 //! question here is narrow: does a supposedly Vietnamese string carry any of the letters
 //! and tone marks that every Vietnamese sentence has?
 
+/// Bytes tested eight at a time, each in its own lane of a u64 (SWAR, as in Hacker's
+/// Delight 6-1): the high bit of each lane of a result answers for that byte, and no
+/// carry crosses from one lane to the next.
+pub(crate) mod lanes {
+    pub const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    pub const LOW: u64 = !HIGH;
+
+    /// `byte` in every lane.
+    pub const fn splat(byte: u8) -> u64 {
+        u64::from_ne_bytes([byte; 8])
+    }
+
+    /// Set where the lane is not zero.
+    #[inline(always)]
+    pub fn nonzero(w: u64) -> u64 {
+        ((w & LOW) + LOW) | w
+    }
+
+    /// Set where the lane is `byte`.
+    #[inline(always)]
+    pub fn equal(w: u64, byte: u8) -> u64 {
+        !nonzero(w ^ splat(byte))
+    }
+
+    /// Set where the lane is `min` (1 to 0x80) or more.
+    #[inline(always)]
+    pub fn at_least(w: u64, min: u8) -> u64 {
+        ((w & LOW) + splat(0x80 - min)) | w
+    }
+}
+
 /// Whether every character is one that Vietnamese and English text is made of and that
 /// no Unicode check has anything to say about: printable ASCII, tab and line feed,
 /// Latin-1 (but the soft hyphen), Latin Extended-A and -B, the precomposed Vietnamese
@@ -14,42 +45,32 @@
 /// a test keeps this true against their own answers.
 pub fn is_plain_latin(text: &str) -> bool {
     // On the UTF-8 bytes (valid: it is a `str`), since every file is asked this, eight at
-    // a time, each byte tested in its own lane of a u64 (SWAR, as in Hacker's Delight
-    // 6-1: no carry or borrow crosses from one lane to the next). Eight bytes pass when
-    // each is printable ASCII, a tab or a line end; a continuation byte; the lead byte of
-    // U+00C0–U+01FF (C3–C8); E1 followed by B8–BB (U+1E00–U+1EFF, the Vietnamese
-    // letters with their tones); or the leads of the few other ranges with the bytes
-    // that make them plain. Anything else, and a lead whose next bytes are in the next
-    // eight, is looked at one byte at a time.
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    const LOW: u64 = !HIGH;
-    let lanes = |byte: u8| u64::from_ne_bytes([byte; 8]);
-    // The high bit of each lane set where that lane of `w` is not zero.
-    let nonzero = |w: u64| ((w & LOW) + LOW) | w;
+    // a time ([`lanes`]). Eight bytes pass when each is printable ASCII, a tab or a line
+    // end; a continuation byte; the lead byte of U+00C0–U+01FF (C3–C8); E1 followed by
+    // B8–BB (U+1E00–U+1EFF, the Vietnamese letters with their tones); or the leads of
+    // the few other ranges with the bytes that make them plain. Anything else, and a lead
+    // whose next bytes are in the next eight, is looked at one byte at a time.
+    use lanes::{at_least, equal, splat, HIGH, LOW};
     let ascii = |w: u64| {
-        let space_or_more = ((w & LOW) + lanes(0x80 - 0x20)) | w;
-        let tab = !nonzero(w ^ lanes(b'\t'));
-        let line_end = !nonzero(w ^ lanes(b'\n'));
-        let not_del = nonzero(w ^ lanes(0x7F));
-        !w & (space_or_more | tab | line_end) & not_del
+        let printable = at_least(w, 0x20) & !equal(w, 0x7F);
+        !w & (printable | equal(w, b'\t') | equal(w, b'\n'))
     };
     // The rest is asked only when a byte is not ASCII.
     let fine = |w: u64, ascii: u64| {
         // Bit 6 of each lane, moved up to its bit 7.
         let bit6 = w << 1;
         let continuation = w & !bit6;
-        let low6 = w & lanes(0x3F);
-        let c3_to_c8 = w & bit6 & (low6 + lanes(0x80 - 3)) & !(low6 + lanes(0x80 - 9));
+        let low6 = w & splat(0x3F);
+        let c3_to_c8 = w & bit6 & at_least(low6, 3) & !at_least(low6, 9);
         // Each lane's next byte (the bytes are read little-endian, so it is the lane above).
         let next = w >> 8;
-        let vietnamese = !nonzero(w ^ lanes(0xE1)) & !nonzero((next & lanes(0xFC)) ^ lanes(0xB8));
+        let vietnamese = equal(w, 0xE1) & equal(next & splat(0xFC), 0xB8);
         // C2 A0–BF but the soft hyphen (U+00A0–U+00BF: the no-break space, «, », ©…).
-        let latin1 =
-            !nonzero(w ^ lanes(0xC2)) & !nonzero((next & lanes(0xE0)) ^ lanes(0xA0)) & nonzero(next ^ lanes(0xAD));
+        let latin1 = equal(w, 0xC2) & equal(next & splat(0xE0), 0xA0) & !equal(next, 0xAD);
         // E2 80 90–A7 (U+2010–U+2027: dashes, quotes, the ellipsis).
-        let after = (w >> 16) & LOW;
-        let in_range = (after + lanes(0x80 - 0x10)) & !(after + lanes(0x80 - 0x28)) & (w >> 16);
-        let punctuation = !nonzero(w ^ lanes(0xE2)) & !nonzero(next ^ lanes(0x80)) & in_range;
+        let after = w >> 16;
+        let in_range = after & at_least(after & LOW, 0x10) & !at_least(after & LOW, 0x28);
+        let punctuation = equal(w, 0xE2) & equal(next, 0x80) & in_range;
         (ascii | continuation | c3_to_c8 | vietnamese | latin1 | punctuation) & HIGH == HIGH
     };
     let b = text.as_bytes();

@@ -44,10 +44,9 @@ impl Check for Missing {
                 continue;
             };
             let broken: Vec<&str> = target.junk.iter().filter_map(|j| j.likely_key()).collect();
-            let mut seen = std::collections::BTreeSet::new();
-            for entry in &reference.entries {
-                let key = entry.id;
-                if target.contains(key) || broken.contains(&key) || !seen.insert(key) {
+            // Each key once, at its first definition.
+            for (key, entry) in reference.firsts() {
+                if target.contains(key) || broken.contains(&key) {
                     continue;
                 }
                 // `concat`, not `format!`: a new locale has one of these for every entry.

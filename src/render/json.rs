@@ -39,10 +39,9 @@ pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> 
 
 /// Writes `serde_json::to_vec_pretty(document)` and a newline, byte for byte, with the
 /// diagnostics written on every core: tens of thousands of findings are megabytes of JSON.
-/// Each one is written on its own by a pretty printer set to the depth it has in the
-/// document. A few hundred at a time, so the whole text is never in memory; each batch
-/// goes to `out` in one write (through `dyn Write`, serde_json's many small pieces would
-/// each be a call).
+/// Each one is written on its own ([`write_diagnostic`]), a thousand per core at a time,
+/// so the whole text is never in memory; each batch goes to `out` in one write (through
+/// `dyn Write`, many small pieces would each be a call).
 fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     use rayon::prelude::*;
     write!(out, "{{\n  \"version\": {},\n  \"diagnostics\": [", document.version)?;
@@ -147,16 +146,9 @@ fn write_diagnostic(d: &Diagnostic, out: &mut Vec<u8>) {
 /// `\n`-style escapes or `\u00xx`, everything else as it is.
 fn string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    // Whether any of eight bytes needs an escape: one below a space, a `"` or a `\`
-    // (SWAR, as in Hacker's Delight 6-1: each test is exact for "any byte").
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let any_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
-    let needs_escape = |w: u64| {
-        w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0
-            || any_zero(w ^ (ONES * u64::from(b'"')))
-            || any_zero(w ^ (ONES * u64::from(b'\\')))
-    };
+    // Whether any of eight bytes needs an escape: one below a space, a `"` or a `\`.
+    use crate::text::lanes::{at_least, equal, HIGH};
+    let needs_escape = |w: u64| (!at_least(w, 0x20) | equal(w, b'"') | equal(w, b'\\')) & HIGH != 0;
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
