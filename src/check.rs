@@ -230,6 +230,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 // Its indexes made compact here, on every core, not in the loop below; kept
                 // as they are when nothing is stored and a whole index is small.
                 part.map(|(mut part, stored)| {
+                    // Its findings put in order here, on every core: at the end only the
+                    // few found across files are sorted again (`sort_lists`).
+                    crate::diagnostic::sort(&mut part.found);
                     let mut indexes = std::mem::take(&mut part.indexes);
                     if !keep_built {
                         indexes =
@@ -259,14 +262,12 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     if let (Some(writer), Some(cache)) = (writer, &cache) {
         writer.finish(cache);
     }
-    let total = found.iter().map(Vec::len).sum::<usize>();
-    // With room for the findings across files, which come next.
-    report.diagnostics = Vec::with_capacity(total + total / 16 + 64);
-    found.into_iter().for_each(|found| report.diagnostics.extend(found));
-
+    // The findings about more than one file or about no resource: orphan locks, and the
+    // checks across each locale's files.
+    let mut across = Vec::new();
     for (n, lock) in orphans {
         let locale = &config.locales[n];
-        report.diagnostics.push(crate::checks::obsolete::orphan_lock(locale, &project.display_path(locale, lock)));
+        across.push(crate::checks::obsolete::orphan_lock(locale, &project.display_path(locale, lock)));
     }
     // The locale-wide findings: as the cache kept them when no resource's definitions or
     // references changed (and none of them is in a file that changed), otherwise found
@@ -274,7 +275,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     let digest = digest.digest128();
     let kept = cache.as_ref().and_then(|c| c.locale_findings(project, digest, &keys));
     if let Some(kept) = kept {
-        report.diagnostics.extend(kept);
+        across.extend(kept);
     } else {
         // A resource checked again when its stored index does not read back.
         let rechecked = |r: usize, resource: &str| -> Result<Vec<(usize, LocaleIndex)>, Error> {
@@ -343,15 +344,17 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
         if let Some(cache) = &cache {
             cache.keep_locale_findings(project, digest, &keys, &found);
         }
-        report.diagnostics.extend(found);
+        across.extend(found);
     }
     drop(cache);
 
+    crate::diagnostic::sort(&mut across);
+    found.push(across);
+    report.diagnostics = crate::diagnostic::sort_lists(found);
     apply_overrides(project, &mut report.diagnostics);
     if !options.locales.is_empty() {
         report.diagnostics.retain(|d| options.locales.contains(&d.locale));
     }
-    crate::diagnostic::sort(&mut report.diagnostics);
     report.locales = config
         .locales
         .iter()

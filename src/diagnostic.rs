@@ -149,6 +149,43 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     }
 }
 
+/// The findings of `lists`, one after another, in [`sort`]'s order, for lists that are
+/// each in that order already and mostly about files of their own (a resource's
+/// findings, sorted while the resources are checked): a list's findings about one file
+/// are taken whole, in the order of their files; only a file with findings in more than
+/// one list has its findings sorted again, among themselves.
+pub fn sort_lists(lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    debug_assert!(lists.iter().all(|list| list.is_sorted_by_key(Diagnostic::sort_key)), "a list is not in order");
+    // Each list's runs of findings about one file: (list, length), in list order.
+    let mut runs: Vec<(usize, usize, &str)> = Vec::new();
+    for (n, list) in lists.iter().enumerate() {
+        for run in list.chunk_by(|a, b| a.file == b.file) {
+            runs.push((n, run.len(), &run[0].file));
+        }
+    }
+    // By file; a file's runs in list order. A list's runs stay in its order, since it
+    // is sorted by file.
+    runs.sort_by(|a, b| a.2.cmp(b.2));
+    let runs: Vec<(usize, usize, bool)> =
+        runs.iter().enumerate().map(|(k, &(n, len, file))| (n, len, k > 0 && runs[k - 1].2 == file)).collect();
+    let mut out = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut lists: Vec<std::vec::IntoIter<Diagnostic>> = lists.into_iter().map(Vec::into_iter).collect();
+    let mut file_start = 0;
+    for (k, &(n, len, same_file)) in runs.iter().enumerate() {
+        if !same_file {
+            file_start = out.len();
+        }
+        out.extend(lists[n].by_ref().take(len));
+        // A file's runs from several lists: sorted among themselves, equal findings in
+        // list order (a stable sort), as one sort of everything would have left them.
+        let last_of_file = runs.get(k + 1).is_none_or(|next| !next.2);
+        if last_of_file && same_file {
+            out[file_start..].sort_by(|a: &Diagnostic, b| a.sort_key().cmp(&b.sort_key()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +222,44 @@ mod tests {
             let mut sorted = diagnostics;
             sort(&mut sorted);
             prop_assert_eq!(sorted, expected);
+        }
+
+        /// Lists each in order, put together by `sort_lists`, come out as one stable sort
+        /// of all of them one after another: files in one list or in several, equal
+        /// findings in different lists.
+        #[test]
+        fn sorted_lists_come_out_as_one_sort(lists in proptest::collection::vec(proptest::collection::vec(
+            (0..5usize, 1..4usize, 1..3usize, 0..2usize, 0..2usize, any::<u16>()), 0..20), 0..6)
+        ) {
+            const FILES: [&str; 5] = ["locales/vi/b.ftl", "locales/en/a.ftl", "locales/vi/a.ftl", "a.ftl", "b.ftl"];
+            const CODES: [&str; 2] = ["missing", "drifted"];
+            let lists: Vec<Vec<Diagnostic>> = lists
+                .iter()
+                .map(|list| {
+                    let mut list: Vec<Diagnostic> = list
+                        .iter()
+                        .map(|&(file, line, column, code, locale, tag)| Diagnostic {
+                            code: CODES[code],
+                            severity: Severity::Info,
+                            locale: ["vi", "en"][locale].to_string(),
+                            file: FILES[file].to_string(),
+                            line,
+                            column,
+                            id: None,
+                            message: tag.to_string(),
+                            span: 0..0,
+                            label: None,
+                            drift: None,
+                            help: None,
+                        })
+                        .collect();
+                    sort(&mut list);
+                    list
+                })
+                .collect();
+            let mut expected: Vec<Diagnostic> = lists.concat();
+            expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            prop_assert_eq!(sort_lists(lists), expected);
         }
     }
 }
