@@ -88,54 +88,63 @@ impl Diagnostic {
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     use rayon::prelude::*;
     // The keys are found on every core, a run of findings at a time: reading tens of
-    // thousands of findings scattered in memory is most of the cost.
+    // thousands of findings scattered in memory is most of the cost. A resource's few
+    // findings (sorted while the resources are checked, on every core already) are one
+    // run, without rayon.
     const RUN: usize = 2048;
-    fn ranks(diagnostics: &[Diagnostic], text: fn(&Diagnostic) -> &str) -> Vec<&str> {
+    let all: &[Diagnostic] = diagnostics;
+    let small = all.len() <= RUN;
+    fn texts_of(run: &[Diagnostic], text: fn(&Diagnostic) -> &str) -> Vec<&str> {
         // Findings come grouped: most repeats are next to each other.
-        let mut texts: Vec<&str> = diagnostics
-            .par_chunks(RUN)
-            .flat_map_iter(|run| {
-                let mut texts: Vec<&str> = run.iter().map(text).collect();
-                texts.dedup();
-                texts
-            })
-            .collect();
-        texts.sort_unstable();
+        let mut texts: Vec<&str> = run.iter().map(text).collect();
         texts.dedup();
         texts
     }
-    let files = ranks(diagnostics, |d| &d.file);
-    let codes = ranks(diagnostics, |d| d.code);
-    let locales = ranks(diagnostics, |d| &d.locale);
+    let ranks = |text: fn(&Diagnostic) -> &str| -> Vec<&str> {
+        let mut texts: Vec<&str> = match small {
+            true => texts_of(all, text),
+            false => all.par_chunks(RUN).flat_map_iter(|run| texts_of(run, text)).collect(),
+        };
+        texts.sort_unstable();
+        texts.dedup();
+        texts
+    };
+    let files = ranks(|d| &d.file);
+    let codes = ranks(|d| d.code);
+    let locales = ranks(|d| &d.locale);
     let rank = |ranked: &[&str], text: &str| ranked.binary_search(&text).unwrap_or_default();
     // Sorted by key and position, then put in that order in place (no two keys are
     // equal, so the order of equal findings is kept). Each key packed in one integer
     // (file, line and column in 32 bits each, code and locale in 16), which sorts several
     // times faster than a tuple of six.
     let bits = |n: usize, width: u32| (n.min((1 << width) - 1)) as u128;
-    let mut keys: Vec<(u128, usize)> = diagnostics
-        .par_chunks(RUN)
-        .enumerate()
-        .flat_map_iter(|(r, run)| {
-            // Findings come grouped by file: the last file's rank is asked first.
-            let mut last: Option<(&str, usize)> = None;
-            let (files, codes, locales) = (&files, &codes, &locales);
-            run.iter().enumerate().map(move |(k, d)| {
-                let file = match last {
-                    Some((text, file)) if text == d.file => file,
-                    _ => rank(files, &d.file),
-                };
-                last = Some((&d.file, file));
-                let key = bits(file, 32) << 96
-                    | bits(d.line, 32) << 64
-                    | bits(d.column, 32) << 32
-                    | bits(rank(codes, d.code), 16) << 16
-                    | bits(rank(locales, &d.locale), 16);
-                (key, r * RUN + k)
-            })
+    let keys_of = |r: usize| {
+        // Findings come grouped by file: the last file's rank is asked first.
+        let mut last: Option<(&str, usize)> = None;
+        let (files, codes, locales) = (&files, &codes, &locales);
+        let run = &all[r * RUN..all.len().min((r + 1) * RUN)];
+        run.iter().enumerate().map(move |(k, d)| {
+            let file = match last {
+                Some((text, file)) if text == d.file => file,
+                _ => rank(files, &d.file),
+            };
+            last = Some((&d.file, file));
+            let key = bits(file, 32) << 96
+                | bits(d.line, 32) << 64
+                | bits(d.column, 32) << 32
+                | bits(rank(codes, d.code), 16) << 16
+                | bits(rank(locales, &d.locale), 16);
+            (key, r * RUN + k)
         })
-        .collect();
-    keys.par_sort_unstable();
+    };
+    let mut keys: Vec<(u128, usize)> = match small {
+        true => keys_of(0).collect(),
+        false => (0..all.len().div_ceil(RUN)).into_par_iter().flat_map_iter(keys_of).collect(),
+    };
+    match small {
+        true => keys.sort_unstable(),
+        false => keys.par_sort_unstable(),
+    }
     // The permutation applied by swaps, as `sort_by_cached_key` does: finding `n` goes to
     // place `k`; each place is filled once.
     let mut order: Vec<usize> = keys.into_iter().map(|key| key.1).collect();

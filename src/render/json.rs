@@ -155,11 +155,16 @@ fn string(out: &mut Vec<u8>, text: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // The last few bytes padded with a letter to make eight.
-        let mut word = [b'x'; 8];
-        let step = (bytes.len() - i).min(8);
-        word[..step].copy_from_slice(&bytes[i..i + step]);
-        if !needs_escape(u64::from_ne_bytes(word)) {
+        let (word, step) = match bytes.get(i..i + 8) {
+            Some(eight) => (u64::from_le_bytes(eight.try_into().expect("eight bytes")), 8),
+            // The last few bytes padded with a letter to make eight.
+            None => {
+                let mut word = [b'x'; 8];
+                word[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+                (u64::from_le_bytes(word), bytes.len() - i)
+            }
+        };
+        if !needs_escape(word) {
             i += step;
             continue;
         }
