@@ -49,10 +49,9 @@ fn thousands_is_dot(language: &str) -> bool {
 /// whose separators could be read both ways gives both readings (for the translation
 /// side, so an English-style figure in a Vietnamese text still matches).
 pub fn facts(text: &str, language: &str, lenient: bool) -> BTreeSet<Fact> {
-    let months = reads_months(language, lenient);
     // Only digits and month names state facts: a text with neither is passed over
     // without looking at its words (a check reads every text of an archive).
-    if !text.bytes().any(|b| b.is_ascii_digit()) && (!months || !may_name_a_month(text)) {
+    if !may_state_a_fact(text, reads_months(language, lenient)) {
         return BTreeSet::new();
     }
     facts_by_words(text, language, lenient)
@@ -65,27 +64,42 @@ fn reads_months(language: &str, lenient: bool) -> bool {
     language == "en" || lenient
 }
 
-/// Whether a text without figures could name a month that is a fact on its own (any but
-/// May, which is one only with a day after it): the first three letters of one, in any
-/// case, somewhere in it. Most texts have none, and are not split into words at all.
-fn may_name_a_month(text: &str) -> bool {
-    // The first letters of the months, in either case: most bytes are passed over on one
-    // look-up.
-    const FIRST: [bool; 256] = {
-        let mut first = [false; 256];
+/// Whether a text has a digit or, when `months` are read, could name a month that is a
+/// fact on its own (any but May, which is one only with a day after it): the first three
+/// letters of one, in any case, at the start of a word (after anything but an ASCII
+/// letter or digit: a word's month is what [`month_of`] finds after its leading
+/// punctuation). Most texts have neither, and are not split into words at all.
+fn may_state_a_fact(text: &str, months: bool) -> bool {
+    // Each byte's class: most bytes are passed over on one look-up.
+    const DIGIT: u8 = 1;
+    const MONTH: u8 = 2;
+    const CLASS: [u8; 256] = {
+        let mut class = [0; 256];
+        let mut b = b'0';
+        while b <= b'9' {
+            class[b as usize] = DIGIT;
+            b += 1;
+        }
         let mut m = 0;
         while m < MONTHS.len() {
             let letter = MONTHS[m].as_bytes()[0];
-            first[letter as usize] = true;
-            first[letter.to_ascii_uppercase() as usize] = true;
+            class[letter as usize] = MONTH;
+            class[letter.to_ascii_uppercase() as usize] = MONTH;
             m += 1;
         }
-        first
+        class
     };
     const MAY: usize = 4;
     let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(2))
-        .any(|i| FIRST[usize::from(bytes[i])] && month_starting(&bytes[i..]).is_some_and(|m| m != MAY))
+    (0..bytes.len()).any(|i| match CLASS[usize::from(bytes[i])] {
+        0 => false,
+        DIGIT => true,
+        _ => {
+            months
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && month_starting(&bytes[i..]).is_some_and(|m| m != MAY)
+        }
+    })
 }
 
 /// The month (0–11) whose name starts with the first three bytes of `bytes`, in any
@@ -285,7 +299,7 @@ mod tests {
         let piece = proptest::sample::select(vec![
             "January", "jan.", "FEBRUARY", "March", "apr.", "May", "may", "June", "jULY", "Aug.", "Sept.", "oct.",
             "October", "november", "Dec.", "dec", "mar", "ma", "y", "ju", "ne", " ", "  ", "\u{a0}", ",", "(", "thá",
-            "ng", "a", "Sa", ".",
+            "ng", "a", "Sa", ".", "é", "«", "\u{2014}", "1", "x",
         ]);
         for month in super::MONTHS {
             for text in [month.to_string(), month.to_uppercase(), format!("in {}. ", &month[..3]), format!("({month})")]

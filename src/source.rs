@@ -104,10 +104,12 @@ impl SourceFile {
     /// dropped, as Fluent runtimes do.
     pub fn from_bytes(locale: &str, resource: &str, display: String, bytes: Vec<u8>) -> Self {
         let Decoded { text, mut unreadable, bom, patched } = decode(bytes);
-        if unreadable.is_none() {
-            unreadable = nesting_too_deep(&text);
+        // The nesting's quick pass finds the lines too.
+        let mut starts = vec![0];
+        if may_nest_deep(text.as_bytes(), |start| starts.push(start)) && unreadable.is_none() {
+            unreadable = walk_nesting(&text);
         }
-        let lines = LineIndex::new(&text);
+        let lines = LineIndex { starts };
         let plain_latin = crate::text::is_plain_latin(&text);
         SourceFile {
             locale: locale.to_string(),
@@ -277,6 +279,14 @@ fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
 /// entry (a line that starts in the first column) starts again from zero, as the parser
 /// does after a broken entry. Written by hand: no crate knows Fluent's nesting rules.
 pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
+    match may_nest_deep(text.as_bytes(), |_| {}) {
+        true => walk_nesting(text),
+        false => None,
+    }
+}
+
+/// [`nesting_too_deep`]'s walk, for a text that [`may_nest_deep`].
+fn walk_nesting(text: &str) -> Option<Unreadable> {
     #[derive(Clone, Copy, PartialEq)]
     enum Level {
         /// Inside `{ … }` or `F( … )`: an expression, where `"` starts a string literal.
@@ -298,9 +308,6 @@ pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
     const CODE: [bool; 256] = table(b"\n\"{}()-");
     const STRING: [bool; 256] = table(b"\n\"\\");
     let bytes = text.as_bytes();
-    if !may_nest_deep(bytes) {
-        return None;
-    }
     let mut levels: Vec<Level> = Vec::new();
     let mut in_string = false;
     let mut line_start = true;
@@ -369,23 +376,28 @@ pub(crate) fn nesting_too_deep(text: &str) -> Option<Unreadable> {
 /// as one: when the line before does not end in `\`, which alone can carry a string
 /// literal over a line end. Counting a brace the walk skips (in a comment, a string) only
 /// makes the bound looser.
-fn may_nest_deep(bytes: &[u8]) -> bool {
+///
+/// Since it meets every line end, it gives `line` the start of every line after the
+/// first: a file's [`LineIndex`] costs no pass of its own.
+fn may_nest_deep(bytes: &[u8], mut line: impl FnMut(usize)) -> bool {
     let mut since_start = 0;
+    let mut deep = false;
     // memchr jumps from one of these bytes to the next: most of a file is none of them.
     for at in memchr::memchr3_iter(b'{', b'(', b'\n', bytes) {
         if bytes[at] != b'\n' {
             since_start += 1;
-            if since_start > MAX_NESTING {
-                return true;
-            }
-        } else if let Some(&next) = bytes.get(at + 1) {
+            deep |= since_start > MAX_NESTING;
+            continue;
+        }
+        line(at + 1);
+        if let Some(&next) = bytes.get(at + 1) {
             let starts_entry = !next.is_ascii_whitespace() && !matches!(next, b'}' | b'[' | b'*' | b'.');
             if starts_entry && (at == 0 || bytes[at - 1] != b'\\') {
                 since_start = 0;
             }
         }
     }
-    false
+    deep
 }
 
 /// Positions of the first byte of a non-ASCII character that directly follows an
@@ -429,6 +441,22 @@ mod tests {
 
     fn file(text: &str) -> SourceFile {
         SourceFile::from_bytes("vi", "a.ftl", "locales/vi/a.ftl".into(), text.as_bytes().to_vec())
+    }
+
+    /// The lines a checked file finds in its nesting pass are the lines of its text:
+    /// with and without a last line end, with `\r\n`, empty lines, a byte-order mark,
+    /// deep nesting and a text that is not UTF-8 to the end.
+    #[test]
+    fn a_checked_file_finds_every_line() {
+        let deep = format!("a = {}\nb = c\n", "{".repeat(MAX_NESTING + 2));
+        for text in ["", "\n", "a = b", "a = b\n", "a = b\r\n\r\nc = { d }\n  .e = f", "\u{feff}a = b\n\n", &deep] {
+            let file = file(text);
+            assert_eq!(file.lines.starts, LineIndex::new(&file.text).starts, "{text:?}");
+        }
+        let broken = SourceFile::from_bytes("vi", "a.ftl", "a.ftl".into(), b"a = b\nc = \xff\nd\n".to_vec());
+        assert_eq!(broken.lines.starts, LineIndex::new(&broken.text).starts);
+        assert_eq!(file(&deep).unreadable.map(|u| u.offset), nesting_too_deep(&deep).map(|u| u.offset));
+        assert!(file(&deep).unreadable.is_some());
     }
 
     /// A file read again for the place of a finding places every offset where the
