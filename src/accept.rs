@@ -108,7 +108,7 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
             lock.entries.keys().filter(|k| !target.contains(k) || !in_reference(k)).cloned().collect();
         for key in gone {
             lock.entries.remove(&key);
-            report.dropped.push((target_file.display.clone(), key));
+            report.dropped.push((target_file.display.to_string(), key));
         }
 
         for (key, entry) in target.by_key() {
@@ -149,7 +149,7 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                 continue;
             }
             lock.entries.insert(key.to_string(), record);
-            report.recorded.push(AcceptedEntry { file: target_file.display.clone(), id: key.to_string(), reason });
+            report.recorded.push(AcceptedEntry { file: target_file.display.to_string(), id: key.to_string(), reason });
         }
         if lock != before || (lock.entries.is_empty() && lock_path.exists()) {
             writes.push((lock_path, lock));

@@ -267,7 +267,7 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
             }
             let source = input.file(locale, resource).map_or_else(
                 || format!("{} (not translated yet)", project.display_path(locale, resource)),
-                |f| input.models[f].file.display.clone(),
+                |f| input.models[f].file.display.to_string(),
             );
             let mut text = format!("### Built by `songngu build` from {source}: edit that file, not this one.\n");
             let mut dependencies = BTreeSet::new();

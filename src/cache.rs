@@ -693,8 +693,8 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
     StoredDiagnostic {
         code: d.code.to_string(),
         severity: d.severity,
-        locale: d.locale.clone(),
-        file: d.file.clone(),
+        locale: d.locale.to_string(),
+        file: d.file.to_string(),
         line: d.line,
         column: d.column,
         id: d.id.clone(),
@@ -738,8 +738,8 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
     Some(Diagnostic {
         code: crate::checks::find(&d.code)?.code,
         severity: d.severity,
-        locale: d.locale.clone(),
-        file: d.file.clone(),
+        locale: d.locale.as_str().into(),
+        file: d.file.as_str().into(),
         line: d.line,
         column: d.column,
         id: d.id.clone(),

@@ -353,7 +353,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     report.diagnostics = crate::diagnostic::sort_lists(found);
     apply_overrides(project, &mut report.diagnostics);
     if !options.locales.is_empty() {
-        report.diagnostics.retain(|d| options.locales.contains(&d.locale));
+        report.diagnostics.retain(|d| options.locales.iter().any(|l| **l == *d.locale));
     }
     report.locales = config
         .locales
@@ -513,12 +513,12 @@ pub(crate) fn load_inputs(
         files.push(SourceFile::from_bytes(locale, resource, display, bytes));
     }
     let mut locks = Vec::new();
-    for file in files.iter().filter(|f| f.locale != reference_locale) {
-        let n = config.locales.iter().position(|l| *l == file.locale).expect("a project locale");
+    for file in files.iter().filter(|f| *f.locale != *reference_locale) {
+        let n = config.locales.iter().position(|l| **l == *file.locale).expect("a project locale");
         let path = lock::path_for(&project.file_path(&file.locale, resource));
         let bytes = Lock::read_bytes(&path)?;
         hashes[config.locales.len() + n] = bytes.as_deref().map(hash);
-        locks.push((file.locale.clone(), Lock::from_bytes(&path, bytes)?));
+        locks.push((file.locale.to_string(), Lock::from_bytes(&path, bytes)?));
     }
     Ok(Inputs { reference_locale, files, locks, hashes })
 }
@@ -530,7 +530,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     let reference_locale = reference_locale.as_str();
     let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
     let models: Vec<FileModel<'_>> = files.iter().zip(&parsed).map(|(f, p)| FileModel::new(f, p)).collect();
-    let model_of = |locale: &str| models.iter().find(|m| m.file.locale == locale);
+    let model_of = |locale: &str| models.iter().find(|m| *m.file.locale == *locale);
     let locale_number = |locale: &str| config.locales.iter().position(|l| l == locale).expect("a project locale");
 
     // Room for a finding per entry, which a project nobody has accepted yet has: not
@@ -538,7 +538,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     let mut found = Vec::with_capacity(models.iter().map(|m| m.entries.len()).sum());
     let mut indexes = Vec::new();
     for model in &models {
-        let locale = model.file.locale.as_str();
+        let locale = &*model.file.locale;
         let cx = FileCx { locale, model, is_reference: locale == reference_locale };
         for check in CHECKS {
             check.check_file(&cx, &mut found);
@@ -593,7 +593,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         let ids_of = |code: &str| -> Vec<&str> {
             let mut ids: Vec<&str> = found
                 .iter()
-                .filter(|d| d.code == code && d.locale == *locale)
+                .filter(|d| d.code == code && *d.locale == **locale)
                 .filter_map(|d| d.id.as_deref())
                 .collect();
             ids.sort_unstable();
@@ -603,7 +603,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         let untranslated = ids_of("untranslated");
         let drifted = ids_of("drifted");
         let mut drift = DriftCounts::default();
-        for d in found.iter().filter(|d| d.code == "drifted" && d.locale == *locale) {
+        for d in found.iter().filter(|d| d.code == "drifted" && *d.locale == **locale) {
             match d.drift.as_ref().map(|x| x.class) {
                 Some(DriftClass::Cosmetic) => drift.cosmetic += 1,
                 Some(DriftClass::Wording) => drift.wording += 1,
@@ -645,8 +645,8 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
 fn gather(model: &FileModel<'_>) -> LocaleIndex {
     let file = model.file;
     let mut index = LocaleIndex {
-        locale: file.locale.clone(),
-        files: vec![IndexedFile { resource: file.resource.clone(), display: file.display.clone() }],
+        locale: file.locale.to_string(),
+        files: vec![IndexedFile { resource: file.resource.clone(), display: file.display.to_string() }],
         ..LocaleIndex::default()
     };
     for entry in &model.entries {

@@ -1,6 +1,8 @@
 //! The one type every finding is: [`Diagnostic`]. Human, JSON (and later SARIF and
 //! GitHub) output all render it; nothing else carries findings.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -50,9 +52,11 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     /// The locale the finding is about (for `missing`, the locale that lacks the entry).
-    pub locale: String,
+    /// Shared, as [`Diagnostic::file`] is, by every finding of a file (tens of thousands
+    /// of findings are not as many copies of a few names).
+    pub locale: Arc<str>,
     /// The file to look at, relative to the project root, with `/` separators.
-    pub file: String,
+    pub file: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in Unicode code points.
@@ -125,7 +129,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
         let run = &all[r * RUN..all.len().min((r + 1) * RUN)];
         run.iter().enumerate().map(move |(k, d)| {
             let file = match last {
-                Some((text, file)) if text == d.file => file,
+                Some((text, file)) if text == &*d.file => file,
                 _ => rank(files, &d.file),
             };
             last = Some((&d.file, file));
@@ -214,8 +218,8 @@ mod tests {
                 .map(|&(file, line, column, code, locale, tag)| Diagnostic {
                     code: CODES[code],
                     severity: Severity::Info,
-                    locale: ["vi", "en"][locale].to_string(),
-                    file: FILES[file].to_string(),
+                    locale: ["vi", "en"][locale].into(),
+                    file: FILES[file].into(),
                     line,
                     column,
                     id: None,
@@ -250,8 +254,8 @@ mod tests {
                         .map(|&(file, line, column, code, locale, tag)| Diagnostic {
                             code: CODES[code],
                             severity: Severity::Info,
-                            locale: ["vi", "en"][locale].to_string(),
-                            file: FILES[file].to_string(),
+                            locale: ["vi", "en"][locale].into(),
+                            file: FILES[file].into(),
                             line,
                             column,
                             id: None,

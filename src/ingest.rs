@@ -388,7 +388,7 @@ fn next_numbers(
     }
     for locale in &project.config.locales {
         let path = project.file_path(locale, resource);
-        let is_own = own.is_some_and(|(f, _)| &f.locale == locale);
+        let is_own = own.is_some_and(|(f, _)| *f.locale == **locale);
         if path.is_file() && !is_own {
             let file = project.load_file(locale, resource)?;
             let parsed = file.parse();

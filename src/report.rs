@@ -204,7 +204,7 @@ fn gather<'r>(project: &Project, report: &'r CheckReport) -> Result<Details<'r>,
         }
     }
     let by_file = |code: &str, locale: &str, file: &str| -> Vec<&'r Diagnostic> {
-        report.diagnostics.iter().filter(|d| d.code == code && d.locale == locale && d.file == file).collect()
+        report.diagnostics.iter().filter(|d| d.code == code && *d.locale == *locale && *d.file == *file).collect()
     };
     for (resource, original) in resources {
         let Some(original) = original else { continue };
@@ -235,7 +235,7 @@ fn gather<'r>(project: &Project, report: &'r CheckReport) -> Result<Details<'r>,
                             state: Todo::NoFile,
                             resource: resource.to_string(),
                             id: String::new(),
-                            source_file: reference.file.display.clone(),
+                            source_file: reference.file.display.to_string(),
                             line: 1,
                             text: plural(entries, "entry", "entries"),
                         });
@@ -267,7 +267,7 @@ fn gather<'r>(project: &Project, report: &'r CheckReport) -> Result<Details<'r>,
                     todo.push(TodoItem {
                         state,
                         resource: resource.to_string(),
-                        source_file: reference.file.display.clone(),
+                        source_file: reference.file.display.to_string(),
                         line: reference.file.position(entry.offset).0,
                         text: body_of(entry),
                         id: key,
@@ -290,7 +290,7 @@ fn gather<'r>(project: &Project, report: &'r CheckReport) -> Result<Details<'r>,
                     locale: locale.clone(),
                     original: original.to_string(),
                     id: id.clone(),
-                    file: d.file.clone(),
+                    file: d.file.to_string(),
                     line: d.line,
                     drift,
                     help: d.help.as_deref(),

@@ -70,12 +70,13 @@ pub struct Unreadable {
 /// One `.ftl` file of one locale.
 #[derive(Debug)]
 pub struct SourceFile {
-    /// Locale folder the file belongs to.
-    pub locale: String,
+    /// Locale folder the file belongs to. Shared with each finding in the file, as
+    /// `display` is.
+    pub locale: std::sync::Arc<str>,
     /// The resource path relative to the locale folder (`news/signing.ftl`).
     pub resource: String,
     /// The path shown to people, relative to the project root.
-    pub display: String,
+    pub display: std::sync::Arc<str>,
     pub text: String,
     pub lines: LineIndex,
     /// Set when the bytes are not UTF-8 or nesting is too deep: the file is then not
@@ -112,9 +113,9 @@ impl SourceFile {
         let lines = LineIndex { starts };
         let plain_latin = crate::text::is_plain_latin(&text);
         SourceFile {
-            locale: locale.to_string(),
+            locale: locale.into(),
             resource: resource.to_string(),
-            display,
+            display: display.into(),
             text,
             lines,
             unreadable,

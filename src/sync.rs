@@ -108,10 +108,10 @@ fn sync_file(
     options: &SyncOptions,
     used: &BTreeSet<String>,
 ) -> Result<Option<(SyncedFile, String)>, String> {
-    let reference_parsed = reference_file.parse_to_rewrite().map_err(|_| reference_file.display.clone())?;
+    let reference_parsed = reference_file.parse_to_rewrite().map_err(|_| reference_file.display.to_string())?;
     let target_parsed = match target_file {
         None => None,
-        Some(f) => Some(f.parse_to_rewrite().map_err(|_| f.display.clone())?),
+        Some(f) => Some(f.parse_to_rewrite().map_err(|_| f.display.to_string())?),
     };
     let reference_doc = Doc::new(reference_file, &reference_parsed);
     let reference_outcome = Some(Ok(reference_parsed));
@@ -127,7 +127,7 @@ fn sync_file(
         target.as_ref().map(|t| t.junk.iter().filter_map(|j| j.likely_key()).collect()).unwrap_or_default();
 
     let mut synced = SyncedFile {
-        reference_locale: reference_file.locale.clone(),
+        reference_locale: reference_file.locale.to_string(),
         created: target_file.is_none(),
         ..Default::default()
     };

@@ -111,7 +111,7 @@ fn a_lock_or_an_announcement_changes_the_result_too() {
     let dir = cached_project();
     std::fs::remove_file(dir.path().join("locales/vi/ceremony-held.ftl.lock")).unwrap();
     let report = check(dir.path());
-    assert!(report.diagnostics.iter().any(|d| d.code == "unaccepted" && d.file == "locales/vi/ceremony-held.ftl"));
+    assert!(report.diagnostics.iter().any(|d| d.code == "unaccepted" && &*d.file == "locales/vi/ceremony-held.ftl"));
 
     // An announcement now written in Vietnamese first: English becomes its translation.
     let dir = cached_project();
@@ -159,7 +159,7 @@ fn a_broken_cache_costs_only_time() {
 fn locale_wide_findings_follow_the_files() {
     let dir = cached_project();
     let ids = |report: &songngu::CheckReport, code: &str| -> Vec<(String, usize)> {
-        report.diagnostics.iter().filter(|d| d.code == code).map(|d| (d.file.clone(), d.line)).collect()
+        report.diagnostics.iter().filter(|d| d.code == code).map(|d| (d.file.to_string(), d.line)).collect()
     };
     // A misspelt term in one file.
     let file = dir.path().join("locales/vi/signing-outcome.ftl");
@@ -197,7 +197,7 @@ fn locale_wide_findings_follow_the_files() {
     let first_line = other_text.lines().count() + 2;
     let duplicate = |report: &songngu::CheckReport| {
         let d = report.diagnostics.iter().find(|d| d.code == "duplicate-id").expect("a duplicate");
-        assert_eq!(d.file, "locales/vi/shared.ftl");
+        assert_eq!(&*d.file, "locales/vi/shared.ftl");
         d.message.clone()
     };
     assert!(duplicate(&check(dir.path())).ends_with(&format!("ceremony-held.ftl:{first_line}")));

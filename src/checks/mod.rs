@@ -329,8 +329,8 @@ impl CheckInfo {
         Diagnostic {
             code: self.code,
             severity: self.severity,
-            locale: locale.to_string(),
-            file: site.file.clone(),
+            locale: locale.into(),
+            file: site.file.as_str().into(),
             line: site.line,
             column: site.column,
             id,
@@ -367,7 +367,7 @@ impl Diagnostic {
     /// Reports the finding for another locale than the file's (`missing` points at the
     /// reference file but is about the target locale).
     pub fn for_locale(mut self, locale: &str) -> Self {
-        self.locale = locale.to_string();
+        self.locale = locale.into();
         self
     }
 }

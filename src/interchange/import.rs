@@ -204,7 +204,7 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
     let before =
         if pending.is_empty() { Vec::new() } else { check_with(project, &options, &Overlay::new())?.diagnostics };
     let known: BTreeSet<(&str, &str, &str)> =
-        before.iter().filter(|d| blocks(d)).filter_map(|d| Some((d.code, d.file.as_str(), d.id.as_deref()?))).collect();
+        before.iter().filter(|d| blocks(d)).filter_map(|d| Some((d.code, &*d.file, d.id.as_deref()?))).collect();
     let final_check = loop {
         if pending.iter().all(|p| p.entries.is_empty()) {
             break None;
@@ -220,9 +220,9 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
             for key in keys {
                 let new_error = after.diagnostics.iter().find(|d| {
                     blocks(d)
-                        && d.locale == p.locale
+                        && *d.locale == *p.locale
                         && d.id.as_deref() == Some(key.as_str())
-                        && !known.contains(&(d.code, d.file.as_str(), key.as_str()))
+                        && !known.contains(&(d.code, &*d.file, key.as_str()))
                 });
                 if let Some(first) = new_error {
                     let reason = format!("[{}] {}", first.code, first.message);
@@ -253,7 +253,7 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
                 after
                     .diagnostics
                     .iter()
-                    .filter(|d| d.severity == Severity::Warning && d.file == p.display)
+                    .filter(|d| d.severity == Severity::Warning && *d.file == *p.display)
                     .filter(|d| d.id.as_deref().is_some_and(|id| p.entries.contains_key(id)))
                     .cloned(),
             );

@@ -207,7 +207,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
         let reference_parsed = match reference_file.parse_to_rewrite() {
             Ok(parsed) => parsed,
             Err(why) => {
-                export.skipped.push((reference_file.display.clone(), why.to_string()));
+                export.skipped.push((reference_file.display.to_string(), why.to_string()));
                 continue;
             }
         };
@@ -224,7 +224,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
         let mut file = ExportFile {
             resource: resource.clone(),
             source_locale: reference_locale.clone(),
-            source_display: reference_file.display.clone(),
+            source_display: reference_file.display.to_string(),
             units: Vec::new(),
         };
         for key in reference.keys_in_order() {

@@ -26,7 +26,7 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], root: &Path, out: &mut dyn
     let mut sources: HashMap<&str, Option<(String, LineIndex)>> = HashMap::new();
     for diagnostic in diagnostics {
         let source = sources.entry(&diagnostic.file).or_insert_with(|| {
-            let text = std::fs::read(root.join(&diagnostic.file)).ok()?;
+            let text = std::fs::read(root.join(&*diagnostic.file)).ok()?;
             let text = String::from_utf8_lossy(&text).into_owned();
             // Spans count from after a byte-order mark, as the checks read the file.
             let text = match text.strip_prefix('\u{feff}') {
@@ -72,13 +72,11 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
                 annotation = annotation.label(label);
             }
             groups.push(
-                title.element(
-                    Snippet::source(&text[line]).line_start(d.line).path(d.file.as_str()).annotation(annotation),
-                ),
+                title.element(Snippet::source(&text[line]).line_start(d.line).path(&*d.file).annotation(annotation)),
             );
         }
         _ => {
-            let mut origin = annotate_snippets::Origin::path(d.file.as_str()).line(d.line);
+            let mut origin = annotate_snippets::Origin::path(&*d.file).line(d.line);
             if d.column > 0 {
                 origin = origin.char_column(d.column);
             }

@@ -214,7 +214,7 @@ mod tests {
             code: "drifted",
             severity: Severity::Warning,
             locale: "vi".into(),
-            file: format!("locales/vi/f{n}.ftl"),
+            file: format!("locales/vi/f{n}.ftl").into(),
             line: n,
             column: 3,
             id: (n % 7 != 4).then(|| format!("id-{n}")),

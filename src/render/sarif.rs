@@ -264,7 +264,7 @@ fn result(d: &Diagnostic, fingerprint: String) -> SarifResult {
         }],
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
         properties: ResultProperties {
-            locale: d.locale.clone(),
+            locale: d.locale.to_string(),
             id: d.id.clone(),
             class: d.drift.as_ref().map(|drift| drift.class.as_str()),
             old: d.drift.as_ref().map(|drift| drift.old.clone()),
