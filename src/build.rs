@@ -630,7 +630,7 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
                         checks::cyclic_reference::describe(&s.key, to),
                     )
                     .label("loop")
-                    .for_locale(locale);
+                    .for_locale(locale.as_str());
                 found.push((locale.clone(), s.file, s.source_key.clone(), diagnostic));
             }
         }
@@ -709,7 +709,7 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
             for problem in problems {
                 let problem = match s.origin {
                     Origin::Own => problem,
-                    _ => problem.for_locale(locale).help(format!(
+                    _ => problem.for_locale(locale.as_str()).help(format!(
                         "{locale} is served this entry from {reference_locale}; define what it uses in {locale}"
                     )),
                 };

@@ -698,7 +698,7 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
         line: d.line,
         column: d.column,
         id: d.id.clone(),
-        message: d.message.clone(),
+        message: d.message.to_string(),
         span: (d.span.start, d.span.end),
         label: d.label.as_deref().map(str::to_string),
         drift: d.drift.as_ref().map(|x| {
@@ -743,7 +743,7 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
         line: d.line,
         column: d.column,
         id: d.id.clone(),
-        message: d.message.clone(),
+        message: d.message.clone().into(),
         span: d.span.0..d.span.1,
         label: d.label.clone().map(std::borrow::Cow::Owned),
         drift: match &d.drift {

@@ -63,7 +63,9 @@ pub struct Diagnostic {
     pub column: usize,
     /// The message or term (`-term`) the finding is about, if any.
     pub id: Option<String>,
-    pub message: String,
+    /// Borrowed when it is a fixed text (`not accepted yet`), as most are in a project
+    /// nobody has accepted yet.
+    pub message: std::borrow::Cow<'static, str>,
     /// Byte span in the file that the human renderer underlines.
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
@@ -223,7 +225,7 @@ mod tests {
                     line,
                     column,
                     id: None,
-                    message: tag.to_string(),
+                    message: tag.to_string().into(),
                     span: 0..0,
                     label: None,
                     drift: None,
@@ -259,7 +261,7 @@ mod tests {
                             line,
                             column,
                             id: None,
-                            message: tag.to_string(),
+                            message: tag.to_string().into(),
                             span: 0..0,
                             label: None,
                             drift: None,

@@ -53,7 +53,7 @@ impl Check for Missing {
                 let message = ["`", key, "` is missing from ", &target.file.display].concat();
                 out.push(
                     INFO.at_entry(reference.file, entry, message)
-                        .for_locale(locale)
+                        .for_locale(target.file.locale.clone())
                         .label(["not translated in ", locale].concat()),
                 );
             }

@@ -49,7 +49,7 @@ impl Check for MissingResource {
                             (cx.display_path)(locale)
                         ),
                     )
-                    .for_locale(locale)
+                    .for_locale(*locale)
                     .help(format!(
                         "run `songngu sync {locale}` to create {} with copies to translate",
                         (cx.display_path)(locale)

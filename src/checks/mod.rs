@@ -305,7 +305,7 @@ impl CheckInfo {
         file: &SourceFile,
         span: std::ops::Range<usize>,
         id: Option<String>,
-        message: String,
+        message: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Diagnostic {
         let (line, column) = file.position(span.start);
         Diagnostic {
@@ -316,7 +316,7 @@ impl CheckInfo {
             line,
             column,
             id,
-            message,
+            message: message.into(),
             span,
             label: None,
             drift: None,
@@ -325,7 +325,13 @@ impl CheckInfo {
     }
 
     /// A finding at a [`Site`] gathered earlier.
-    pub fn at_site(&'static self, locale: &str, site: &Site, id: Option<String>, message: String) -> Diagnostic {
+    pub fn at_site(
+        &'static self,
+        locale: &str,
+        site: &Site,
+        id: Option<String>,
+        message: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Diagnostic {
         Diagnostic {
             code: self.code,
             severity: self.severity,
@@ -334,7 +340,7 @@ impl CheckInfo {
             line: site.line,
             column: site.column,
             id,
-            message,
+            message: message.into(),
             span: site.span.clone(),
             label: None,
             drift: None,
@@ -343,7 +349,12 @@ impl CheckInfo {
     }
 
     /// A finding about an entry, underlining its id.
-    pub fn at_entry(&'static self, file: &SourceFile, entry: &Entry<'_>, message: String) -> Diagnostic {
+    pub fn at_entry(
+        &'static self,
+        file: &SourceFile,
+        entry: &Entry<'_>,
+        message: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Diagnostic {
         self.at(file, entry.offset..entry.offset + entry.key_len(), Some(entry.key()), message)
     }
 }
@@ -366,7 +377,7 @@ impl Diagnostic {
 
     /// Reports the finding for another locale than the file's (`missing` points at the
     /// reference file but is about the target locale).
-    pub fn for_locale(mut self, locale: &str) -> Self {
+    pub fn for_locale(mut self, locale: impl Into<std::sync::Arc<str>>) -> Self {
         self.locale = locale.into();
         self
     }

@@ -44,6 +44,6 @@ impl Check for Unaccepted {
         // Put together with `concat`, not `format!`: there is one of these for every entry
         // of a project nobody has accepted yet.
         let help = ["when it is done: songngu accept ", cx.target_locale, " ", cx.target.id].concat();
-        out.push(INFO.at_entry(cx.target_file.file, cx.target, message.to_string()).label("unaccepted").help(help));
+        out.push(INFO.at_entry(cx.target_file.file, cx.target, message).label("unaccepted").help(help));
     }
 }

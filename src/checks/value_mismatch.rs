@@ -38,11 +38,11 @@ impl Check for ValueMismatch {
         let file = cx.target_file.file;
         match (cx.reference.value.is_some(), cx.target.value.is_some()) {
             (true, false) => out.push(
-                INFO.at_entry(file, cx.target, "the reference has a value and the translation does not".into())
+                INFO.at_entry(file, cx.target, "the reference has a value and the translation does not")
                     .label("no value"),
             ),
             (false, true) => out.push(
-                INFO.at_entry(file, cx.target, "the translation has a value and the reference does not".into())
+                INFO.at_entry(file, cx.target, "the translation has a value and the reference does not")
                     .severity(Severity::Warning)
                     .label("extra value"),
             ),

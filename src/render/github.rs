@@ -32,7 +32,7 @@ pub fn command(d: &Diagnostic) -> String {
     let title = format!("songngu: {} ({})", d.code, d.locale);
     let message = match &d.help {
         Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
+        None => d.message.to_string(),
     };
     format!(
         "::{name} file={},line={},col={},title={}::{}",

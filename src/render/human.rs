@@ -51,7 +51,7 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, LineIndex)>) -> String {
-    let title = level(d.severity).primary_title(d.message.as_str()).id(d.code);
+    let title = level(d.severity).primary_title(&*d.message).id(d.code);
     let mut groups = Vec::new();
     match source {
         Some((text, lines)) if d.line >= 1 && d.span.end <= text.len() && is_showable(text, lines, d.line) => {

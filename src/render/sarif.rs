@@ -247,7 +247,7 @@ fn what_it_finds(doc: &str) -> Option<String> {
 fn result(d: &Diagnostic, fingerprint: String) -> SarifResult {
     let text = match &d.help {
         Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
+        None => d.message.to_string(),
     };
     SarifResult {
         rule_id: d.code,
