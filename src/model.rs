@@ -218,6 +218,7 @@ impl<'t> FileModel<'t> {
             Some(Err(message)) => model.failure = Some((0, message.clone())),
             Some(Ok(parsed)) => {
                 model.errors = &parsed.errors;
+                model.entries.reserve(parsed.resource.body.len());
                 for entry in &parsed.resource.body {
                     match entry {
                         ast::Entry::Message(m) => model.entries.push(Entry {
@@ -249,6 +250,7 @@ impl<'t> FileModel<'t> {
             }
         }
         model.by_key.reserve(model.entries.len());
+        model.firsts.reserve(model.entries.len());
         for (i, entry) in model.entries.iter().enumerate() {
             if let std::collections::hash_map::Entry::Vacant(place) = model.by_key.entry(entry.id) {
                 place.insert(i);
@@ -289,6 +291,12 @@ impl<'t> FileModel<'t> {
         let mut entries: Vec<(&str, &Entry<'t>)> = self.firsts().collect();
         entries.sort_unstable_by_key(|(key, _)| *key);
         entries.into_iter()
+    }
+
+    /// The bytes of the file from the `n`th entry to the next (or to the end): its value,
+    /// its attributes, and any comment or junk after it.
+    pub fn span(&self, n: usize) -> std::ops::Range<usize> {
+        self.entries[n].offset..self.entries.get(n + 1).map_or(self.file.text.len(), |next| next.offset)
     }
 
     /// The first definition of each key, in file order.

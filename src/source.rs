@@ -87,9 +87,10 @@ pub struct SourceFile {
     pub patched: bool,
     /// The file started with a byte-order mark (not in `text`); writers put it back.
     pub bom: bool,
-    /// Every character of `text` is plain Latin ([`crate::text::is_plain_latin`]): the
-    /// Unicode checks have nothing to look for in it.
-    pub plain_latin: bool,
+    /// Where each character of `text` that is not plain Latin starts
+    /// ([`crate::text::is_plain_latin`]), in order, or `None` when there are more than
+    /// [`NOT_PLAIN_LISTED`]: the Unicode checks have nothing to look for elsewhere.
+    pub not_plain_latin: Option<Vec<usize>>,
 }
 
 /// The result of parsing: the AST (entries that failed to parse are `Junk`) and the
@@ -111,7 +112,7 @@ impl SourceFile {
             unreadable = walk_nesting(&text);
         }
         let lines = LineIndex { starts };
-        let plain_latin = crate::text::is_plain_latin(&text);
+        let not_plain_latin = not_plain_latin(&text);
         SourceFile {
             locale: locale.into(),
             resource: resource.to_string(),
@@ -121,12 +122,34 @@ impl SourceFile {
             unreadable,
             patched,
             bom,
-            plain_latin,
+            not_plain_latin,
         }
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.lines.position(&self.text, offset)
+    }
+
+    /// Whether every character of the text is plain Latin.
+    pub fn plain_latin(&self) -> bool {
+        self.not_plain_latin.as_ref().is_some_and(Vec::is_empty)
+    }
+
+    /// Whether every character in `range` of the text is plain Latin, as far as the file
+    /// knows (`false` when it has too many others to list).
+    pub fn plain_latin_in(&self, range: Range<usize>) -> bool {
+        self.not_plain_latin.as_ref().is_some_and(|at| {
+            let next = at.partition_point(|&n| n < range.start);
+            at.get(next).is_none_or(|&n| n >= range.end)
+        })
+    }
+
+    /// Whether `text`, a slice of this file's text at `offset`, is plain Latin.
+    pub fn plain_latin_at(&self, offset: usize, text: &str) -> bool {
+        match self.not_plain_latin {
+            Some(_) => self.plain_latin_in(offset..offset + text.len()),
+            None => crate::text::is_plain_latin(text),
+        }
     }
 
     /// Byte offset of a slice that borrows from this file's text.
@@ -267,6 +290,24 @@ fn guarded_parse(text: &str) -> Result<Parsed<'_>, String> {
         Ok(Err((resource, errors))) => Ok(Parsed { resource, errors }),
         Err(_) => Err("the Fluent parser could not read this file".to_string()),
     }
+}
+
+/// At most this many characters that are not plain Latin are listed for a file
+/// ([`SourceFile::not_plain_latin`]): a file in another script has them everywhere.
+pub const NOT_PLAIN_LISTED: usize = 4096;
+
+/// [`SourceFile::not_plain_latin`] of a text.
+fn not_plain_latin(text: &str) -> Option<Vec<usize>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = crate::text::first_not_plain_latin(text, from) {
+        if found.len() == NOT_PLAIN_LISTED {
+            return None;
+        }
+        found.push(at);
+        from = at + 1;
+    }
+    Some(found)
 }
 
 /// Finds how deep the parser would recurse, and refuses past [`MAX_NESTING`].
@@ -458,6 +499,37 @@ mod tests {
         assert_eq!(broken.lines.starts, LineIndex::new(&broken.text).starts);
         assert_eq!(file(&deep).unreadable.map(|u| u.offset), nesting_too_deep(&deep).map(|u| u.offset));
         assert!(file(&deep).unreadable.is_some());
+    }
+
+    /// What a file knows of where its characters that are not plain Latin are answers
+    /// for every part of its text as the test of that part alone does; past the listed
+    /// number, it knows nothing and asks the part.
+    #[test]
+    fn a_file_knows_where_its_text_is_plain_latin() {
+        let texts = [
+            "a = Xin chào\u{200B}\nb = { $n }\u{00AD}x\n".to_string(),
+            "Giờ mở cửa: 8 giờ – 17 giờ\u{0301}; tab\there\u{7}".to_string(),
+            "日本語のテキスト a\u{2028}b".to_string(),
+        ];
+        for text in &texts {
+            let file = file(text);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    let part = &text[start..end];
+                    assert_eq!(file.plain_latin_in(start..end), crate::text::is_plain_latin(part), "{part:?}");
+                    assert_eq!(file.plain_latin_at(start, part), crate::text::is_plain_latin(part), "{part:?}");
+                }
+            }
+            assert_eq!(file.plain_latin(), crate::text::is_plain_latin(text));
+        }
+        let many = "ж".repeat(NOT_PLAIN_LISTED + 1) + " plain";
+        let file = file(&many);
+        assert!(file.not_plain_latin.is_none() && !file.plain_latin());
+        let plain = many.len() - " plain".len();
+        assert!(!file.plain_latin_in(plain..many.len()), "unknown, so asked");
+        assert!(file.plain_latin_at(plain, " plain"));
+        assert!(!file.plain_latin_at(0, "жж"));
     }
 
     /// A file read again for the place of a finding places every offset where the

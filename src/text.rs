@@ -44,54 +44,50 @@ pub(crate) mod lanes {
 /// is in NFC and has no invisible or control character, so those checks pass it over;
 /// a test keeps this true against their own answers.
 pub fn is_plain_latin(text: &str) -> bool {
+    first_not_plain_latin(text, 0).is_none()
+}
+
+/// Where the first character from byte `from` on that is not plain Latin (see
+/// [`is_plain_latin`]) starts, if any. Asked again from the byte after, it finds the
+/// next: a file lists them all in one pass.
+pub fn first_not_plain_latin(text: &str, from: usize) -> Option<usize> {
     // On the UTF-8 bytes (valid: it is a `str`), since every file is asked this, eight at
     // a time ([`lanes`]). Eight bytes pass when each is printable ASCII, a tab or a line
     // end; a continuation byte; the lead byte of U+00C0–U+01FF (C3–C8); E1 followed by
     // B8–BB (U+1E00–U+1EFF, the Vietnamese letters with their tones); or the leads of
-    // the few other ranges with the bytes that make them plain. Anything else, and a lead
-    // whose next bytes are in the next eight, is looked at one byte at a time.
+    // the few other ranges with the bytes that make them plain. The bytes after each are
+    // read with it (eight from one and two bytes further on), so a character across two
+    // steps is no harder than one inside a step. Anything else, and the last few bytes,
+    // are looked at one byte at a time.
     use lanes::{at_least, equal, splat, HIGH, LOW};
     let ascii = |w: u64| {
         let printable = at_least(w, 0x20) & !equal(w, 0x7F);
         !w & (printable | equal(w, b'\t') | equal(w, b'\n'))
     };
-    // The rest is asked only when a byte is not ASCII.
-    let fine = |w: u64, ascii: u64| {
+    // The rest is asked only when a byte is not ASCII; `next` and `after` hold the byte
+    // after each lane's, and the one after that.
+    let fine = |w: u64, ascii: u64, next: u64, after: u64| {
         // Bit 6 of each lane, moved up to its bit 7.
         let bit6 = w << 1;
         let continuation = w & !bit6;
         let low6 = w & splat(0x3F);
         let c3_to_c8 = w & bit6 & at_least(low6, 3) & !at_least(low6, 9);
-        // Each lane's next byte (the bytes are read little-endian, so it is the lane above).
-        let next = w >> 8;
         let vietnamese = equal(w, 0xE1) & equal(next & splat(0xFC), 0xB8);
         // C2 A0–BF but the soft hyphen (U+00A0–U+00BF: the no-break space, «, », ©…).
         let latin1 = equal(w, 0xC2) & equal(next & splat(0xE0), 0xA0) & !equal(next, 0xAD);
         // E2 80 90–A7 (U+2010–U+2027: dashes, quotes, the ellipsis).
-        let after = w >> 16;
         let in_range = after & at_least(after & LOW, 0x10) & !at_least(after & LOW, 0x28);
         let punctuation = equal(w, 0xE2) & equal(next, 0x80) & in_range;
         (ascii | continuation | c3_to_c8 | vietnamese | latin1 | punctuation) & HIGH == HIGH
     };
-    // Printable ASCII alone (most words of most text), first and sixteen bytes at a time:
-    // fewer steps than the whole test.
-    let printable = |w: u64| at_least(w, 0x20) & !at_least(w, 0x7F);
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while i < b.len() {
-        if let Some(sixteen) = b.get(i..i + 16) {
-            let (low, high) = sixteen.split_at(8);
-            let low = u64::from_le_bytes(low.try_into().expect("eight bytes"));
-            let high = u64::from_le_bytes(high.try_into().expect("eight bytes"));
-            if printable(low) & printable(high) & HIGH == HIGH {
-                i += 16;
-                continue;
-            }
-        }
-        if let Some(word) = b.get(i..i + 8) {
-            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if let Some(ten) = b.get(i..i + 10) {
+            let word = |k: usize| u64::from_le_bytes(ten[k..k + 8].try_into().expect("eight bytes"));
+            let w = word(0);
             let ascii = ascii(w);
-            if ascii & HIGH == HIGH || fine(w, ascii) {
+            if ascii & HIGH == HIGH || fine(w, ascii, word(1), word(2)) {
                 i += 8;
                 continue;
             }
@@ -101,12 +97,12 @@ pub fn is_plain_latin(text: &str) -> bool {
         let end = (i + 8).min(b.len());
         while i < end {
             if !plain_latin_byte(b, i) {
-                return false;
+                return Some(i);
             }
             i += 1;
         }
     }
-    true
+    None
 }
 
 /// The byte at `i` of [`is_plain_latin`]'s text, with the bytes after it when it leads a

@@ -46,13 +46,17 @@ impl Check for InvisibleChar {
 
     fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let file = cx.model.file;
-        if file.plain_latin {
+        if file.plain_latin() {
             return;
         }
-        for entry in &cx.model.entries {
+        for (n, entry) in cx.model.entries.iter().enumerate() {
+            // Most entries of most files have no character that is not plain Latin.
+            if file.plain_latin_in(cx.model.span(n)) {
+                continue;
+            }
             for (_, pattern) in entry.parts() {
                 for (offset, text) in text_elements(file, pattern) {
-                    if crate::text::is_plain_latin(text) {
+                    if file.plain_latin_at(offset, text) {
                         continue;
                     }
                     for (i, c) in text.char_indices() {
