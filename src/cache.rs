@@ -499,6 +499,7 @@ impl Cache {
             Some(part) => (part, None),
             None => {
                 let mut part = check_inputs(project, resource, inputs);
+                part.semantic = semantic(&part.indexes);
                 let indexes: Vec<(u32, StoredIndex)> =
                     std::mem::take(&mut part.indexes).into_iter().map(|(l, i)| (l as u32, i.into_stored())).collect();
                 let bytes = postcard::to_stdvec(&indexes).ok();

@@ -252,8 +252,10 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             for (locale, status) in part.statuses {
                 statuses.entry(&config.locales[locale]).or_default().push(status);
             }
-            digest.update(resource.as_bytes());
-            digest.update(&part.semantic.to_le_bytes());
+            if cache.is_some() {
+                digest.update(resource.as_bytes());
+                digest.update(&part.semantic.to_le_bytes());
+            }
             index_parts.push((c * CHUNK + k, resource, indexes, part.cached));
             found.push(part.found);
             report.resources_checked += 1;
@@ -439,7 +441,8 @@ pub(crate) struct ResourcePart {
     pub found: Vec<Diagnostic>,
     pub statuses: Vec<(usize, ResourceStatus)>,
     pub indexes: Vec<(usize, PartIndex)>,
-    /// A hash of what its indexes say, positions left out ([`crate::cache::semantic`]).
+    /// A hash of what its indexes say, positions left out ([`crate::cache::semantic`]);
+    /// 0 when no cache is read or written, which alone needs it.
     pub semantic: u128,
     /// For a result taken from the cache: its indexes are left there, read only if the
     /// locale-wide checks must run again.
@@ -634,11 +637,12 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
             ResourceStatus { resource: resource.to_string(), is_reference, present: model.is_some(), counts },
         ));
     }
-    let semantic = crate::cache::semantic(&indexes);
     // Down to what was found: the room made for a finding per entry would otherwise stay
     // taken until the end of the run, for every resource (a whole archive's worth).
     found.shrink_to_fit();
-    ResourcePart { found, statuses, indexes, semantic, cached: false, key: 0 }
+    // What its indexes say, for the cache's key of the locale-wide findings: the cache's
+    // to work out (`cache::semantic`), and nobody's without one.
+    ResourcePart { found, statuses, indexes, semantic: 0, cached: false, key: 0 }
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -53,11 +54,12 @@ fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result
             .enumerate()
             .map(|(n, chunk)| {
                 let mut part = Vec::with_capacity(chunk.len() * 512);
+                let mut last_file = None;
                 for (k, diagnostic) in chunk.iter().enumerate() {
                     // A comma before every finding but the first.
                     let first = round == 0 && n == 0 && k == 0;
                     part.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    write_diagnostic(diagnostic, &mut part);
+                    write_diagnostic(diagnostic, &mut part, &mut last_file);
                 }
                 Ok(part)
             })
@@ -80,7 +82,11 @@ fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result
 /// (a test holds the two to the same bytes). Written out here because findings are most
 /// of a large report: serde_json goes through a formatter call per piece and looks at
 /// every byte of every string on its own; this writer copies runs of plain text whole.
-fn write_diagnostic(d: &Diagnostic, out: &mut Vec<u8>) {
+///
+/// `last_file` is the file of the finding written before into `out`, and where its
+/// quoted name is: findings come grouped by file, and most have the very name (the same
+/// shared text) of the one before, which is copied, not looked at again.
+fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Option<(&'a str, Range<usize>)>) {
     let field = |out: &mut Vec<u8>, name: &str| {
         out.extend_from_slice(b",\n      \"");
         out.extend_from_slice(name.as_bytes());
@@ -101,7 +107,14 @@ fn write_diagnostic(d: &Diagnostic, out: &mut Vec<u8>) {
     field(out, "locale");
     string(out, &d.locale);
     field(out, "file");
-    string(out, &d.file);
+    match last_file {
+        Some((file, written)) if std::ptr::eq(*file, &*d.file) => out.extend_from_within(written.clone()),
+        _ => {
+            let start = out.len();
+            string(out, &d.file);
+            *last_file = Some((&d.file, start..out.len()));
+        }
+    }
     field(out, "line");
     number(out, d.line);
     field(out, "column");
@@ -147,8 +160,12 @@ fn write_diagnostic(d: &Diagnostic, out: &mut Vec<u8>) {
 fn string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     // Whether any of eight bytes needs an escape: one below a space, a `"` or a `\`.
-    use crate::text::lanes::{at_least, equal, HIGH};
-    let needs_escape = |w: u64| (!at_least(w, 0x20) | equal(w, b'"') | equal(w, b'\\')) & HIGH != 0;
+    use crate::text::lanes::{splat, HIGH};
+    // (Exact for "any", as Hacker's Delight 6-1 has it: a byte below 0x20, or one that
+    // is zero once `"` or `\\` is taken away.)
+    let below = |w: u64, n: u8| w.wrapping_sub(splat(n)) & !w;
+    let zero = |w: u64| w.wrapping_sub(splat(1)) & !w;
+    let needs_escape = |w: u64| (below(w, 0x20) | zero(w ^ splat(b'"')) | zero(w ^ splat(b'\\'))) & HIGH != 0;
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
@@ -209,12 +226,13 @@ mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
 
-    fn finding(n: usize, drift: bool) -> Diagnostic {
+    /// Finding `n`, about `file`.
+    fn finding(n: usize, drift: bool, file: std::sync::Arc<str>) -> Diagnostic {
         Diagnostic {
             code: "drifted",
             severity: Severity::Warning,
             locale: "vi".into(),
-            file: format!("locales/vi/f{n}.ftl").into(),
+            file,
             line: n,
             column: 3,
             id: (n % 7 != 4).then(|| format!("id-{n}")),
@@ -255,11 +273,21 @@ mod tests {
     }
 
     /// The parallel writer writes what serde_json's own pretty printer writes, for no
-    /// finding, one, and more than one chunk of them.
+    /// finding, one, and more than one chunk of them; files named by one shared text in
+    /// runs (written once, then copied), by texts of their own, and alike but not shared.
     #[test]
     fn parallel_json_is_serde_json_pretty() {
+        let shared: Vec<std::sync::Arc<str>> =
+            ["locales/vi/a.ftl", "locales/vi/\"quoted\".ftl", "locales\\vi\\b.ftl", "locales/vi/ữ.ftl"]
+                .map(std::sync::Arc::from)
+                .to_vec();
+        let file = |n: usize| match n % 13 {
+            0 => format!("locales/vi/f{n}.ftl").into(),
+            1 => std::sync::Arc::from(&*shared[(n / 4) % shared.len()]),
+            _ => shared[(n / 4) % shared.len()].clone(),
+        };
         for count in [0, 1, 2, 700, 3000] {
-            let diagnostics: Vec<Diagnostic> = (0..count).map(|n| finding(n, n % 3 == 0)).collect();
+            let diagnostics: Vec<Diagnostic> = (0..count).map(|n| finding(n, n % 3 == 0, file(n))).collect();
             let summary = |locales: BTreeMap<String, Counts>| Summary { errors: 1, warnings: count, infos: 0, locales };
             let mut locales = BTreeMap::new();
             locales.insert("vi".to_string(), Counts { entries: 3, missing: 1, ..Counts::default() });
