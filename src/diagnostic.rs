@@ -101,9 +101,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     let all: &[Diagnostic] = diagnostics;
     let small = all.len() <= RUN;
     fn texts_of(run: &[Diagnostic], text: fn(&Diagnostic) -> &str) -> Vec<&str> {
-        // Findings come grouped: most repeats are next to each other.
+        // Findings come grouped: most repeats are next to each other, most of them the
+        // very same text (a file's name, shared by its findings), known without reading.
         let mut texts: Vec<&str> = run.iter().map(text).collect();
-        texts.dedup();
+        texts.dedup_by(|a, b| std::ptr::eq(*a, *b) || a == b);
         texts
     }
     let ranks = |text: fn(&Diagnostic) -> &str| -> Vec<&str> {
@@ -118,28 +119,33 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     let files = ranks(|d| &d.file);
     let codes = ranks(|d| d.code);
     let locales = ranks(|d| &d.locale);
-    let rank = |ranked: &[&str], text: &str| ranked.binary_search(&text).unwrap_or_default();
+    fn rank(ranked: &[&str], text: &str) -> usize {
+        ranked.binary_search(&text).unwrap_or_default()
+    }
+    /// `text`'s rank, the one before's when it is the very same text.
+    fn remembered<'t>(last: &mut Option<(&'t str, usize)>, ranked: &[&str], text: &'t str) -> usize {
+        match *last {
+            Some((before, rank)) if std::ptr::eq(before, text) => rank,
+            _ => last.insert((text, rank(ranked, text))).1,
+        }
+    }
     // Sorted by key and position, then put in that order in place (no two keys are
     // equal, so the order of equal findings is kept). Each key packed in one integer
     // (file, line and column in 32 bits each, code and locale in 16), which sorts several
     // times faster than a tuple of six.
     let bits = |n: usize, width: u32| (n.min((1 << width) - 1)) as u128;
     let keys_of = |r: usize| {
-        // Findings come grouped by file: the last file's rank is asked first.
-        let mut last: Option<(&str, usize)> = None;
+        // Findings come grouped by file, mostly with the code and locale of the one
+        // before: the last rank of each is asked first, by address (the same text).
+        let (mut file, mut code, mut locale) = (None, None, None);
         let (files, codes, locales) = (&files, &codes, &locales);
         let run = &all[r * RUN..all.len().min((r + 1) * RUN)];
         run.iter().enumerate().map(move |(k, d)| {
-            let file = match last {
-                Some((text, file)) if text == &*d.file => file,
-                _ => rank(files, &d.file),
-            };
-            last = Some((&d.file, file));
-            let key = bits(file, 32) << 96
+            let key = bits(remembered(&mut file, files, &d.file), 32) << 96
                 | bits(d.line, 32) << 64
                 | bits(d.column, 32) << 32
-                | bits(rank(codes, d.code), 16) << 16
-                | bits(rank(locales, &d.locale), 16);
+                | bits(remembered(&mut code, codes, d.code), 16) << 16
+                | bits(remembered(&mut locale, locales, &d.locale), 16);
             (key, r * RUN + k)
         })
     };
@@ -206,6 +212,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// `text` as findings have it: mostly one text shared by many (by the findings of a
+    /// file), sometimes a copy of its own (`tag` says which).
+    fn shared(tag: u16, text: &'static str) -> Arc<str> {
+        thread_local! {
+            static SHARED: std::cell::RefCell<Vec<Arc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        if tag % 3 == 0 {
+            return text.into();
+        }
+        SHARED.with_borrow_mut(|shared| match shared.iter().find(|s| &***s == text) {
+            Some(s) => s.clone(),
+            None => {
+                shared.push(text.into());
+                shared[shared.len() - 1].clone()
+            }
+        })
+    }
+
     proptest! {
         /// The ranked sort puts findings in the order a plain stable sort by
         /// `sort_key` does, equal keys included.
@@ -220,8 +244,8 @@ mod tests {
                 .map(|&(file, line, column, code, locale, tag)| Diagnostic {
                     code: CODES[code],
                     severity: Severity::Info,
-                    locale: ["vi", "en"][locale].into(),
-                    file: FILES[file].into(),
+                    locale: shared(tag, ["vi", "en"][locale]),
+                    file: shared(tag >> 1, FILES[file]),
                     line,
                     column,
                     id: None,
@@ -256,8 +280,8 @@ mod tests {
                         .map(|&(file, line, column, code, locale, tag)| Diagnostic {
                             code: CODES[code],
                             severity: Severity::Info,
-                            locale: ["vi", "en"][locale].into(),
-                            file: FILES[file].into(),
+                            locale: shared(tag, ["vi", "en"][locale]),
+                            file: shared(tag >> 1, FILES[file]),
                             line,
                             column,
                             id: None,

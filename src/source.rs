@@ -445,19 +445,18 @@ fn may_nest_deep(bytes: &[u8], mut line: impl FnMut(usize)) -> bool {
 /// Positions of the first byte of a non-ASCII character that directly follows an
 /// incomplete `\u` (4 hex digits) or `\U` (6 hex digits) escape.
 fn escape_hazards(text: &str) -> impl Iterator<Item = usize> + '_ {
+    // Every file is asked this: memchr finds its few backslashes.
     let bytes = text.as_bytes();
-    text.match_indices('\\').filter_map(move |(i, _)| {
-        // Escapes mean something only in string literals, which open with `"` on the same
-        // line; a `\u` in plain text (`D:\uỷ-ban`) is just text and is left alone.
-        let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
-        if !text[line_start..i].contains('"') {
-            return None;
-        }
+    memchr::memchr_iter(b'\\', bytes).filter_map(move |i| {
         let want = match bytes.get(i + 1) {
             Some(b'u') => 4,
             Some(b'U') => 6,
             _ => return None,
         };
+        // Escapes mean something only in string literals, which open with `"` on the same
+        // line; a `\u` in plain text (`D:\uỷ-ban`) is just text and is left alone.
+        let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |n| n + 1);
+        memchr::memchr(b'"', &bytes[line_start..i])?;
         let digits = bytes[i + 2..].iter().take(want).take_while(|b| b.is_ascii_hexdigit()).count();
         let next = i + 2 + digits;
         (digits < want && bytes.get(next).is_some_and(|b| !b.is_ascii())).then_some(next)
