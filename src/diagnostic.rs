@@ -218,7 +218,7 @@ mod tests {
         thread_local! {
             static SHARED: std::cell::RefCell<Vec<Arc<str>>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        if tag % 3 == 0 {
+        if tag.is_multiple_of(3) {
             return text.into();
         }
         SHARED.with_borrow_mut(|shared| match shared.iter().find(|s| &***s == text) {
