@@ -87,11 +87,13 @@ fn write_pretty(document: &Document<'_>, out: &mut dyn Write) -> std::io::Result
 /// quoted name is: findings come grouped by file, and most have the very name (the same
 /// shared text) of the one before, which is copied, not looked at again.
 fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Option<(&'a str, Range<usize>)>) {
-    let field = |out: &mut Vec<u8>, name: &str| {
-        out.extend_from_slice(b",\n      \"");
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b"\": ");
-    };
+    // A field's name with what comes before and after it, put together when compiled:
+    // one copy per field.
+    macro_rules! field {
+        ($out:expr, $name:literal) => {
+            $out.extend_from_slice(concat!(",\n      \"", $name, "\": ").as_bytes())
+        };
+    }
     let number = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     // Codes, severities and drift classes are plain kebab-case words: quoted as they are.
     let word = |out: &mut Vec<u8>, word: &str| {
@@ -102,11 +104,11 @@ fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Op
     };
     out.extend_from_slice(b"{\n      \"code\": ");
     word(out, d.code);
-    field(out, "severity");
+    field!(out, "severity");
     word(out, d.severity.as_str());
-    field(out, "locale");
+    field!(out, "locale");
     string(out, &d.locale);
-    field(out, "file");
+    field!(out, "file");
     match last_file {
         Some((file, written)) if std::ptr::eq(*file, &*d.file) => out.extend_from_within(written.clone()),
         _ => {
@@ -115,25 +117,25 @@ fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Op
             *last_file = Some((&d.file, start..out.len()));
         }
     }
-    field(out, "line");
+    field!(out, "line");
     number(out, d.line);
-    field(out, "column");
+    field!(out, "column");
     number(out, d.column);
-    field(out, "id");
+    field!(out, "id");
     match &d.id {
         Some(id) => string(out, id),
         None => out.extend_from_slice(b"null"),
     }
-    field(out, "message");
+    field!(out, "message");
     string(out, &d.message);
     if let Some(drift) = &d.drift {
-        field(out, "class");
+        field!(out, "class");
         word(out, drift.class.as_str());
-        field(out, "old");
+        field!(out, "old");
         string(out, &drift.old);
-        field(out, "new");
+        field!(out, "new");
         string(out, &drift.new);
-        field(out, "diff");
+        field!(out, "diff");
         if drift.diff.is_empty() {
             out.extend_from_slice(b"[]");
         } else {
@@ -149,7 +151,7 @@ fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Op
         }
     }
     if let Some(help) = &d.help {
-        field(out, "help");
+        field!(out, "help");
         string(out, help);
     }
     out.extend_from_slice(b"\n    }");
