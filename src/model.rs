@@ -47,6 +47,12 @@ impl<'t> Entry<'t> {
             .chain(self.attributes.iter().map(|a| (Part::Attribute(a.id.name), &a.value)))
     }
 
+    /// Whether any part has a placeable (`{ … }`): without one, an entry has no variable,
+    /// reference or selector, and the checks of those have nothing to compare.
+    pub fn has_placeables(&self) -> bool {
+        self.parts().any(|(_, p)| p.elements.iter().any(|e| matches!(e, ast::PatternElement::Placeable { .. })))
+    }
+
     /// The entry's canonical Fluent text: serialized by `fluent_syntax::serializer`,
     /// comments left out, so formatting does not matter and content does.
     pub fn canonical(&self) -> String {

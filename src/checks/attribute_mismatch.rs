@@ -39,14 +39,17 @@ impl Check for AttributeMismatch {
         if cx.target.is_term {
             return;
         }
-        let names = |e: &crate::model::Entry<'_>| -> Vec<String> {
-            e.attributes.iter().map(|a| a.id.name.to_string()).collect()
+        // The names of one entry's attributes that the other lacks, quoted; on the names
+        // as written (most entries have the same few, or none).
+        let not_in = |from: &crate::model::Entry<'_>, other: &crate::model::Entry<'_>| -> Vec<String> {
+            from.attributes
+                .iter()
+                .filter(|a| !other.attributes.iter().any(|o| o.id.name == a.id.name))
+                .map(|a| format!("`.{}`", a.id.name))
+                .collect()
         };
-        let reference = names(cx.reference);
-        let target = names(cx.target);
-        let lacking: Vec<String> =
-            reference.iter().filter(|a| !target.contains(a)).map(|a| format!("`.{a}`")).collect();
-        let extra: Vec<String> = target.iter().filter(|a| !reference.contains(a)).map(|a| format!("`.{a}`")).collect();
+        let lacking = not_in(cx.reference, cx.target);
+        let extra = not_in(cx.target, cx.reference);
         let file = cx.target_file.file;
         if !lacking.is_empty() {
             out.push(
