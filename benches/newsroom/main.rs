@@ -10,7 +10,10 @@
 //!    `cat` of every file under `locales/` piped into `sha256sum`.
 //!
 //! Every figure is the whole process, wall-clock, the median of R runs (default 3), with
-//! its peak resident memory; it prints a table of ratios.
+//! its peak resident memory; it prints a table of ratios. The Firefox pair is measured in
+//! at least 5 rounds, each one run of compare-locales then three of songngu (the median
+//! of each), and the check with a cache 3 runs a round: a check of tens of milliseconds
+//! moves too much from run to run for three runs to say much.
 
 #[path = "corpus.rs"]
 mod corpus;
@@ -93,15 +96,20 @@ fn run(command: &mut Command, ok: &[i32]) -> Run {
 
 /// The median of `runs` runs, `before` called ahead of each.
 fn median(runs: usize, mut before: impl FnMut(), mut one: impl FnMut() -> Run) -> Run {
-    let mut all: Vec<Run> = (0..runs.max(1))
+    let all: Vec<Run> = (0..runs.max(1))
         .map(|_| {
             before();
             one()
         })
         .collect();
-    all.sort_by_key(|r| r.time);
-    let mid = all[all.len() / 2];
-    Run { time: mid.time, rss_kb: all.iter().map(|r| r.rss_kb).max().unwrap_or(0) }
+    middle(all)
+}
+
+/// The median time of `runs`, with the highest peak memory of any of them.
+fn middle(mut runs: Vec<Run>) -> Run {
+    runs.sort_by_key(|r| r.time);
+    let mid = runs[runs.len() / 2];
+    Run { time: mid.time, rss_kb: runs.iter().map(|r| r.rss_kb).max().unwrap_or(0) }
 }
 
 fn songngu(root: &Path, args: &[&str]) -> Command {
@@ -194,8 +202,11 @@ fn firefox(o: &Options, rows: &mut Vec<Row>) {
         std::os::unix::fs::symlink(firefox.join(locale), work.join("project/locales").join(locale)).unwrap();
     }
     let project = work.join("project");
-    let check =
-        median(o.runs, || {}, || run(&mut songngu(&project, &["check", "--format", "json", "--no-cache"]), &[0, 1]));
+    let first_check = || run(&mut songngu(&project, &["check", "--format", "json", "--no-cache"]), &[0, 1]);
+    // A check of a few tens of milliseconds moves by a third from one run to the next on
+    // a shared machine: it is run many times, each time next to the peer it is measured
+    // against (below), and the median taken.
+    let rounds = o.runs.max(5);
     let installed = Command::new("python3")
         .args(["-c", "import compare_locales"])
         .stderr(Stdio::null())
@@ -203,6 +214,7 @@ fn firefox(o: &Options, rows: &mut Vec<Row>) {
         .is_ok_and(|s| s.success());
     if !installed {
         eprintln!("note: compare-locales is not installed (pip install 'compare-locales>=9,<10'): no ratio");
+        let check = median(3 * rounds, || {}, first_check);
         rows.push(Row { what: "Firefox en-US → vi: check (no cache)".into(), run: check, against: None });
         return;
     }
@@ -214,12 +226,9 @@ fn firefox(o: &Options, rows: &mut Vec<Row>) {
         ),
     )
     .unwrap();
-    let theirs = median(
-        o.runs,
-        || {},
-        || {
-            run(
-                Command::new("python3")
+    let compare_locales = || {
+        run(
+            Command::new("python3")
                     .args([
                         "-c",
                         "import sys; from compare_locales.commands import CompareLocales; sys.argv[0] = 'compare-locales'; sys.exit(CompareLocales.call())",
@@ -232,8 +241,16 @@ fn firefox(o: &Options, rows: &mut Vec<Row>) {
                     .arg("vi"),
                 &[0],
             )
-        },
-    );
+    };
+    // Interleaved: each round runs compare-locales once and songngu three times, so that
+    // both are measured on the machine as it is at that moment (its speed drifts over a
+    // minute), and neither only while the other has just warmed or cooled it.
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        theirs.push(compare_locales());
+        ours.extend((0..3).map(|_| first_check()));
+    }
+    let (check, theirs) = (middle(ours), middle(theirs));
     rows.push(Row {
         what: "Firefox en-US → vi: check (no cache)".into(),
         run: check,
@@ -244,7 +261,7 @@ fn firefox(o: &Options, rows: &mut Vec<Row>) {
     run(&mut songngu(&project, &["check", "--format", "json"]), &[0, 1]);
     std::thread::sleep(Duration::from_millis(2100));
     run(&mut songngu(&project, &["check", "--format", "json"]), &[0, 1]);
-    let cached = median(o.runs, || {}, || run(&mut songngu(&project, &["check", "--format", "json"]), &[0, 1]));
+    let cached = median(3 * rounds, || {}, || run(&mut songngu(&project, &["check", "--format", "json"]), &[0, 1]));
     rows.push(Row {
         what: "Firefox en-US → vi: check again (cache)".into(),
         run: cached,
