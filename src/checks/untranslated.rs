@@ -48,9 +48,6 @@ impl Check for Untranslated {
         for (part, target_pattern) in cx.target.parts() {
             let reference_pattern = cx.reference.parts().find(|(p, _)| *p == part).map(|(_, p)| p);
             let text = plain_text(target_pattern);
-            if !has_translatable_words(&text) {
-                continue;
-            }
             let copied = reference_pattern == Some(target_pattern);
             let still_reference = !copied
                 && target_language != reference_language
@@ -62,7 +59,9 @@ impl Check for Untranslated {
                     }
                     _ => false,
                 };
-            if copied || still_reference {
+            // Asked last: most translations are neither a copy nor still in the reference
+            // language, and are known to be fine without it.
+            if (copied || still_reference) && has_translatable_words(&text) {
                 let what =
                     if part == crate::model::Part::Value { String::from("the text") } else { format!("`{part}`") };
                 let message = if copied {
