@@ -479,7 +479,7 @@ impl Cache {
                 }
             }
         }
-        let inputs = load_inputs(project, resource, present, &Overlay::new())?;
+        let inputs = load_inputs(project, resource, present, &Overlay::new(), true)?;
         let mut key = xxhash_rust::xxh3::Xxh3::new();
         key.update(resource.as_bytes());
         key.update(&[0]);

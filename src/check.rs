@@ -222,7 +222,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 let r = c * CHUNK + k;
                 let part = match &cache {
                     Some(cache) => cache.check(project, resource, on_disk.files(r), on_disk.locks(r)),
-                    None => load_inputs(project, resource, on_disk.files(r), overlay)
+                    None => load_inputs(project, resource, on_disk.files(r), overlay, false)
                         .map(|inputs| (check_inputs(project, resource, inputs), Stored::Nothing)),
                 };
                 let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -281,7 +281,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     } else {
         // A resource checked again when its stored index does not read back.
         let rechecked = |r: usize, resource: &str| -> Result<Vec<(usize, LocaleIndex)>, Error> {
-            let inputs = load_inputs(project, resource, on_disk.files(r), overlay)?;
+            let inputs = load_inputs(project, resource, on_disk.files(r), overlay, false)?;
             let indexes = check_inputs(project, resource, inputs).indexes;
             Ok(indexes.into_iter().filter_map(|(l, part)| Some((l, part.built()?))).collect())
         };
@@ -485,23 +485,24 @@ pub(crate) struct Inputs {
     pub locks: Vec<(String, Lock)>,
     /// A hash (xxh3-128) of each file's bytes, `None` for no file: the resource file in
     /// each locale, then the lock in each locale, in the project's locale order. What the
-    /// check cache keys results by.
+    /// check cache keys results by; empty when it was not asked for (no cache).
     pub hashes: Vec<Option<u128>>,
 }
 
 /// Reads what checking `resource` needs, each file once; `present` says whether it has a
-/// file in each locale.
+/// file in each locale. With `hashed`, each file's bytes are hashed for the cache.
 pub(crate) fn load_inputs(
     project: &Project,
     resource: &str,
     present: &[bool],
     overlay: &Overlay,
+    hashed: bool,
 ) -> Result<Inputs, Error> {
     let config = &project.config;
     let reference_locale = project.reference_of(resource)?;
     let hash = |bytes: &[u8]| xxhash_rust::xxh3::xxh3_128(bytes);
     let mut files = Vec::new();
-    let mut hashes = vec![None; 2 * config.locales.len()];
+    let mut hashes = if hashed { vec![None; 2 * config.locales.len()] } else { Vec::new() };
     for (n, locale) in config.locales.iter().enumerate() {
         let display = project.display_path(locale, resource);
         let bytes = if let Some(text) = overlay.get(&(locale.clone(), resource.to_string())) {
@@ -512,7 +513,9 @@ pub(crate) fn load_inputs(
         } else {
             continue;
         };
-        hashes[n] = Some(hash(&bytes));
+        if hashed {
+            hashes[n] = Some(hash(&bytes));
+        }
         files.push(SourceFile::from_bytes(locale, resource, display, bytes));
     }
     let mut locks = Vec::new();
@@ -520,7 +523,9 @@ pub(crate) fn load_inputs(
         let n = config.locales.iter().position(|l| **l == *file.locale).expect("a project locale");
         let path = lock::path_for(&project.file_path(&file.locale, resource));
         let bytes = Lock::read_bytes(&path)?;
-        hashes[config.locales.len() + n] = bytes.as_deref().map(hash);
+        if hashed {
+            hashes[config.locales.len() + n] = bytes.as_deref().map(hash);
+        }
         locks.push((file.locale.to_string(), Lock::from_bytes(&path, bytes)?));
     }
     Ok(Inputs { reference_locale, files, locks, hashes })
