@@ -86,6 +86,11 @@ pub fn first_not_plain_latin(text: &str, from: usize) -> Option<usize> {
         if let Some(ten) = b.get(i..i + 10) {
             let word = |k: usize| u64::from_le_bytes(ten[k..k + 8].try_into().expect("eight bytes"));
             let w = word(0);
+            // Printable ASCII alone, as most of most text is, on fewer steps first.
+            if (at_least(w, 0x20) & !at_least(w, 0x7F)) & HIGH == HIGH {
+                i += 8;
+                continue;
+            }
             let ascii = ascii(w);
             if ascii & HIGH == HIGH || fine(w, ascii, word(1), word(2)) {
                 i += 8;
