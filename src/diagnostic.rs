@@ -230,6 +230,29 @@ mod tests {
         })
     }
 
+    /// A finding of the property tests: its file, line, column, code and locale by
+    /// number, and a tag for its message (and whether its names are shared).
+    fn finding(
+        &(file, line, column, code, locale, tag): &(usize, usize, usize, usize, usize, u16),
+        files: &[&'static str],
+        codes: &[&'static str],
+    ) -> Diagnostic {
+        Diagnostic {
+            code: codes[code],
+            severity: Severity::Info,
+            locale: shared(tag, ["vi", "en"][locale]),
+            file: shared(tag >> 1, files[file]),
+            line,
+            column,
+            id: None,
+            message: tag.to_string().into(),
+            span: 0..0,
+            label: None,
+            drift: None,
+            help: None,
+        }
+    }
+
     proptest! {
         /// The ranked sort puts findings in the order a plain stable sort by
         /// `sort_key` does, equal keys included.
@@ -241,20 +264,7 @@ mod tests {
             const CODES: [&str; 3] = ["missing", "drifted", "unaccepted"];
             let diagnostics: Vec<Diagnostic> = found
                 .iter()
-                .map(|&(file, line, column, code, locale, tag)| Diagnostic {
-                    code: CODES[code],
-                    severity: Severity::Info,
-                    locale: shared(tag, ["vi", "en"][locale]),
-                    file: shared(tag >> 1, FILES[file]),
-                    line,
-                    column,
-                    id: None,
-                    message: tag.to_string().into(),
-                    span: 0..0,
-                    label: None,
-                    drift: None,
-                    help: None,
-                })
+                .map(|found| finding(found, &FILES, &CODES))
                 .collect();
             let mut expected = diagnostics.clone();
             expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -277,20 +287,7 @@ mod tests {
                 .map(|list| {
                     let mut list: Vec<Diagnostic> = list
                         .iter()
-                        .map(|&(file, line, column, code, locale, tag)| Diagnostic {
-                            code: CODES[code],
-                            severity: Severity::Info,
-                            locale: shared(tag, ["vi", "en"][locale]),
-                            file: shared(tag >> 1, FILES[file]),
-                            line,
-                            column,
-                            id: None,
-                            message: tag.to_string().into(),
-                            span: 0..0,
-                            label: None,
-                            drift: None,
-                            help: None,
-                        })
+                        .map(|found| finding(found, &FILES, &CODES))
                         .collect();
                     sort(&mut list);
                     list
