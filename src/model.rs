@@ -305,6 +305,26 @@ impl<'t> FileModel<'t> {
         self.entries[n].offset..self.entries.get(n + 1).map_or(self.file.text.len(), |next| next.offset)
     }
 
+    /// Every literal text of every entry that has a character outside plain Latin
+    /// ([`crate::text::is_plain_latin`]), with its entry and its offset: what the Unicode
+    /// checks look at. An entry whose bytes are all plain Latin, as most are, is passed
+    /// over without a walk.
+    pub fn texts_not_plain_latin(&self) -> impl Iterator<Item = (&Entry<'t>, usize, &'t str)> + '_ {
+        let file = self.file;
+        let entries = if file.plain_latin() { &self.entries[..0] } else { &self.entries[..] };
+        entries
+            .iter()
+            .enumerate()
+            .filter(move |&(n, _)| !file.plain_latin_in(self.span(n)))
+            .flat_map(move |(_, entry)| {
+                entry
+                    .parts()
+                    .flat_map(move |(_, pattern)| text_elements(file, pattern))
+                    .map(move |(at, t)| (entry, at, t))
+            })
+            .filter(move |&(_, at, text)| !file.plain_latin_in(at..at + text.len()))
+    }
+
     /// The first definition of each key, in file order.
     pub fn firsts(&self) -> impl Iterator<Item = (&str, &Entry<'t>)> {
         self.firsts.iter().map(|&i| (self.entries[i].id, &self.entries[i]))
@@ -450,7 +470,7 @@ pub fn plain_text<'t>(pattern: &Pattern<'t>) -> std::borrow::Cow<'t, str> {
 }
 
 /// Every literal text element of a pattern with its offset: where Unicode checks look.
-pub fn text_elements<'t>(file: &SourceFile, pattern: &Pattern<'t>) -> Vec<(usize, &'t str)> {
+fn text_elements<'t>(file: &SourceFile, pattern: &Pattern<'t>) -> Vec<(usize, &'t str)> {
     let mut out = Vec::new();
     walk(pattern, &mut |node| {
         if let Node::Text(t) = node {

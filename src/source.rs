@@ -135,20 +135,15 @@ impl SourceFile {
         self.not_plain_latin.as_ref().is_some_and(Vec::is_empty)
     }
 
-    /// Whether every character in `range` of the text is plain Latin, as far as the file
-    /// knows (`false` when it has too many others to list).
+    /// Whether every character in `range` of the text is plain Latin: a look-up in the
+    /// list of the others, or, in a file with too many to list, a test of the range.
     pub fn plain_latin_in(&self, range: Range<usize>) -> bool {
-        self.not_plain_latin.as_ref().is_some_and(|at| {
-            let next = at.partition_point(|&n| n < range.start);
-            at.get(next).is_none_or(|&n| n >= range.end)
-        })
-    }
-
-    /// Whether `text`, a slice of this file's text at `offset`, is plain Latin.
-    pub fn plain_latin_at(&self, offset: usize, text: &str) -> bool {
-        match self.not_plain_latin {
-            Some(_) => self.plain_latin_in(offset..offset + text.len()),
-            None => crate::text::is_plain_latin(text),
+        match &self.not_plain_latin {
+            Some(at) => {
+                let next = at.partition_point(|&n| n < range.start);
+                at.get(next).is_none_or(|&n| n >= range.end)
+            }
+            None => self.text.get(range).is_some_and(crate::text::is_plain_latin),
         }
     }
 
@@ -502,7 +497,7 @@ mod tests {
 
     /// What a file knows of where its characters that are not plain Latin are answers
     /// for every part of its text as the test of that part alone does; past the listed
-    /// number, it knows nothing and asks the part.
+    /// number, the part itself is tested.
     #[test]
     fn a_file_knows_where_its_text_is_plain_latin() {
         let texts = [
@@ -517,7 +512,6 @@ mod tests {
                 for &end in &bounds[k..] {
                     let part = &text[start..end];
                     assert_eq!(file.plain_latin_in(start..end), crate::text::is_plain_latin(part), "{part:?}");
-                    assert_eq!(file.plain_latin_at(start, part), crate::text::is_plain_latin(part), "{part:?}");
                 }
             }
             assert_eq!(file.plain_latin(), crate::text::is_plain_latin(text));
@@ -526,9 +520,8 @@ mod tests {
         let file = file(&many);
         assert!(file.not_plain_latin.is_none() && !file.plain_latin());
         let plain = many.len() - " plain".len();
-        assert!(!file.plain_latin_in(plain..many.len()), "unknown, so asked");
-        assert!(file.plain_latin_at(plain, " plain"));
-        assert!(!file.plain_latin_at(0, "жж"));
+        assert!(file.plain_latin_in(plain..many.len()));
+        assert!(!file.plain_latin_in(0.."жж".len()));
     }
 
     /// A file read again for the place of a finding places every offset where the

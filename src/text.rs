@@ -35,6 +35,14 @@ pub(crate) mod lanes {
     pub fn at_least(w: u64, min: u8) -> u64 {
         ((w & LOW) + splat(0x80 - min)) | w
     }
+
+    /// Not zero when any lane is below `n` (1 to 0x80), on fewer steps than
+    /// `!at_least`: exact for the eight bytes at once, but not lane by lane (a borrow
+    /// may set a lane past the first one found).
+    #[inline(always)]
+    pub fn below(w: u64, n: u8) -> u64 {
+        w.wrapping_sub(splat(n)) & !w & HIGH
+    }
 }
 
 /// Whether every character is one that Vietnamese and English text is made of and that

@@ -3,7 +3,6 @@
 
 use super::{Check, CheckInfo, FileCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::text_elements;
 
 pub struct InvisibleChar;
 
@@ -46,40 +45,25 @@ impl Check for InvisibleChar {
 
     fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let file = cx.model.file;
-        if file.plain_latin() {
-            return;
-        }
-        for (n, entry) in cx.model.entries.iter().enumerate() {
-            // Most entries of most files have no character that is not plain Latin.
-            if file.plain_latin_in(cx.model.span(n)) {
-                continue;
-            }
-            for (_, pattern) in entry.parts() {
-                for (offset, text) in text_elements(file, pattern) {
-                    if file.plain_latin_at(offset, text) {
-                        continue;
-                    }
-                    for (i, c) in text.char_indices() {
-                        let at = offset + i;
-                        let finding = |what: &str, name: &str| {
-                            let message = format!("{what} U+{:04X} {name} inside the text", c as u32);
-                            INFO.at(file, at..at + c.len_utf8(), Some(entry.key()), message)
-                        };
-                        if let Some(name) = control_name(c, &text[i..]) {
-                            out.push(
-                                finding("control character", name)
-                                    .severity(Severity::Error)
-                                    .label("control character")
-                                    .help(if c == '\r' {
-                                        "this file has old Mac line endings (CR alone): save it with LF or CRLF line endings"
-                                    } else {
-                                        "delete it: a control character is never part of a text"
-                                    }),
-                            );
-                        } else if let Some(name) = invisible_name(c) {
-                            out.push(finding("invisible", name).label("invisible character"));
-                        }
-                    }
+        for (entry, offset, text) in cx.model.texts_not_plain_latin() {
+            for (i, c) in text.char_indices() {
+                let at = offset + i;
+                let finding = |what: &str, name: &str| {
+                    let message = format!("{what} U+{:04X} {name} inside the text", c as u32);
+                    INFO.at(file, at..at + c.len_utf8(), Some(entry.key()), message)
+                };
+                if let Some(name) = control_name(c, &text[i..]) {
+                    out.push(
+                        finding("control character", name).severity(Severity::Error).label("control character").help(
+                            if c == '\r' {
+                                "this file has old Mac line endings (CR alone): save it with LF or CRLF line endings"
+                            } else {
+                                "delete it: a control character is never part of a text"
+                            },
+                        ),
+                    );
+                } else if let Some(name) = invisible_name(c) {
+                    out.push(finding("invisible", name).label("invisible character"));
                 }
             }
         }

@@ -148,6 +148,12 @@ impl<'a, 't> PairCx<'a, 't> {
         })
     }
 
+    /// Whether either entry has a placeable: most pairs are plain text on both sides, and
+    /// have no variables or references to compare.
+    pub fn has_placeables(&self) -> bool {
+        self.reference.has_placeables() || self.target.has_placeables()
+    }
+
     /// How the translation stands against its record.
     pub fn record_state(&self) -> crate::lock::RecordState {
         match self.record {

@@ -7,7 +7,6 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use super::{Check, CheckInfo, FileCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::text_elements;
 
 pub struct NotNfc;
 
@@ -43,45 +42,34 @@ impl Check for NotNfc {
     fn check_file(&self, cx: &FileCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         let file = cx.model.file;
         let mut lines_reported = BTreeSet::new();
-        if file.plain_latin() {
-            return;
-        }
-        for (n, entry) in cx.model.entries.iter().enumerate() {
-            // Most entries of most files have no character that is not plain Latin.
-            if file.plain_latin_in(cx.model.span(n)) {
+        for (entry, offset, text) in cx.model.texts_not_plain_latin() {
+            if is_nfc(text) {
                 continue;
             }
-            for (_, pattern) in entry.parts() {
-                for (offset, text) in text_elements(file, pattern) {
-                    if file.plain_latin_at(offset, text) || is_nfc(text) {
-                        continue;
-                    }
-                    let mut line_start = 0;
-                    for segment in text.split_inclusive('\n') {
-                        if let Some(cluster) = first_unnormalized(segment) {
-                            let at = offset + line_start + cluster.start;
-                            let (line, _) = file.position(at);
-                            if lines_reported.insert(line) {
-                                let written = &segment[cluster.clone()];
-                                out.push(
-                                    INFO.at(
-                                        file,
-                                        at..at + written.len(),
-                                        Some(entry.key()),
-                                        format!(
-                                            "`{}` is written decomposed ({}); NFC has {}",
-                                            written.nfc().collect::<String>(),
-                                            code_points(written),
-                                            code_points(&written.nfc().collect::<String>())
-                                        ),
-                                    )
-                                    .label("not NFC"),
-                                );
-                            }
-                        }
-                        line_start += segment.len();
+            let mut line_start = 0;
+            for segment in text.split_inclusive('\n') {
+                if let Some(cluster) = first_unnormalized(segment) {
+                    let at = offset + line_start + cluster.start;
+                    let (line, _) = file.position(at);
+                    if lines_reported.insert(line) {
+                        let written = &segment[cluster.clone()];
+                        out.push(
+                            INFO.at(
+                                file,
+                                at..at + written.len(),
+                                Some(entry.key()),
+                                format!(
+                                    "`{}` is written decomposed ({}); NFC has {}",
+                                    written.nfc().collect::<String>(),
+                                    code_points(written),
+                                    code_points(&written.nfc().collect::<String>())
+                                ),
+                            )
+                            .label("not NFC"),
+                        );
                     }
                 }
+                line_start += segment.len();
             }
         }
     }

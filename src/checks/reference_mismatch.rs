@@ -39,8 +39,7 @@ impl Check for ReferenceMismatch {
     }
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-        // Most entries are plain text on both sides.
-        if !cx.reference.has_placeables() && !cx.target.has_placeables() {
+        if !cx.has_placeables() {
             return;
         }
         let names = |refs: Vec<crate::model::Reference<'_>>| -> BTreeSet<String> {

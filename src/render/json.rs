@@ -162,12 +162,8 @@ fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Op
 fn string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     // Whether any of eight bytes needs an escape: one below a space, a `"` or a `\`.
-    use crate::text::lanes::{splat, HIGH};
-    // (Exact for "any", as Hacker's Delight 6-1 has it: a byte below 0x20, or one that
-    // is zero once `"` or `\\` is taken away.)
-    let below = |w: u64, n: u8| w.wrapping_sub(splat(n)) & !w;
-    let zero = |w: u64| w.wrapping_sub(splat(1)) & !w;
-    let needs_escape = |w: u64| (below(w, 0x20) | zero(w ^ splat(b'"')) | zero(w ^ splat(b'\\'))) & HIGH != 0;
+    use crate::text::lanes::{below, splat};
+    let needs_escape = |w: u64| (below(w, 0x20) | below(w ^ splat(b'"'), 1) | below(w ^ splat(b'\\'), 1)) != 0;
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
