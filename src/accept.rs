@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 
 use crate::drift::{classify, DriftClass};
+use crate::engine::stated::unstated_facts;
+use crate::engine::{EntryState, Verdicts};
 use crate::error::Error;
 use crate::fingerprint;
 use crate::lock::{self, Lock, RecordState, TranslationRecord};
@@ -15,14 +17,20 @@ use crate::source::SourceFile;
 #[derive(Debug, Clone, Default)]
 pub struct AcceptOptions {
     pub locale: String,
-    /// Record exactly these ids (drifted ones included).
+    /// Record exactly these ids (drifted ones included). A named entry that `check` calls
+    /// untranslated is recorded as an intentional copy.
     pub ids: Vec<String>,
     /// Also record every drifted entry.
     pub drifted: bool,
     /// Also record drifted entries whose reference changed only cosmetically.
     pub cosmetic: bool,
-    /// Record every translated entry, whatever its state.
+    /// Record every translated entry, drifted ones included (still guarded).
     pub all: bool,
+    /// Record what the guards would leave: entries with error-level findings, untranslated
+    /// copies, facts drifts whose translation does not state the new facts.
+    pub force: bool,
+    /// Say what would be recorded; write nothing.
+    pub dry_run: bool,
     /// Told how far the run is, resource by resource.
     pub progress: crate::Progress,
 }
@@ -36,6 +44,8 @@ pub enum AcceptReason {
     Edited,
     /// Its reference changed since it was recorded.
     Drifted(DriftClass),
+    /// It was recorded already; naming it made it an intentional copy.
+    Copy,
 }
 
 impl std::fmt::Display for AcceptReason {
@@ -44,6 +54,7 @@ impl std::fmt::Display for AcceptReason {
             AcceptReason::New => f.write_str("new"),
             AcceptReason::Edited => f.write_str("edited"),
             AcceptReason::Drifted(class) => write!(f, "drifted, {}", class.as_str()),
+            AcceptReason::Copy => f.write_str("accepted before"),
         }
     }
 }
@@ -55,27 +66,83 @@ pub struct AcceptedEntry {
     pub file: String,
     pub id: String,
     pub reason: AcceptReason,
+    /// Recorded as an intentional copy of its reference.
+    pub copy: bool,
+}
+
+/// Why the guard did not record an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    /// It has error-level findings: their codes and the first one's message.
+    Errors { codes: Vec<&'static str>, first: String },
+    /// `check` calls it untranslated (a copy, or still in the reference language).
+    Untranslated,
+    /// Its reference changed since it was accepted (plain `accept` never records a drift).
+    Drifted(DriftClass),
+    /// A facts drift whose translation does not state these new facts.
+    Unstated(Vec<String>),
+}
+
+impl std::fmt::Display for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Held::Errors { codes, first } => {
+                let codes: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
+                write!(f, "it has {} (error): {first}", codes.join(", "))
+            }
+            Held::Untranslated => f.write_str("`check` calls it untranslated"),
+            Held::Drifted(class) => write!(f, "its reference changed ({}) since it was accepted", class.as_str()),
+            Held::Unstated(facts) => {
+                let facts: Vec<String> = facts.iter().map(|f| format!("`{f}`")).collect();
+                write!(f, "its reference now states {} and the translation does not", facts.join(", "))
+            }
+        }
+    }
+}
+
+/// An entry the guard left unrecorded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldEntry {
+    pub file: String,
+    pub id: String,
+    pub why: Held,
 }
 
 /// What `accept` did.
 #[derive(Debug, Default)]
 pub struct AcceptReport {
+    /// In file order, resource by resource.
     pub recorded: Vec<AcceptedEntry>,
     /// Records removed because their entry is gone: `(file, id)`.
     pub dropped: Vec<(String, String)>,
-    /// Drifted entries left alone (name them, or use `--drifted`).
-    pub drifted_left: usize,
+    /// Entries left unrecorded by a plain `accept` (or `--all`), with the reason.
+    pub left: Vec<HeldEntry>,
+    /// Entries named on the command line and refused: the run fails (exit 1).
+    pub refused: Vec<HeldEntry>,
     pub files_written: usize,
+    /// Nothing was written (`--dry-run`).
+    pub dry_run: bool,
 }
 
 /// Records translations of `options.locale` in the lock files. Nothing is written when an
 /// id named in `options.ids` does not exist; each lock is written atomically and only
 /// when it changes.
+///
+/// The guard reads each entry's state from a check of the locale (the same findings
+/// `check` shows, `[severity]` applied): without `force` it never records an entry with
+/// an error-level finding, an untranslated one (unless named: then it is an intentional
+/// copy), or a facts drift whose translation does not state the new facts; a plain run
+/// records no drift at all.
 pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport, Error> {
     let locale = options.locale.as_str();
     project.require_locale(locale)?;
     let _writing = project.write_lock()?;
-    let mut report = AcceptReport::default();
+    let checked = crate::check::check_project(
+        project,
+        &crate::check::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
+    )?;
+    let verdicts = Verdicts::new(&checked.diagnostics);
+    let mut report = AcceptReport { dry_run: options.dry_run, ..AcceptReport::default() };
     let mut named_found = BTreeSet::new();
     let mut writes: Vec<(std::path::PathBuf, Lock)> = Vec::new();
 
@@ -102,28 +169,38 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
         let reference_parsed = reference_file.as_ref().and_then(SourceFile::parse);
         let reference = reference_file.as_ref().map(|f| FileModel::new(f, &reference_parsed));
         let in_reference = |key: &str| reference.as_ref().is_some_and(|r| r.contains(key));
+        let display = target_file.display.to_string();
 
         // Drop records of entries that are gone from either side.
         let gone: Vec<String> =
             lock.entries.keys().filter(|k| !target.contains(k) || !in_reference(k)).cloned().collect();
         for key in gone {
             lock.entries.remove(&key);
-            report.dropped.push((target_file.display.to_string(), key));
+            report.dropped.push((display.clone(), key));
         }
 
-        for (key, entry) in target.by_key() {
+        // In file order: what a translator reads top to bottom.
+        for (key, entry) in target.firsts() {
             let Some(reference_entry) = reference.as_ref().and_then(|r| r.get(key)) else { continue };
             let named = options.ids.iter().any(|id| id == key);
             if named {
                 named_found.insert(key.to_string());
             }
+            if !options.ids.is_empty() && !named && !options.all && !options.drifted && !options.cosmetic {
+                // Naming ids narrows the run to those entries.
+                continue;
+            }
             let reference_canonical = reference_entry.canonical();
-            let record = TranslationRecord {
+            let translation_canonical = entry.canonical();
+            let mut record = TranslationRecord {
                 reference: fingerprint::of_text(&reference_canonical),
-                translation: fingerprint::of_entry(entry),
+                translation: fingerprint::of_text(&translation_canonical),
+                copy: false,
                 source: reference_canonical,
             };
             let old = lock.entries.get(key);
+            let verdict = verdicts.of(locale, &display, key);
+            let untranslated = verdict.state == EntryState::Untranslated;
             let reason = match RecordState::of(old, &record.reference, &record.translation) {
                 RecordState::Unrecorded => AcceptReason::New,
                 RecordState::Edited => AcceptReason::Edited,
@@ -131,25 +208,61 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                     fingerprint::body(&old.expect("a drifted entry has a record").source),
                     fingerprint::body(&record.source),
                 )),
+                // Recorded and unchanged; naming a copy makes it an intentional one.
+                RecordState::Current if named && untranslated && !old.is_some_and(|r| r.copy) => AcceptReason::Copy,
                 RecordState::Current => continue,
             };
+            // The drift as `check` reports it (not at all when `drifted` is off).
+            let drift = verdict.state_drift();
             let wanted = options.all
                 || named
-                || match reason {
-                    AcceptReason::Drifted(class) => {
-                        options.drifted || (options.cosmetic && class == DriftClass::Cosmetic)
-                    }
-                    // Naming ids narrows the run to those entries.
-                    _ => options.ids.is_empty(),
+                || match drift {
+                    Some(class) => options.drifted || (options.cosmetic && class == DriftClass::Cosmetic),
+                    None => options.ids.is_empty() && !matches!(reason, AcceptReason::Drifted(_)),
                 };
-            if !wanted {
-                if matches!(reason, AcceptReason::Drifted(_)) {
-                    report.drifted_left += 1;
+            let held = if !wanted {
+                drift.or(match reason {
+                    AcceptReason::Drifted(class) => Some(class),
+                    _ => None,
+                })
+                .map(Held::Drifted)
+            } else if options.force {
+                None
+            } else if !verdict.errors.is_empty() {
+                let mut codes: Vec<&'static str> = verdict.errors.iter().map(|d| d.code).collect();
+                codes.dedup();
+                Some(Held::Errors { codes, first: verdict.errors[0].message.to_string() })
+            } else if untranslated && !named {
+                Some(Held::Untranslated)
+            } else if drift == Some(DriftClass::Facts) {
+                let old_source = old.map_or("", |r| r.source.as_str());
+                let lacking = unstated_facts(
+                    (old_source, &record.source),
+                    &translation_canonical,
+                    reference_locale,
+                    locale,
+                );
+                (!lacking.is_empty()).then_some(Held::Unstated(lacking))
+            } else {
+                None
+            };
+            if let Some(why) = held {
+                let held = HeldEntry { file: display.clone(), id: key.to_string(), why };
+                if named {
+                    report.refused.push(held);
+                } else {
+                    report.left.push(held);
                 }
                 continue;
             }
+            record.copy = untranslated && named;
             lock.entries.insert(key.to_string(), record);
-            report.recorded.push(AcceptedEntry { file: target_file.display.to_string(), id: key.to_string(), reason });
+            report.recorded.push(AcceptedEntry {
+                file: display.clone(),
+                id: key.to_string(),
+                reason,
+                copy: untranslated && named,
+            });
         }
         if lock != before || (lock.entries.is_empty() && lock_path.exists()) {
             writes.push((lock_path, lock));
@@ -164,6 +277,9 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
             list.join(", "),
             if list.len() == 1 { "is" } else { "are" }
         )));
+    }
+    if options.dry_run {
+        return Ok(report);
     }
     for (path, lock) in writes {
         if lock.write(&path)? {

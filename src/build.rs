@@ -4,7 +4,9 @@
 //! - the locale's own entry when it has a usable one;
 //! - the reference's entry for an entry the locale lacks (`--missing fill`, the default);
 //! - the reference's entry for a translation whose reference changed a fact since it
-//!   was accepted and that nobody touched since (`--drifted reference`, the default).
+//!   was accepted and that does not state the new facts (`--drifted reference`, the
+//!   default);
+//! - never a message its reference no longer has (a retracted paragraph).
 //!
 //! It then checks what it would serve the way a Fluent runtime will use it: every message
 //! and term reference resolves in the locale, no translation uses a variable its reference
@@ -371,9 +373,11 @@ fn entry_texts(file: &SourceFile, parsed: &ParseOutcome<'_>) -> BTreeMap<String,
     texts
 }
 
-/// Translations whose reference changed a fact since they were accepted and that were not
-/// edited since: with `--drifted reference` they are served from the reference. (An
-/// edited one is probably being revised; it is kept and stays `drifted` in `check`.)
+/// Translations whose reference changed a fact since they were accepted and that do not
+/// state the new facts: with `--drifted reference` they are served from the reference.
+/// An edit of another word does not make "60" right where the source now says 72; a
+/// translation revised to state the new facts is kept (and stays `drifted` in `check`
+/// until it is accepted).
 fn stale_facts(input: &Input<'_, '_>) -> Result<BTreeSet<(String, String, String)>, Error> {
     let mut stale = BTreeSet::new();
     for ((locale, resource), &file) in &input.at {
@@ -396,7 +400,16 @@ fn stale_facts(input: &Input<'_, '_>) -> Result<BTreeSet<(String, String, String
                 crate::fingerprint::body(&record.source),
                 crate::fingerprint::body(&source_canonical),
             );
-            if state == (RecordState::Drifted { translation_edited: false }) && class == DriftClass::Facts {
+            if !matches!(state, RecordState::Drifted { .. }) || class != DriftClass::Facts {
+                continue;
+            }
+            let unstated = crate::engine::stated::unstated_facts(
+                (&record.source, &source_canonical),
+                &target.canonical(),
+                reference_locale,
+                locale,
+            );
+            if !unstated.is_empty() {
                 stale.insert((locale.clone(), resource.clone(), key.clone()));
             }
         }
@@ -521,6 +534,15 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
         if let Some(own) = own {
             for entry in input.first_entries(own) {
                 let key = entry.key();
+                // A message its reference no longer has (a retracted paragraph) is never
+                // served: apps would show it although the source took it back. A term of
+                // the locale's own (a private term) is kept for the messages that use it.
+                let gone_from_reference = locale != reference_locale
+                    && !key.starts_with('-')
+                    && input.file(reference_locale, resource).is_none_or(|r| input.entry(r, &key).is_none());
+                if gone_from_reference {
+                    continue;
+                }
                 if owned.contains(&key) && !keys.contains(&key) {
                     keys.insert(key.clone());
                     served.push(Served::own(key, own));

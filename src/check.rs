@@ -11,6 +11,7 @@ use crate::cache::{Cache, Stored, StoredIndex};
 use crate::checks::{name, Definition, FileCx, GroupCx, IndexedFile, LocaleCx, LocaleIndex, PairCx, Use, CHECKS};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::drift::DriftClass;
+use crate::engine::EntryState;
 use crate::error::Error;
 use crate::lock::{self, Lock};
 use crate::model::{references, FileModel, ParseOutcome};
@@ -350,10 +351,10 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     }
     drop(cache);
 
+    apply_overrides(project, &mut across);
     crate::diagnostic::sort(&mut across);
     found.push(across);
     report.diagnostics = crate::diagnostic::sort_lists(found);
-    apply_overrides(project, &mut report.diagnostics);
     if !options.locales.is_empty() {
         report.diagnostics.retain(|d| options.locales.iter().any(|l| **l == *d.locale));
     }
@@ -585,57 +586,21 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         }
     }
 
-    // Status of this resource in each locale.
+    // `[severity]` applied here, before anything is counted: a code set to `off` did not
+    // run as far as the counts, the states and the exit code can tell.
+    apply_overrides(project, &mut found);
+
+    // Status of this resource in each locale: each entry's one state, counted.
     let mut statuses = Vec::new();
-    // Counted without building sets of ids: a look-up per key in the other file, and
-    // sorted lists of the ids with findings.
-    let not_in = |from: Option<&FileModel<'_>>, other: Option<&FileModel<'_>>| match (from, other) {
-        (Some(from), Some(other)) => from.firsts().filter(|(key, _)| !other.contains(key)).count(),
-        (Some(from), None) => from.key_count(),
-        (None, _) => 0,
-    };
     let reference_count = reference.map_or(0, FileModel::key_count);
     for locale in &config.locales {
         let model = model_of(locale);
         let is_reference = locale == reference_locale;
-        let ids_of = |code: &str| -> Vec<&str> {
-            let mut ids: Vec<&str> = found
-                .iter()
-                .filter(|d| d.code == code && *d.locale == **locale)
-                .filter_map(|d| d.id.as_deref())
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
-        let untranslated = ids_of("untranslated");
-        let drifted = ids_of("drifted");
-        let mut drift = DriftCounts::default();
-        for d in found.iter().filter(|d| d.code == "drifted" && *d.locale == **locale) {
-            match d.drift.as_ref().map(|x| x.class) {
-                Some(DriftClass::Cosmetic) => drift.cosmetic += 1,
-                Some(DriftClass::Wording) => drift.wording += 1,
-                Some(DriftClass::Facts) => drift.facts += 1,
-                None => {}
-            }
-        }
-        // Ids either untranslated or drifted (or both).
-        let stale = untranslated.len() + drifted.iter().filter(|id| untranslated.binary_search(id).is_err()).count();
         let counts = if is_reference {
             let keys = model.map_or(0, FileModel::key_count);
             Counts { entries: keys, translated: keys, ..Counts::default() }
         } else {
-            let missing = not_in(reference, model);
-            Counts {
-                entries: reference_count,
-                translated: reference_count - missing - stale,
-                missing,
-                untranslated: untranslated.len(),
-                obsolete: not_in(model, reference),
-                drifted: drifted.len(),
-                drift,
-                unaccepted: ids_of("unaccepted").len(),
-            }
+            count_states(&found, locale, reference, model, reference_count)
         };
         statuses.push((
             locale_number(locale),
@@ -648,6 +613,54 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     // What its indexes say, for the cache's key of the locale-wide findings: the cache's
     // to work out (`cache::semantic`), and nobody's without one.
     ResourcePart { found, statuses, indexes, semantic: 0, cached: false, key: 0 }
+}
+
+/// The counts of one target locale's file of a resource: each entry's one
+/// [`EntryState`], from the resource's findings (`[severity]` applied).
+fn count_states(
+    found: &[Diagnostic],
+    locale: &str,
+    reference: Option<&FileModel<'_>>,
+    model: Option<&FileModel<'_>>,
+    reference_count: usize,
+) -> Counts {
+    // The findings that name a state, by id: most entries have none.
+    let mut by_id: std::collections::HashMap<&str, Vec<&Diagnostic>> = std::collections::HashMap::new();
+    for d in found.iter().filter(|d| *d.locale == *locale) {
+        if matches!(d.code, "untranslated" | "drifted" | "unaccepted") {
+            if let Some(id) = d.id.as_deref() {
+                by_id.entry(id).or_default().push(d);
+            }
+        }
+    }
+    let mut counts = Counts { entries: reference_count, ..Counts::default() };
+    if let Some(reference) = reference {
+        for (key, _) in reference.firsts() {
+            let present = model.is_some_and(|m| m.contains(key));
+            let findings = by_id.get(key).map(Vec::as_slice).unwrap_or_default();
+            match EntryState::of(findings.iter().copied(), present, true) {
+                EntryState::Missing => counts.missing += 1,
+                EntryState::Untranslated => counts.untranslated += 1,
+                EntryState::Drifted(class) => {
+                    counts.drifted += 1;
+                    match class {
+                        DriftClass::Cosmetic => counts.drift.cosmetic += 1,
+                        DriftClass::Wording => counts.drift.wording += 1,
+                        DriftClass::Facts => counts.drift.facts += 1,
+                    }
+                }
+                EntryState::Unaccepted => {
+                    counts.unaccepted += 1;
+                    counts.translated += 1;
+                }
+                EntryState::Ok | EntryState::Obsolete => counts.translated += 1,
+            }
+        }
+    }
+    if let Some(model) = model {
+        counts.obsolete = model.firsts().filter(|(key, _)| !reference.is_some_and(|r| r.contains(key))).count();
+    }
+    counts
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.

@@ -76,9 +76,16 @@ pub enum Command {
         /// Also record entries whose source changed only in punctuation, spacing or case.
         #[arg(long)]
         cosmetic: bool,
-        /// Record every translated entry, whatever its state.
+        /// Record every translated entry, drifted ones included (the guard still applies).
         #[arg(long)]
         all: bool,
+        /// Record entries the guard would leave: error-level findings, untranslated copies,
+        /// changed figures the translation does not state.
+        #[arg(long)]
+        force: bool,
+        /// Show what would be recorded, in file order; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Turn announcements from the source folder into their reference resources
     ///

@@ -16,6 +16,7 @@ pub mod checks;
 pub mod diagnostic;
 pub mod document;
 pub mod drift;
+pub mod engine;
 pub mod error;
 pub mod fingerprint;
 pub mod fmt;

@@ -24,6 +24,11 @@ pub struct TranslationRecord {
     pub reference: String,
     /// sha256 of the translation's canonical text.
     pub translation: String,
+    /// The translation is meant to be the same text as its reference (a name, a code):
+    /// recorded by naming it, `songngu accept vi ID`. `untranslated` does not flag it
+    /// until either side changes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub copy: bool,
     /// The reference's canonical text, so a later change can be shown as a diff.
     pub source: String,
 }
@@ -180,6 +185,13 @@ impl Lock {
             };
             let reference = hex(&mut rest, "reference")?;
             let translation = hex(&mut rest, "translation")?;
+            let copy = match rest.strip_prefix("copy = true\n") {
+                Some(r) => {
+                    rest = r;
+                    true
+                }
+                None => false,
+            };
             rest = rest.strip_prefix("source = \"\"\"\n")?;
             let end = rest.find("\"\"\"\n")?;
             let source = &rest[..end];
@@ -188,7 +200,7 @@ impl Lock {
                 return None;
             }
             rest = &rest[end + 4..];
-            let record = TranslationRecord { reference, translation, source: source.to_string() };
+            let record = TranslationRecord { reference, translation, copy, source: source.to_string() };
             if lock.entries.insert(key.to_string(), record).is_some() {
                 return None;
             }
@@ -289,6 +301,8 @@ mod tests {
         TranslationRecord {
             reference: format!("{n:064x}"),
             translation: format!("{:064x}", n + 1),
+            // Every third one an intentional copy.
+            copy: n % 3 == 2,
             source: format!("text {n}\n    with \"quotes\""),
         }
     }

@@ -116,7 +116,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         }
     };
     let writes = match &cli.command {
-        Command::Accept { .. } | Command::Ingest { .. } | Command::Sync { .. } | Command::Build { .. } => true,
+        Command::Accept { dry_run: false, .. } | Command::Ingest { .. } | Command::Sync { .. } | Command::Build { .. } => true,
         Command::Fmt { check, .. } => !check,
         Command::Import { dry_run, .. } => !dry_run,
         _ => false,
@@ -150,14 +150,23 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             render::status::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Accept { locale, ids, drifted, cosmetic, all } => {
+        Command::Accept { locale, ids, drifted, cosmetic, all, force, dry_run } => {
             let bar = ProgressBar::new("accepting");
-            let options =
-                songngu::accept::AcceptOptions { locale, ids, drifted, cosmetic, all, progress: bar.progress() };
+            let options = songngu::accept::AcceptOptions {
+                locale,
+                ids,
+                drifted,
+                cosmetic,
+                all,
+                force,
+                dry_run,
+                progress: bar.progress(),
+            };
             let report = songngu::accept::accept(&project, &options)?;
             drop(bar);
             render::accept::render(&report, &options.locale, &mut out).map_err(io)?;
-            Ok(ExitCode::SUCCESS)
+            // A named entry that was refused is work not done.
+            Ok(if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Ingest { files } => {
             let bar = ProgressBar::new("ingesting");

@@ -59,6 +59,9 @@ fn run_ok(dir: &Path, args: &[&str]) {
 
 /// The shipped content and `COPIES` more announcements, ingested, translated (the
 /// Vietnamese is the English with a marker, enough for these tests) and accepted.
+/// (Its translations are the English texts with Hanoi written the Vietnamese way: copies
+/// that the guarded `accept` would leave, recorded anyway with `--force`; this file is
+/// about writes, not about the guard.)
 fn base_project() -> tempfile::TempDir {
     let dir = shipped_project();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -71,7 +74,7 @@ fn base_project() -> tempfile::TempDir {
         let en = common::read(dir.path(), &format!("locales/en/copy{k}.ftl"));
         write(dir.path(), &format!("locales/vi/copy{k}.ftl"), &en.replace("Hanoi", "Hà Nội"));
     }
-    run_ok(dir.path(), &["accept", "vi", "--all"]);
+    run_ok(dir.path(), &["accept", "vi", "--all", "--force"]);
     dir
 }
 
@@ -200,7 +203,7 @@ fn accept_killed_at_any_moment_leaves_whole_files() {
     for path in tree(base.path()).keys().filter(|p| p.to_string_lossy().ends_with(".lock")) {
         std::fs::remove_file(base.path().join(path)).unwrap();
     }
-    assert!(kill_at_random_moments("accept", base.path(), &["accept", "vi", "--all"], 0x5eed_0001) > 0);
+    assert!(kill_at_random_moments("accept", base.path(), &["accept", "vi", "--all", "--force"], 0x5eed_0001) > 0);
 }
 
 #[test]
@@ -235,7 +238,7 @@ fn build_killed_at_any_moment_leaves_a_whole_build() {
         let text = common::read(base.path(), &path);
         write(base.path(), &path, &text.replace("Hà Nội", "Thủ đô Hà Nội"));
     }
-    run_ok(base.path(), &["accept", "vi", "--all"]);
+    run_ok(base.path(), &["accept", "vi", "--all", "--force"]);
     assert!(kill_at_random_moments("build", base.path(), &["build"], 0x5eed_0004) > 0);
 }
 

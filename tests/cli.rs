@@ -246,10 +246,21 @@ fn a_changed_figure_is_drift_of_class_facts_until_accepted() {
     // check never writes the lock.
     assert_eq!(std::fs::read(&lock).unwrap(), lock_before);
 
-    // Plain `accept` leaves drift alone; naming the id records it.
+    // Plain `accept` leaves drift alone; naming the id is refused while the translation
+    // still says 60, and records it once it says 72.
     let plain = songngu(dir.path(), &["accept", "vi"]);
-    assert!(stdout(&plain).contains("1 drifted entry left"), "{}", stdout(&plain));
+    assert!(
+        stdout(&plain).contains("left ceremony-held-p5 in locales/vi/ceremony-held.ftl: its reference changed (facts)"),
+        "{}",
+        stdout(&plain)
+    );
     assert_eq!(std::fs::read(&lock).unwrap(), lock_before);
+    let stale = songngu(dir.path(), &["accept", "vi", "ceremony-held-p5"]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(stdout(&stale).contains("refused ceremony-held-p5"), "{}", stdout(&stale));
+    assert!(stdout(&stale).contains("now states `72` and the translation does not"), "{}", stdout(&stale));
+    assert_eq!(std::fs::read(&lock).unwrap(), lock_before);
+    edit(&dir.path().join("locales/vi/ceremony-held.ftl"), "đại diện 60 quốc gia", "đại diện 72 quốc gia");
     let named = songngu(dir.path(), &["accept", "vi", "ceremony-held-p5"]);
     assert_eq!(named.status.code(), Some(0));
     assert!(stdout(&named).contains("accepted ceremony-held-p5 (drifted, facts)"), "{}", stdout(&named));

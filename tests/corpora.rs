@@ -188,8 +188,10 @@ fn fluent_spec_fixtures() {
 }
 
 /// Real drift: vi was translated against Firefox ESR 140's en-US. Accept it all against
-/// that baseline, then let the current en-US replace the reference: exactly the entries
-/// whose English changed since (the corpus README counts 44) show as drifted.
+/// that baseline (`--force`: the guard would leave the copies and the entries with
+/// error-level findings, as the first run shows), then let the current en-US replace the
+/// reference: exactly the entries whose English changed since (the corpus README counts
+/// 44) show as drifted.
 #[cfg(unix)]
 #[test]
 fn firefox_drift_from_esr_140_to_current() {
@@ -198,12 +200,15 @@ fn firefox_drift_from_esr_140_to_current() {
     let project = linked_project(FIREFOX_CONFIG, &[("en-US", firefox.join("en-US-140esr"))]);
     // The lock files are written beside the translations, so vi is a copy.
     copy_tree(&firefox.join("vi"), &project.path().join("locales/vi"));
-    let accept = Command::new(env!("CARGO_BIN_EXE_songngu"))
-        .arg("--root")
-        .arg(project.path())
-        .args(["accept", "vi", "--all"])
-        .output()
-        .unwrap();
+    let accept = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_songngu")).arg("--root").arg(project.path()).args(args).output().unwrap()
+    };
+    let guarded = accept(&["accept", "vi", "--all", "--dry-run"]);
+    assert!(guarded.status.success(), "{}", String::from_utf8_lossy(&guarded.stderr));
+    let said = String::from_utf8_lossy(&guarded.stdout);
+    assert!(said.contains("`check` calls it untranslated"), "{said}");
+    assert!(said.contains("entries left as not done"), "{said}");
+    let accept = accept(&["accept", "vi", "--all", "--force"]);
     assert!(accept.status.success(), "{}", String::from_utf8_lossy(&accept.stderr));
     let (_, before) = check_json(project.path());
     assert_eq!(with_code(&before, "drifted").count(), 0);

@@ -47,6 +47,17 @@ impl Check for Drifted {
         };
         let drift = Drift::new(fingerprint::body(&record.source), fingerprint::body(&cx.texts().reference_canonical));
         let class = drift.class;
+        // The new facts the translation does not state yet: `accept` refuses it until it does.
+        let lacking = if class == crate::drift::DriftClass::Facts {
+            crate::engine::stated::unstated_facts(
+                (&record.source, &cx.texts().reference_canonical),
+                &cx.target.canonical(),
+                cx.reference_locale,
+                cx.target_locale,
+            )
+        } else {
+            Vec::new()
+        };
         let accept = format!("songngu accept {} {}", cx.target_locale, cx.target.key());
         let mut diagnostic = INFO
             .at_entry(
@@ -60,7 +71,13 @@ impl Check for Drifted {
             )
             .severity(class.severity())
             .label(format!("drifted: {}", class.as_str()))
-            .help(if revised {
+            .help(if class == crate::drift::DriftClass::Facts && !lacking.is_empty() {
+                let lacking: Vec<String> = lacking.iter().map(|f| format!("`{f}`")).collect();
+                format!(
+                    "the reference now states {}, which the translation does not: update it, then `{accept}`",
+                    lacking.join(", ")
+                )
+            } else if revised {
                 format!("the translation was edited since: revised? `{accept}`")
             } else if class == crate::drift::DriftClass::Cosmetic {
                 format!(

@@ -82,14 +82,6 @@ pub fn check_file_for(codes: &[&str], cx: &FileCx<'_, '_>, out: &mut Vec<Diagnos
     }
 }
 
-/// Runs the pair-level part of the named checks only (`export` asks whether a
-/// translation is still a copy of its reference).
-pub fn check_pair_for(codes: &[&str], cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-    for check in CHECKS.iter().filter(|c| codes.contains(&c.info().code)) {
-        check.check_pair(cx, out);
-    }
-}
-
 /// The text `songngu explain CODE` prints for a check.
 pub fn explain(info: &CheckInfo) -> String {
     format!("{} ({} by default): {}\n\n{}\n", info.code, info.severity.as_str(), info.summary, info.doc)

@@ -33,8 +33,9 @@ nobody went back to.
 in `locales/vi/signing-opens.ftl`.
 
 ## How to fix
-Translate the text. If the copy is right (a proper name, a code), set the severity of
-`untranslated` to `info` in `songngu.toml` or rephrase with a term.",
+Translate the text. If the copy is right (a proper name, a brand, a code), accept it by
+name, `songngu accept vi ID`: it is recorded as an intentional copy, and this check is
+quiet about it until the reference or the translation changes.",
 };
 
 impl Check for Untranslated {
@@ -43,6 +44,10 @@ impl Check for Untranslated {
     }
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
+        // Accepted by name as an intentional copy, and neither side changed since.
+        if cx.record.is_some_and(|r| r.copy) && cx.record_state() == crate::lock::RecordState::Current {
+            return;
+        }
         let target_language = language(cx.target_locale);
         let reference_language = language(cx.reference_locale);
         for (part, target_pattern) in cx.target.parts() {

@@ -25,7 +25,8 @@ use std::collections::BTreeMap;
 
 use fluent_syntax::ast;
 
-use crate::checks::{check_pair_for, PairCx};
+use crate::checks::PairCx;
+use crate::engine::EntryState;
 use crate::error::Error;
 use crate::fingerprint;
 use crate::lock::{self, Lock, RecordState};
@@ -85,6 +86,9 @@ pub struct Unit {
     /// Accepted and unchanged since, whatever else `check` says of it (an accepted copy
     /// such as a brand name is still flagged untranslated).
     pub accepted: bool,
+    /// Accepted by name as an intentional copy of its reference (a name, a code): not a
+    /// translation, so not in the translation memory.
+    pub copy: bool,
     /// The comment above the reference entry, for the translator.
     pub note: Option<String>,
     /// Line of the entry in the reference file.
@@ -189,8 +193,13 @@ pub fn xml_can_carry(text: &str) -> bool {
 /// reference's order, keeping only the states in `only` (all when empty).
 pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Export, Error> {
     project.require_locale(locale)?;
-    // `[severity] untranslated = "off"` in songngu.toml: no entry is judged a copy.
-    let judge_copies = project.config.severity.get("untranslated").is_none_or(|o| o.severity().is_some());
+    // Each entry's state as `check` gives it (`[severity]` applied: with `untranslated =
+    // "off"`, no entry is judged a copy here either).
+    let checked = crate::check::check_project(
+        project,
+        &crate::check::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
+    )?;
+    let verdicts = crate::engine::Verdicts::new(&checked.diagnostics);
 
     let mut export = Export {
         locale: locale.to_string(),
@@ -231,24 +240,23 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
             let Some(entry) = reference.get(&key) else { continue };
             let target_entry = target.as_ref().and_then(|t| t.get(&key));
             let record = lock.entries.get(&key);
-            let mut untranslated = false;
             let record_state = target_entry.zip(target.as_ref()).map(|(t, target_file)| {
-                let cx = PairCx::new(record, (&reference_locale, locale), (&reference, target_file), (entry, t));
-                let mut found = Vec::new();
-                if judge_copies {
-                    check_pair_for(&["untranslated"], &cx, &mut found);
-                }
-                untranslated = !found.is_empty();
-                cx.record_state()
+                PairCx::new(record, (&reference_locale, locale), (&reference, target_file), (entry, t)).record_state()
             });
-            let state = match record_state {
-                None => UnitState::Missing,
-                Some(RecordState::Drifted { .. }) => UnitState::Drifted,
-                Some(_) if untranslated => UnitState::Untranslated,
-                Some(RecordState::Current) => UnitState::Accepted,
-                Some(RecordState::Unrecorded | RecordState::Edited) => UnitState::Unaccepted,
-            };
             let accepted = record_state == Some(RecordState::Current);
+            let state = match (target_entry, target_file.as_ref()) {
+                (Some(_), Some(file)) => match verdicts.of(locale, &file.display, &key).state {
+                    EntryState::Untranslated => UnitState::Untranslated,
+                    EntryState::Drifted(_) => UnitState::Drifted,
+                    EntryState::Unaccepted => UnitState::Unaccepted,
+                    // Nothing to report; accepted only if it was (`unaccepted = "off"`
+                    // hides the finding, not the fact that nobody accepted it).
+                    _ if accepted => UnitState::Accepted,
+                    _ => UnitState::Unaccepted,
+                },
+                _ => UnitState::Missing,
+            };
+            let copy = accepted && record.is_some_and(|r| r.copy);
             if !only.is_empty() && !only.contains(&state) {
                 continue;
             }
@@ -276,6 +284,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
                     state,
                     select: has_select(pattern) || target_pattern.is_some_and(has_select),
                     accepted,
+                    copy,
                     note: note.clone(),
                     line,
                 });

@@ -7,7 +7,7 @@
 
 use quick_xml::escape::{escape, partial_escape};
 
-use super::{collect, with_codes};
+use super::{collect, with_codes, UnitState};
 use crate::error::Error;
 use crate::project::Project;
 
@@ -40,7 +40,10 @@ pub fn memory(project: &Project) -> Result<Memory, Error> {
         export.drop_units_xml_cannot_carry();
         skipped.append(&mut export.skipped);
         for file in &export.files {
-            for unit in file.units.iter().filter(|u| u.accepted) {
+            // Accepted real translations only: an intentional copy is not one, and an
+            // accepted entry that `check` now calls untranslated, drifted or edited is
+            // not what the memory should offer.
+            for unit in file.units.iter().filter(|u| u.accepted && u.state == UnitState::Accepted && !u.copy) {
                 let Some(target) = &unit.target else { continue };
                 count += 1;
                 out.push_str(&format!(
