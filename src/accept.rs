@@ -221,11 +221,12 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                     None => options.ids.is_empty() && !matches!(reason, AcceptReason::Drifted(_)),
                 };
             let held = if !wanted {
-                drift.or(match reason {
-                    AcceptReason::Drifted(class) => Some(class),
-                    _ => None,
-                })
-                .map(Held::Drifted)
+                drift
+                    .or(match reason {
+                        AcceptReason::Drifted(class) => Some(class),
+                        _ => None,
+                    })
+                    .map(Held::Drifted)
             } else if options.force {
                 None
             } else if !verdict.errors.is_empty() {
@@ -236,12 +237,8 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                 Some(Held::Untranslated)
             } else if drift == Some(DriftClass::Facts) {
                 let old_source = old.map_or("", |r| r.source.as_str());
-                let lacking = unstated_facts(
-                    (old_source, &record.source),
-                    &translation_canonical,
-                    reference_locale,
-                    locale,
-                );
+                let lacking =
+                    unstated_facts((old_source, &record.source), &translation_canonical, reference_locale, locale);
                 (!lacking.is_empty()).then_some(Held::Unstated(lacking))
             } else {
                 None

@@ -116,7 +116,10 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         }
     };
     let writes = match &cli.command {
-        Command::Accept { dry_run: false, .. } | Command::Ingest { .. } | Command::Sync { .. } | Command::Build { .. } => true,
+        Command::Accept { dry_run: false, .. }
+        | Command::Ingest { .. }
+        | Command::Sync { .. }
+        | Command::Build { .. } => true,
         Command::Fmt { check, .. } => !check,
         Command::Import { dry_run, .. } => !dry_run,
         _ => false,

@@ -116,11 +116,7 @@ impl<'r> Verdicts<'r> {
         let findings = self.findings(locale, file, id);
         Verdict {
             state: EntryState::of(findings.iter().copied(), true, true),
-            errors: findings
-                .iter()
-                .copied()
-                .filter(|d| d.severity == Severity::Error && d.code != "drifted")
-                .collect(),
+            errors: findings.iter().copied().filter(|d| d.severity == Severity::Error && d.code != "drifted").collect(),
         }
     }
 }
