@@ -35,7 +35,7 @@ use crate::error::Error;
 use crate::project::Project;
 
 /// Changes whenever what is stored changes shape.
-const FORMAT: &str = "songngu check cache 2";
+const FORMAT: &str = "songngu check cache 3";
 
 /// A file's stamp: what changes whenever its content does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +135,8 @@ struct StoredDiagnostic {
     label: Option<String>,
     drift: Option<StoredDrift>,
     help: Option<String>,
+    /// (file, line, column, message) of the other place it is about.
+    related: Option<(String, usize, usize, String)>,
 }
 
 /// One file's part of a locale's index, as fixed-size little-endian records: reading
@@ -707,6 +709,7 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
             (x.class, x.old.clone(), x.new.clone(), diff)
         }),
         help: d.help.clone(),
+        related: d.related.as_ref().map(|r| (r.file.clone(), r.line, r.column, r.message.clone())),
     }
 }
 
@@ -763,6 +766,14 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
             })),
         },
         help: d.help.clone(),
+        related: d.related.as_ref().map(|(file, line, column, message)| {
+            Box::new(crate::diagnostic::Related {
+                file: file.clone(),
+                line: *line,
+                column: *column,
+                message: message.clone(),
+            })
+        }),
     })
 }
 
@@ -898,7 +909,10 @@ impl Cache {
         for resource in changed {
             for locale in &project.config.locales {
                 let display = project.display_path(locale, resource);
-                if kept.found.iter().any(|d| d.file == display || d.message.contains(&display)) {
+                // A finding is about its own file and the other place it names, as data.
+                let about =
+                    |d: &StoredDiagnostic| d.file == display || d.related.as_ref().is_some_and(|r| r.0 == display);
+                if kept.found.iter().any(about) {
                     return None;
                 }
             }

@@ -78,6 +78,22 @@ pub struct Diagnostic {
     /// What to do about it, shown under the snippet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Another place the finding is about (where a duplicated id was first defined): a
+    /// fact of the data, so that a cache knows which files a finding depends on, and an
+    /// editor can point there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Box<Related>>,
+}
+
+/// Another place a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Related {
+    /// Relative to the project root, with `/` separators.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// What is there (`first defined here`).
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -250,6 +266,7 @@ mod tests {
             label: None,
             drift: None,
             help: None,
+            related: None,
         }
     }
 

@@ -84,15 +84,21 @@ impl Check for DuplicateId {
             if key != first_key {
                 continue;
             }
-            out.push(
-                INFO.at_site(
+            let mut found = INFO
+                .at_site(
                     &cx.index.locale,
                     &site,
                     Some(key.clone()),
                     format!("`{key}` is already defined in {}:{}", first_site.file, first_site.line),
                 )
-                .label("defined again here"),
-            );
+                .label("defined again here");
+            found.related = Some(Box::new(crate::diagnostic::Related {
+                file: first_site.file.clone(),
+                line: first_site.line,
+                column: first_site.column,
+                message: format!("`{key}` is first defined here"),
+            }));
+            out.push(found);
         }
     }
 }

@@ -319,6 +319,7 @@ impl CheckInfo {
             label: None,
             drift: None,
             help: None,
+            related: None,
         }
     }
 
@@ -343,6 +344,7 @@ impl CheckInfo {
             label: None,
             drift: None,
             help: None,
+            related: None,
         }
     }
 

@@ -97,6 +97,7 @@ mod tests {
             label: None,
             drift: None,
             help: Some("translate it into vi".into()),
+            related: None,
         };
         assert_eq!(
             command(&d),

@@ -154,6 +154,18 @@ fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Op
         field!(out, "help");
         string(out, help);
     }
+    if let Some(related) = &d.related {
+        field!(out, "related");
+        out.extend_from_slice(b"{\n        \"file\": ");
+        string(out, &related.file);
+        out.extend_from_slice(b",\n        \"line\": ");
+        number(out, related.line);
+        out.extend_from_slice(b",\n        \"column\": ");
+        number(out, related.column);
+        out.extend_from_slice(b",\n        \"message\": ");
+        string(out, &related.message);
+        out.extend_from_slice(b"\n      }");
+    }
     out.extend_from_slice(b"\n    }");
 }
 
@@ -251,6 +263,7 @@ mod tests {
                 })
             }),
             help: n.is_multiple_of(2).then(|| "accept it".to_string()),
+            related: None,
         }
     }
 

@@ -137,6 +137,8 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
     properties: ResultProperties,
 }
@@ -262,6 +264,17 @@ fn result(d: &Diagnostic, fingerprint: String) -> SarifResult {
             },
             message: d.label.as_ref().map(|label| Text { text: label.to_string() }),
         }],
+        related_locations: d
+            .related
+            .iter()
+            .map(|r| Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: uri_of(&r.file), uri_base_id: SRCROOT },
+                    region: Region { start_line: r.line.max(1), start_column: r.column.max(1) },
+                },
+                message: Some(Text { text: r.message.clone() }),
+            })
+            .collect(),
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
         properties: ResultProperties {
             locale: d.locale.to_string(),
