@@ -374,6 +374,63 @@ fn a_punctuation_change_is_cosmetic_and_passes() {
     );
 }
 
+/// A small accepted project whose English `a` is then `edited`: the `drifted` finding's
+/// JSON, and the note of the human output.
+fn drift_after(accepted: &str, edited: &str) -> (serde_json::Value, String) {
+    let dir = project(&[
+        ("locales/en/a.ftl", &format!("-convention = the Convention\n{accepted}")),
+        ("locales/vi/a.ftl", "-convention = Công ước\na = Lễ ký { -convention } có 455 đại biểu.\n"),
+    ]);
+    assert_eq!(songngu(dir.path(), &["accept", "vi", "--all"]).status.code(), Some(0));
+    std::fs::write(dir.path().join("locales/en/a.ftl"), format!("-convention = the Convention\n{edited}")).unwrap();
+    let json = stdout(&songngu(dir.path(), &["check", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let human = stdout(&songngu(dir.path(), &["check", "--color", "never"]));
+    let note = human.lines().filter(|l| l.starts_with("note: ")).collect::<Vec<_>>().join("\n");
+    let drift = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "drifted").cloned();
+    (drift.unwrap_or_default(), note)
+}
+
+#[test]
+fn a_diff_never_splits_a_placeable() {
+    let (drift, note) = drift_after(
+        "a = The signing of { -convention }, with 455 delegates.\n",
+        "a = The signing of { -convention }.\n",
+    );
+    assert_eq!(
+        drift["diff"],
+        serde_json::json!([
+            {"op": "equal", "text": "The signing of { -convention }"},
+            {"op": "delete", "text": ", with 455 delegates."},
+            {"op": "insert", "text": "."},
+        ])
+    );
+    assert_eq!(note, "note: the reference changed: The signing of { -convention }[-, with 455 delegates.-]{+.+}");
+}
+
+#[test]
+fn a_value_moved_to_a_continuation_line_shows_no_change() {
+    let accepted = "a = The signing of { -convention }, with 455 delegates.\n";
+    // The same value on a continuation line: the canonical text, and so the fingerprint,
+    // is the same: no drift at all.
+    let (drift, note) = drift_after(accepted, "a =\n    The signing of { -convention }, with 455 delegates.\n");
+    assert!(drift.is_null() && note.is_empty(), "{drift} {note}");
+    // Broken over two lines, the value has a line break where it had a space: a cosmetic
+    // drift, whose diff marks nothing.
+    let moved = "a =\n    The signing of { -convention },\n    with 455 delegates.\n";
+    let (drift, note) = drift_after(accepted, moved);
+    assert_eq!(drift["class"], "cosmetic");
+    assert_eq!(
+        drift["diff"],
+        serde_json::json!([{"op": "equal", "text": "The signing of { -convention },\n    with 455 delegates."}])
+    );
+    assert_eq!(
+        note,
+        "note: the reference changed only in its spacing or line breaks: \
+         The signing of { -convention }, with 455 delegates."
+    );
+}
+
 #[test]
 fn reformatting_a_file_changes_no_fingerprint() {
     let dir = shipped_copy();
