@@ -118,12 +118,12 @@ pub fn read_lang(path: &Path, display: &str) -> Result<Option<String>, Error> {
     file.take(8192).read_to_end(&mut head).map_err(|e| Error::io(path, e))?;
     let whole_lines = head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     if let Ok(text) = std::str::from_utf8(&head[..whole_lines]) {
-        if let Ok((front, _, _)) = split_front_matter(text, display) {
+        if let Ok((front, _, _)) = split_front_matter(crate::text::without_bom(text), display) {
             return Ok(parse_front(front.0, front.1, display)?.lang);
         }
     }
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let (front, _, _) = split_front_matter(&text, display)?;
+    let (front, _, _) = split_front_matter(crate::text::without_bom(&text), display)?;
     Ok(parse_front(front.0, front.1, display)?.lang)
 }
 
@@ -148,7 +148,9 @@ impl Announcement {
                 "{display}: `{slug}` cannot name messages: rename the file with letters, digits and dashes, starting with a letter"
             )));
         }
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // The text of a file, as `read` or a caller read it: a byte-order mark a Windows
+        // editor saved at its start is not content.
+        let text = crate::text::without_bom(text);
         let ((front, front_line), body, body_line) = split_front_matter(text, display)?;
         let front = parse_front(front, front_line, display)?;
         if front.title.trim().is_empty() {

@@ -729,6 +729,7 @@ mod tests {
         let outside = dir.path().join("drafts/hop-bao.md");
         std::fs::create_dir_all(outside.parent().unwrap()).unwrap();
         std::fs::write(&outside, "+++\ntitle = \"Họp báo\"\nlang = \"vi\"\n+++\n\nChiều 8/10.\n").unwrap();
+        std::fs::write(dir.path().join("songngu.toml"), "").unwrap();
         let project = Project::open(dir.path()).unwrap();
         let err = ingest(&project, &[outside]).unwrap_err().to_string();
         assert!(err.ends_with("hop-bao.md: announcements are ingested from source; move it there first"), "{err}");

@@ -1,5 +1,6 @@
-//! Finding a content project on disk: `songngu.toml` (looked up from the working
-//! directory upwards, or given by `--root`), its locales, and the resources each holds.
+//! Finding a content project on disk: `songngu.toml` or, without one, a `locales/` folder
+//! (looked up from the working directory upwards, or given by `--root`), its locales, and
+//! the resources each holds.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -100,8 +101,12 @@ pub struct Project {
 }
 
 impl Project {
-    /// Looks for `songngu.toml` in `start` and each folder above it. Without one, the
-    /// defaults apply with `start` as the root.
+    /// The project `start` is in: the nearest folder from `start` upwards with a
+    /// `songngu.toml`; when no folder above has one, the nearest with a `locales/` folder
+    /// (and the defaults apply). The configuration is looked for first, all the way up, so
+    /// that an app's own `locales/` folder inside a configured project (`site/locales/`)
+    /// is never taken for a project of its own. Neither found: an error, and nothing is
+    /// written anywhere (not even `.songngu/`).
     pub fn discover(start: &Path) -> Result<Project, Error> {
         for dir in start.ancestors() {
             let candidate = dir.join(CONFIG_FILE);
@@ -109,25 +114,35 @@ impl Project {
                 return Project::load(dir, Some(candidate));
             }
         }
-        Project::load(start, None)
+        let locales = Config::default().locales_dir;
+        match start.ancestors().find(|dir| dir.join(&locales).is_dir()) {
+            Some(dir) => Project::load(dir, None),
+            None => Err(no_project(start, true)),
+        }
     }
 
     /// Opens the project rooted at `root` (the `--root` option): its `songngu.toml` if it
-    /// has one, the defaults otherwise.
+    /// has one, the defaults when it has a `locales/` folder, an error when it has
+    /// neither (a mistyped `--root` must not check an empty folder and report no problems).
     pub fn open(root: &Path) -> Result<Project, Error> {
         if !root.is_dir() {
             return Err(Error::Usage(format!("{}: no such folder (given with --root)", root.display())));
         }
         let candidate = root.join(CONFIG_FILE);
-        let config_path = candidate.is_file().then_some(candidate);
-        Project::load(root, config_path)
+        if candidate.is_file() {
+            return Project::load(root, Some(candidate));
+        }
+        if root.join(Config::default().locales_dir).is_dir() {
+            return Project::load(root, None);
+        }
+        Err(no_project(root, false))
     }
 
     fn load(root: &Path, config_path: Option<PathBuf>) -> Result<Project, Error> {
         let config = match &config_path {
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-                parse_config(path, &text)?
+                parse_config(path, crate::text::without_bom(&text))?
             }
             None => Config::default(),
         };
@@ -140,6 +155,7 @@ impl Project {
         match &self.config_path {
             Some(path) => {
                 let text = std::fs::read_to_string(path).unwrap_or_default();
+                let text = crate::text::without_bom(&text);
                 let line = text.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
                 Error::Config { path: path.clone(), line, column: 1, message }
             }
@@ -402,6 +418,23 @@ impl Project {
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         Ok(crate::source::SourceFile::from_bytes(locale, resource, self.display_path(locale, resource), bytes))
     }
+}
+
+/// Why `dir` is not a project (`upwards`: nor any folder above it), as one line that tells
+/// a newcomer what makes one; a folder that already has announcements (`source/`) is told
+/// how to become one.
+fn no_project(dir: &Path, upwards: bool) -> Error {
+    let place = if upwards { format!("{} or any folder above it", dir.display()) } else { dir.display().to_string() };
+    let next = if dir.join(Config::default().source_dir).is_dir() {
+        "to make this folder one, create an empty songngu.toml in it"
+    } else if upwards {
+        "run songngu inside one, or name one with --root DIR"
+    } else {
+        "give --root a project folder"
+    };
+    Error::Usage(format!(
+        "no songngu project in {place} (a project is a folder with a songngu.toml or a locales/ folder): {next}"
+    ))
 }
 
 /// Whether an error says the project cannot be written here (a read-only checkout).

@@ -45,6 +45,13 @@ pub(crate) mod lanes {
     }
 }
 
+/// `text` without the byte-order mark an editor may have saved at its start (Windows
+/// Notepad puts one in front of UTF-8): a file songngu reads is accepted with one. Only one
+/// is taken off, where the file is read; a second one is content.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Whether every character is one that Vietnamese and English text is made of and that
 /// no Unicode check has anything to say about: printable ASCII, tab and line feed,
 /// Latin-1 (but the soft hyphen), Latin Extended-A and -B, the precomposed Vietnamese

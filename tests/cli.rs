@@ -185,6 +185,103 @@ fn missing_root_is_refused() {
     assert_refused(&songngu(repo(), &["--root", "/no/such/folder", "check"]), "no such folder");
 }
 
+/// Every command but `explain`, with the arguments it needs to get as far as the project.
+const EVERY_COMMAND: &[&[&str]] = &[
+    &["check"],
+    &["check", "--format", "json"],
+    &["status"],
+    &["accept", "vi", "--all"],
+    &["ingest"],
+    &["sync", "vi"],
+    &["fmt"],
+    &["fmt", "--check"],
+    &["build"],
+    &["render", "news", "--locale", "vi"],
+    &["format", "news-title", "--locale", "vi"],
+    &["export", "--locale", "vi", "-o", "vi.xlf"],
+    &["import", "vi.po"],
+    &["tmx", "-o", "memory.tmx"],
+    &["report", "--html", "report.html"],
+];
+
+/// Everything under `dir` (hidden files too), relative to it.
+fn everything_in(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = walk(dir).iter().map(|p| p.strip_prefix(dir).unwrap().display().to_string()).collect();
+    found.sort();
+    found
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
+#[test]
+fn a_folder_without_a_project_is_refused_and_nothing_written() {
+    // A folder with files that are no project: notes, and a `locales` that is a file.
+    let dir = project(&[("notes/todo.md", "call the translator\n"), ("locales", "not a folder\n")]);
+    let before = everything_in(dir.path());
+    let upwards = "or any folder above it (a project is a folder with a songngu.toml or a locales/ folder): \
+                   run songngu inside one, or name one with --root DIR";
+    let given = format!(
+        "no songngu project in {} (a project is a folder with a songngu.toml or a locales/ folder): \
+         give --root a project folder",
+        dir.path().display()
+    );
+    for args in EVERY_COMMAND {
+        for from in [dir.path(), &dir.path().join("notes")] {
+            let out = songngu(from, args);
+            assert_refused(&out, "error: no songngu project in ");
+            assert!(stderr(&out).trim_end().ends_with(upwards), "{args:?}: {}", stderr(&out));
+            assert!(stdout(&out).is_empty(), "{args:?}: {}", stdout(&out));
+        }
+        let with_root = [&["--root", dir.path().to_str().unwrap()][..], args].concat();
+        let out = songngu(repo(), &with_root);
+        assert_refused(&out, &given);
+        assert!(stdout(&out).is_empty(), "{args:?}: {}", stdout(&out));
+    }
+    assert_eq!(everything_in(dir.path()), before, "a refused run wrote into the folder");
+
+    // `explain` needs no project.
+    let out = songngu(dir.path(), &["explain", "drifted"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("drifted"));
+    assert_eq!(everything_in(dir.path()), before);
+}
+
+#[test]
+fn a_project_without_a_config_is_found_from_a_subfolder_by_its_locales() {
+    let dir =
+        project(&[("locales/en/a.ftl", "a-title = Signing ceremony\n"), ("locales/vi/a.ftl", "a-title = Lễ ký\n")]);
+    let out = songngu(&dir.path().join("locales/vi"), &["check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The root is the folder of `locales/`, not the working folder: paths are shown from it.
+    let text = stdout(&out);
+    assert!(text.contains(" --> locales/vi/a.ftl:1:1\n"), "{text}");
+    assert!(text.ends_with("1 info: checked 1 resource in en, vi\n"), "{text}");
+}
+
+#[test]
+fn a_bom_at_the_start_of_songngu_toml_is_accepted() {
+    let dir = project(&[
+        ("songngu.toml", "\u{feff}reference = \"en\"\nlocales = [\"en\", \"vi\"]\n"),
+        ("locales/en/a.ftl", "a-title = Signing ceremony\n"),
+    ]);
+    let out = songngu(dir.path(), &["check", "--locale", "en", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "ok: checked 1 resource in en: no problems found\n");
+    // A mistake is still shown at its line and column, the mark not counted.
+    let dir = project(&[("songngu.toml", "\u{feff}refrence = \"vi\"\n")]);
+    assert_refused(&songngu(dir.path(), &["check"]), "songngu.toml:1:1: unknown field `refrence`");
+}
+
 #[test]
 fn explain_prints_each_codes_documentation() {
     for check in songngu::checks::CHECKS {
@@ -285,6 +382,63 @@ fn a_punctuation_change_is_cosmetic_and_passes() {
     assert_eq!(
         stdout(&songngu(dir.path(), &["check", "--color", "never"])),
         "ok: checked 6 resources in en, vi: no problems found\n"
+    );
+}
+
+/// A small accepted project whose English `a` is then `edited`: the `drifted` finding's
+/// JSON, and the note of the human output.
+fn drift_after(accepted: &str, edited: &str) -> (serde_json::Value, String) {
+    let dir = project(&[
+        ("locales/en/a.ftl", &format!("-convention = the Convention\n{accepted}")),
+        ("locales/vi/a.ftl", "-convention = Công ước\na = Lễ ký { -convention } có 455 đại biểu.\n"),
+    ]);
+    assert_eq!(songngu(dir.path(), &["accept", "vi", "--all"]).status.code(), Some(0));
+    std::fs::write(dir.path().join("locales/en/a.ftl"), format!("-convention = the Convention\n{edited}")).unwrap();
+    let json = stdout(&songngu(dir.path(), &["check", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let human = stdout(&songngu(dir.path(), &["check", "--color", "never"]));
+    let note = human.lines().filter(|l| l.starts_with("note: ")).collect::<Vec<_>>().join("\n");
+    let drift = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "drifted").cloned();
+    (drift.unwrap_or_default(), note)
+}
+
+#[test]
+fn a_diff_never_splits_a_placeable() {
+    let (drift, note) = drift_after(
+        "a = The signing of { -convention }, with 455 delegates.\n",
+        "a = The signing of { -convention }.\n",
+    );
+    assert_eq!(
+        drift["diff"],
+        serde_json::json!([
+            {"op": "equal", "text": "The signing of { -convention }"},
+            {"op": "delete", "text": ", with 455 delegates."},
+            {"op": "insert", "text": "."},
+        ])
+    );
+    assert_eq!(note, "note: the reference changed: The signing of { -convention }[-, with 455 delegates.-]{+.+}");
+}
+
+#[test]
+fn a_value_moved_to_a_continuation_line_shows_no_change() {
+    let accepted = "a = The signing of { -convention }, with 455 delegates.\n";
+    // The same value on a continuation line: the canonical text, and so the fingerprint,
+    // is the same: no drift at all.
+    let (drift, note) = drift_after(accepted, "a =\n    The signing of { -convention }, with 455 delegates.\n");
+    assert!(drift.is_null() && note.is_empty(), "{drift} {note}");
+    // Broken over two lines, the value has a line break where it had a space: a cosmetic
+    // drift, whose diff marks nothing.
+    let moved = "a =\n    The signing of { -convention },\n    with 455 delegates.\n";
+    let (drift, note) = drift_after(accepted, moved);
+    assert_eq!(drift["class"], "cosmetic");
+    assert_eq!(
+        drift["diff"],
+        serde_json::json!([{"op": "equal", "text": "The signing of { -convention },\n    with 455 delegates."}])
+    );
+    assert_eq!(
+        note,
+        "note: the reference changed only in its spacing or line breaks: \
+         The signing of { -convention }, with 455 delegates."
     );
 }
 

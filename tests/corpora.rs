@@ -282,6 +282,8 @@ fn fmt_keeps_every_entry_and_comment_of_the_corpora() {
     let Some(corpora) = corpora() else { return };
     let work = tempfile::tempdir().unwrap();
     copy_tree(&corpora, work.path());
+    // Files to format are formatted in a project: an empty songngu.toml makes the copy one.
+    std::fs::write(work.path().join("songngu.toml"), "").unwrap();
     let fmt = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_songngu"))
             .arg("--root")

@@ -5,6 +5,14 @@ mod common;
 
 use common::{ok, read, songngu, stdout, write};
 
+/// A new, empty project: a temporary folder with an empty `songngu.toml` (the defaults),
+/// as the refusal of a folder that is no project tells a newcomer to make one.
+fn new_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "songngu.toml", "");
+    dir
+}
+
 /// `(id, value)` of each message line of a resource, in file order.
 fn messages(text: &str) -> Vec<(String, String)> {
     text.lines()
@@ -54,7 +62,7 @@ press-p5 = Cuộc họp tiếp theo dự kiến diễn ra vào năm 2026.
 
 #[test]
 fn re_ingesting_an_edited_announcement_keeps_every_id() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/press.md", ANNOUNCEMENT);
 
@@ -133,7 +141,7 @@ fn re_ingesting_an_edited_announcement_keeps_every_id() {
 
 #[test]
 fn a_new_paragraph_never_takes_the_id_of_a_deleted_one() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/press.md", ANNOUNCEMENT);
     ok(songngu(root, &["ingest"]));
@@ -149,7 +157,7 @@ fn a_new_paragraph_never_takes_the_id_of_a_deleted_one() {
 
 #[test]
 fn what_a_person_added_to_the_resource_stays_in_place() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/press.md", ANNOUNCEMENT);
     ok(songngu(root, &["ingest"]));
@@ -167,7 +175,7 @@ fn what_a_person_added_to_the_resource_stays_in_place() {
 
 #[test]
 fn vietnamese_announcements_make_vietnamese_the_reference() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/hop-bao.md", "+++\ntitle = \"Họp báo về Công ước Hà Nội\"\ndate = 2025-10-08\nlang = \"vi\"\n+++\n\nChiều 8/10, Bộ Ngoại giao tổ chức họp báo.\n");
     let out = ok(songngu(root, &["ingest"]));
@@ -187,7 +195,7 @@ fn vietnamese_announcements_make_vietnamese_the_reference() {
 
 #[test]
 fn text_that_looks_like_fluent_syntax_is_escaped() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(
         root,
@@ -204,7 +212,7 @@ fn text_that_looks_like_fluent_syntax_is_escaped() {
 
 #[test]
 fn a_broken_announcement_stops_the_run_before_anything_is_written() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/a.md", ANNOUNCEMENT);
     write(root, "source/b.md", "+++\ntitle = \"B\"\nlang = \"fr\"\n+++\n\nText.\n");
@@ -217,7 +225,7 @@ fn a_broken_announcement_stops_the_run_before_anything_is_written() {
 
 #[test]
 fn a_reference_with_syntax_errors_is_not_rewritten() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/press.md", ANNOUNCEMENT);
     let broken = "press-title = 72 countries { sign\n";
@@ -233,7 +241,7 @@ fn a_reference_with_syntax_errors_is_not_rewritten() {
 
 #[test]
 fn a_paragraph_that_moves_unchanged_keeps_its_id() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/press.md", ANNOUNCEMENT);
     ok(songngu(root, &["ingest"]));
@@ -253,7 +261,7 @@ fn a_paragraph_that_moves_unchanged_keeps_its_id() {
 
 #[test]
 fn switching_lang_never_overwrites_an_accepted_translation() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/press.md", ANNOUNCEMENT);
     ok(songngu(root, &["ingest"]));
@@ -270,7 +278,7 @@ fn switching_lang_never_overwrites_an_accepted_translation() {
 
 #[test]
 fn two_announcements_cannot_share_a_slug() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/press.md", ANNOUNCEMENT);
     write(root, "source/archive/press.md", ANNOUNCEMENT);
@@ -284,7 +292,7 @@ fn two_announcements_cannot_share_a_slug() {
 
 #[test]
 fn a_backslash_u_in_plain_text_is_kept_through_ingest_sync_and_fmt() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = new_project();
     let root = dir.path();
     write(root, "source/path.md", "+++\ntitle = \"Files\"\n+++\n\nThư mục D:\\uỷ-ban\\tài-liệu.\n");
     ok(songngu(root, &["ingest"]));
@@ -293,4 +301,80 @@ fn a_backslash_u_in_plain_text_is_kept_through_ingest_sync_and_fmt() {
     for file in ["locales/en/path.ftl", "locales/vi/path.ftl"] {
         assert!(read(root, file).contains("path-p1 = Thư mục D:\\uỷ-ban\\tài-liệu.\n"), "{file}");
     }
+}
+
+/// Every file under `root`, relative to it, sorted: to see that a refused run wrote nothing.
+fn files_in(root: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            found.push(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
+            if path.is_dir() {
+                pending.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_bom_at_the_start_of_an_announcement_is_accepted() {
+    // Notepad saves UTF-8 with a byte-order mark. press-conference.md says `lang = "vi"`:
+    // its `lang` is what `check` and `status` read on their own, without the body.
+    let dir = common::shipped_project();
+    let root = dir.path();
+    let with_bom = |path: &str| write(root, path, &format!("\u{feff}{}", read(root, path)));
+    with_bom("source/press-conference.md");
+    with_bom("source/ceremony-held.md");
+    // A `.ftl` with one is read as before.
+    with_bom("locales/vi/ceremony-held.ftl");
+    assert_eq!(ok(songngu(root, &["ingest"])), "ingested 5 announcements: every resource is up to date\n");
+    assert_eq!(ok(songngu(root, &["check"])), "ok: checked 6 resources in en, vi: no problems found\n");
+    let status = ok(songngu(root, &["status", "--locale", "vi"]));
+    let row = status.lines().find(|l| l.trim_start().starts_with("press-conference.ftl")).unwrap();
+    assert!(row.contains("reference"), "{status}");
+
+    // A new announcement with one is ingested under its `lang`; the mark is not content and
+    // does not reach the resource.
+    let dir = new_project();
+    let root = dir.path();
+    write(root, "source/hop-bao.md", "\u{feff}+++\ntitle = \"Họp báo\"\nlang = \"vi\"\n+++\n\nChiều 8/10, họp báo.\n");
+    let out = ok(songngu(root, &["ingest"]));
+    assert!(out.starts_with("created locales/vi/hop-bao.ftl"), "{out}");
+    let resource = read(root, "locales/vi/hop-bao.ftl");
+    assert!(resource.contains("\nhop-bao-title = Họp báo\n") && !resource.contains('\u{feff}'), "{resource}");
+    let out = songngu(root, &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["diagnostics"][0]["code"], "missing-resource");
+    assert_eq!(doc["diagnostics"][0]["locale"], "en");
+}
+
+#[test]
+fn a_folder_with_only_announcements_is_told_how_to_become_a_project() {
+    // DESIGN: without a songngu.toml or a locales/ folder, every command exits 2 and writes
+    // nothing, `ingest` too: an editor's first `source/` is not taken for a project until
+    // they say so.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", ANNOUNCEMENT);
+    let out = songngu(root, &["ingest"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: no songngu project in ")
+            && err.ends_with(
+                " or any folder above it (a project is a folder with a songngu.toml or a locales/ folder): \
+                 to make this folder one, create an empty songngu.toml in it\n"
+            ),
+        "{err}"
+    );
+    assert_eq!(files_in(root), ["source", "source/press.md"]);
+
+    write(root, "songngu.toml", "");
+    assert!(ok(songngu(root, &["ingest"])).starts_with("created locales/en/press.ftl from source/press.md\n"));
 }

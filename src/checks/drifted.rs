@@ -16,7 +16,8 @@ static INFO: CheckInfo = CheckInfo {
 ## What it finds
 A translation that was accepted when the reference said one thing, and the reference now
 says something else. The finding shows the reference's old → new text as a word diff
-(deleted words struck out, inserted words marked) and a class:
+(deleted words struck out, inserted words marked; a placeable such as `{ -convention }`
+is one word, and a value only broken onto other lines marks nothing) and a class:
 - `facts` (error): a number, date, URL or name was added, removed or changed;
 - `wording` (warning): other words changed;
 - `cosmetic` (info): only whitespace, punctuation or letter case changed.

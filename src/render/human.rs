@@ -84,8 +84,12 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
         }
     }
     if let Some(drift) = &d.drift {
+        // A diff with nothing marked: the words are the same, only laid out anew (the
+        // value broke onto more lines). Said in words, or the note would look unchanged.
+        let layout_only = drift.old != drift.new && drift.diff.iter().all(|op| op.op == "equal");
+        let how = if layout_only { "changed only in its spacing or line breaks" } else { "changed" };
         groups.push(Group::with_title(
-            Level::NOTE.secondary_title(format!("the reference changed: {}", diff_text(&drift.diff))),
+            Level::NOTE.secondary_title(format!("the reference {how}: {}", diff_text(&drift.diff))),
         ));
     }
     if let Some(help) = &d.help {
@@ -101,14 +105,31 @@ fn diff_text(diff: &[crate::drift::DiffOp]) -> String {
     let inserted = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
     let mut line = String::new();
     for (i, op) in diff.iter().enumerate() {
-        let text = shorten(&op.text.replace('\n', " "));
+        let text = shorten(&on_one_line(&op.text));
         match op.op {
             "delete" => line.push_str(&format!("{deleted}[-{text}-]{deleted:#}")),
             "insert" => line.push_str(&format!("{inserted}{{+{text}+}}{inserted:#}")),
+            // Nothing changed but the layout: the text itself is what there is to show.
+            _ if diff.len() == 1 => line.push_str(&text),
             _ => line.push_str(&elide_middle(&text, i == 0, i + 1 == diff.len())),
         }
     }
     line
+}
+
+/// Text of a value that spans lines, on one: a line break and the indentation of the
+/// continuation line after it are one space.
+fn on_one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+            out.push_str(line.trim_start_matches(' '));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// A changed run of text as shown in a note: at most a few hundred characters, its middle
