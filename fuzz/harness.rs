@@ -96,14 +96,14 @@ pub fn check_pair(data: &[u8]) {
         std::fs::write(dir.path().join("locales/vi/a.ftl.lock"), lock).unwrap();
     }
     check_and_render(&project);
-    let options = songngu::build::BuildOptions { allow_errors: true, ..Default::default() };
-    one_line(songngu::build::build(&project, &options));
+    let options = songngu::bundle::build::BuildOptions { allow_errors: true, ..Default::default() };
+    one_line(songngu::bundle::build::build(&project, &options));
     one_line(songngu::interchange::collect(&project, "vi", &[]).map(|mut export| {
         export.drop_units_xml_cannot_carry();
         (songngu::interchange::xliff::write(&export), songngu::interchange::po::write(&export))
     }));
     one_line(songngu::interchange::tmx::memory(&project));
-    one_line(songngu::report::html(&project));
+    one_line(songngu::render::html::html(&project));
 }
 
 /// Ingesting an announcement: `announcement ===== existing reference resource`, as
@@ -116,9 +116,10 @@ pub fn ingest(data: &[u8]) {
     if let Some(existing) = p.get(1) {
         std::fs::write(dir.path().join("locales/en/a.ftl"), existing).unwrap();
     }
-    match songngu::ingest::ingest(&project, &[]) {
+    match songngu::commands::ingest::ingest(&project, &[]) {
         Ok(_) => {
-            let again = songngu::ingest::ingest(&project, &[]).expect("a second ingest of the same text runs");
+            let again =
+                songngu::commands::ingest::ingest(&project, &[]).expect("a second ingest of the same text runs");
             for resource in &again.resources {
                 assert!(!resource.written, "a second ingest rewrote {}", resource.file);
             }
@@ -198,8 +199,8 @@ pub fn lock(data: &[u8]) {
     let (dir, project) = small_project();
     std::fs::write(dir.path().join("locales/vi/a.ftl.lock"), data).unwrap();
     check_and_render(&project);
-    let options = songngu::accept::AcceptOptions { locale: "vi".into(), all: true, ..Default::default() };
-    one_line(songngu::accept::accept(&project, &options));
+    let options = songngu::commands::accept::AcceptOptions { locale: "vi".into(), all: true, ..Default::default() };
+    one_line(songngu::commands::accept::accept(&project, &options));
 }
 
 /// Reading a config: the input is `songngu.toml` of `fuzz/project`; then check and build
@@ -214,8 +215,8 @@ pub fn config(data: &[u8]) {
         Ok(project) if outside(&project.config.locales_dir) || outside(&project.config.source_dir) => {}
         Ok(project) => {
             check_and_render(&project);
-            let options = songngu::build::BuildOptions { allow_errors: true, ..Default::default() };
-            one_line(songngu::build::build(&project, &options));
+            let options = songngu::bundle::build::BuildOptions { allow_errors: true, ..Default::default() };
+            one_line(songngu::bundle::build::build(&project, &options));
         }
         Err(e) => one_line(Err::<(), _>(e)),
     }

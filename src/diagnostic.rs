@@ -74,7 +74,7 @@ pub struct Diagnostic {
     pub label: Option<std::borrow::Cow<'static, str>>,
     /// For `drifted`: the class, the old and new reference text and their word diff.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub drift: Option<Box<crate::drift::Drift>>,
+    pub drift: Option<Box<crate::records::drift::Drift>>,
     /// What to do about it, shown under the snippet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,

@@ -38,8 +38,8 @@ impl Error {
     }
 }
 
-impl From<crate::runtime::RuntimeError> for Error {
-    fn from(error: crate::runtime::RuntimeError) -> Self {
+impl From<crate::bundle::runtime::RuntimeError> for Error {
+    fn from(error: crate::bundle::runtime::RuntimeError) -> Self {
         Error::Usage(error.to_string())
     }
 }

@@ -7,36 +7,23 @@
 //! arguments into library calls and picks the exit code.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod accept;
-pub mod announcement;
-pub mod build;
-mod cache;
-pub mod check;
-pub mod checks;
+// The pipeline, in the order data flows through it:
+pub mod bundle; // build, manifest, the runtime API
+pub mod checks; // one file per check, and the registry
+pub mod commands; // the commands that write: accept, ingest, sync, fmt
 pub mod diagnostic;
-pub mod document;
-pub mod drift;
-pub mod engine;
+pub mod engine; // a snapshot of the project in, findings and one state per entry out
 pub mod error;
-pub mod fingerprint;
-pub mod fmt;
-pub mod ingest;
-pub mod interchange;
-pub mod layout;
-pub mod lock;
-pub mod manifest;
-pub mod model;
-pub mod numbers;
-pub mod project;
-pub mod render;
-pub mod report;
-pub mod runtime;
-pub mod source;
-pub mod sync;
-pub mod text;
+pub mod fs; // atomic writes, the write lock, walking folders
+pub mod ftl; // a loaded .ftl file, its model, canonical text, byte-keeping edits
+pub mod interchange; // XLIFF, PO, TMX
+pub mod project; // a project on disk: config, locales, announcements in `source/`
+pub mod records; // translation records (the `.ftl.lock` files) and drift
+pub mod render; // human, JSON, SARIF, GitHub, status, the HTML report
+pub mod text; // words, languages, Vietnamese letters, numbers and dates
 
-pub use check::{check_project, CheckOptions, CheckReport, Progress};
 pub use diagnostic::{Diagnostic, Severity};
+pub use engine::run::{check_project, CheckOptions, CheckReport, Progress};
 pub use error::Error;
 pub use project::Project;
 

@@ -155,7 +155,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         }
         Command::Accept { locale, ids, drifted, cosmetic, all, force, dry_run } => {
             let bar = ProgressBar::new("accepting");
-            let options = songngu::accept::AcceptOptions {
+            let options = songngu::commands::accept::AcceptOptions {
                 locale,
                 ids,
                 drifted,
@@ -165,7 +165,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
                 dry_run,
                 progress: bar.progress(),
             };
-            let report = songngu::accept::accept(&project, &options)?;
+            let report = songngu::commands::accept::accept(&project, &options)?;
             drop(bar);
             render::accept::render(&report, &options.locale, &mut out).map_err(io)?;
             // A named entry that was refused is work not done.
@@ -173,26 +173,26 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         }
         Command::Ingest { files } => {
             let bar = ProgressBar::new("ingesting");
-            let report = songngu::ingest::ingest_with_progress(&project, &files, &bar.progress())?;
+            let report = songngu::commands::ingest::ingest_with_progress(&project, &files, &bar.progress())?;
             drop(bar);
             render::ingest::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Sync { locale, prune } => {
-            let options = songngu::sync::SyncOptions { locale, prune };
-            let report = songngu::sync::sync(&project, &options)?;
+            let options = songngu::commands::sync::SyncOptions { locale, prune };
+            let report = songngu::commands::sync::sync(&project, &options)?;
             render::sync::render(&report, &options, &mut out).map_err(io)?;
             // A file that could not be read was not synced: the job is not done.
             Ok(if report.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Fmt { check, paths } => {
-            let report = songngu::fmt::fmt(&project, &songngu::fmt::FmtOptions { check, paths })?;
+            let report = songngu::commands::fmt::fmt(&project, &songngu::commands::fmt::FmtOptions { check, paths })?;
             render::fmt::render(&report, check, &mut out).map_err(io)?;
             Ok(if check && !report.changed.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Build { out: out_dir, missing, drifted, allow_errors } => {
-            use songngu::manifest::{DriftedPolicy, MissingPolicy};
-            let options = songngu::build::BuildOptions {
+            use songngu::bundle::manifest::{DriftedPolicy, MissingPolicy};
+            let options = songngu::bundle::build::BuildOptions {
                 missing: match missing {
                     MissingArg::Fill => MissingPolicy::Fill,
                     MissingArg::Omit => MissingPolicy::Omit,
@@ -206,17 +206,17 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             // Held from the first read, so a build never publishes half of an `ingest`.
             let _writing = project.write_lock()?;
             let out_dir = out_dir.unwrap_or_else(|| project.root.join(&project.config.out_dir));
-            songngu::build::check_out_dir(&project, &out_dir)?;
-            let build = songngu::build::build(&project, &options)?;
+            songngu::bundle::build::check_out_dir(&project, &out_dir)?;
+            let build = songngu::bundle::build::build(&project, &options)?;
             if !build.failed() {
-                songngu::build::write(&build, &out_dir, &project)?;
+                songngu::bundle::build::write(&build, &out_dir, &project)?;
             }
             render::build::render(&build, &out_dir, &project.root, &mut out).map_err(io)?;
             Ok(if build.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Render { slug, locale, format, from } => {
             let catalog = preview_catalog(&project, from.as_deref(), &locale)?;
-            let doc = songngu::document::document(&catalog, &slug, &locale)?;
+            let doc = songngu::bundle::document::document(&catalog, &slug, &locale)?;
             for (id, served) in &doc.fallbacks {
                 say!("note: `{id}` is not in {}; shown from {served}", doc.locale);
             }
@@ -232,7 +232,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         }
         Command::Format { id, locale, args, from } => {
             let catalog = preview_catalog(&project, from.as_deref(), &locale)?;
-            let args = songngu::runtime::parse_args(&args).map_err(Error::Usage)?;
+            let args = songngu::bundle::runtime::parse_args(&args).map_err(Error::Usage)?;
             let localizer = catalog.localizer(&[&locale], &[])?;
             let formatted = match id.split_once('.') {
                 Some((id, attribute)) => localizer.format_attribute(id, attribute, Some(&args))?,
@@ -285,7 +285,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             }
             match output {
                 Some(path) => {
-                    songngu::lock::write_atomically(&path, text.as_bytes())?;
+                    songngu::fs::write_atomically(&path, text.as_bytes())?;
                     writeln!(out, "wrote {summary} to {}", path.display()).map_err(io)?;
                 }
                 None => {
@@ -307,7 +307,7 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             }
             match output {
                 Some(path) => {
-                    songngu::lock::write_atomically(&path, memory.text.as_bytes())?;
+                    songngu::fs::write_atomically(&path, memory.text.as_bytes())?;
                     writeln!(out, "wrote {} accepted translations to {}", memory.units, path.display()).map_err(io)?;
                 }
                 None => write!(out, "{}", memory.text).map_err(io)?,
@@ -315,8 +315,8 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Report { html } => {
-            let page = songngu::report::html(&project)?;
-            songngu::lock::write_atomically(&html, page.as_bytes())?;
+            let page = songngu::render::html::html(&project)?;
+            songngu::fs::write_atomically(&html, page.as_bytes())?;
             writeln!(out, "wrote {}", html.display()).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -330,8 +330,8 @@ fn preview_catalog(
     project: &Project,
     from: Option<&std::path::Path>,
     locale: &str,
-) -> Result<songngu::runtime::Catalog, Error> {
-    use songngu::runtime::Catalog;
+) -> Result<songngu::bundle::runtime::Catalog, Error> {
+    use songngu::bundle::runtime::Catalog;
     let catalog = match from {
         Some(dir) => Catalog::open(dir)?,
         None => build_in_memory(project)?,
@@ -345,10 +345,10 @@ fn preview_catalog(
     Ok(catalog)
 }
 
-fn build_in_memory(project: &Project) -> Result<songngu::runtime::Catalog, Error> {
-    use songngu::runtime::Catalog;
-    let options = songngu::build::BuildOptions { allow_errors: true, ..Default::default() };
-    let build = songngu::build::build(project, &options)?;
+fn build_in_memory(project: &Project) -> Result<songngu::bundle::runtime::Catalog, Error> {
+    use songngu::bundle::runtime::Catalog;
+    let options = songngu::bundle::build::BuildOptions { allow_errors: true, ..Default::default() };
+    let build = songngu::bundle::build::build(project, &options)?;
     if !build.findings.is_empty() {
         say!(
             "note: {} problem(s) would break at run time and are left out of this preview; `songngu build` lists them",

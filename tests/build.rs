@@ -199,7 +199,7 @@ fn render_shows_each_announcement_as_the_complete_vietnamese_article() {
         assert!(out.stderr.is_empty(), "{slug}: nothing falls back: {}", String::from_utf8_lossy(&out.stderr));
         let md = stdout(&out);
         let source = read(&repo(), &format!("source/{slug}.md"));
-        let announcement = songngu::announcement::Announcement::parse(slug, &source, slug).unwrap();
+        let announcement = songngu::project::announcement::Announcement::parse(slug, &source, slug).unwrap();
         // Title, date, then one block per block of the source, in order.
         let parts: Vec<&str> = md.trim_end().split("\n\n").collect();
         assert_eq!(parts.len(), 2 + announcement.blocks.len(), "{slug}");
@@ -207,7 +207,7 @@ fn render_shows_each_announcement_as_the_complete_vietnamese_article() {
         for (part, block) in parts[2..].iter().zip(&announcement.blocks) {
             assert_eq!(
                 part.starts_with("## "),
-                block.kind == songngu::announcement::BlockKind::Heading,
+                block.kind == songngu::project::announcement::BlockKind::Heading,
                 "{slug}: {part}"
             );
             // Vietnamese throughout: no paragraph is English left over.
@@ -313,11 +313,15 @@ fn what_a_hostile_review_found_stays_fixed() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr)
         .contains("--locale vn: no language of this build matches it (it has en, vi)"));
-    let args = songngu::runtime::parse_args(&["phone=0912345678".into(), "n=93".into(), "p=1.50".into()]).unwrap();
+    let args =
+        songngu::bundle::runtime::parse_args(&["phone=0912345678".into(), "n=93".into(), "p=1.50".into()]).unwrap();
     assert_eq!(
         format!("{:?}", args.get("phone")),
-        format!("{:?}", Some(&songngu::runtime::FluentValue::from("0912345678")))
+        format!("{:?}", Some(&songngu::bundle::runtime::FluentValue::from("0912345678")))
     );
-    assert_eq!(format!("{:?}", args.get("n")), format!("{:?}", Some(&songngu::runtime::FluentValue::from(93))));
-    assert_eq!(format!("{:?}", args.get("p")), format!("{:?}", Some(&songngu::runtime::FluentValue::from("1.50"))));
+    assert_eq!(format!("{:?}", args.get("n")), format!("{:?}", Some(&songngu::bundle::runtime::FluentValue::from(93))));
+    assert_eq!(
+        format!("{:?}", args.get("p")),
+        format!("{:?}", Some(&songngu::bundle::runtime::FluentValue::from("1.50")))
+    );
 }

@@ -14,7 +14,7 @@ use std::process::Command;
 
 use common::{ok, read, songngu, write};
 use serde_json::{json, Value};
-use songngu::runtime::Catalog;
+use songngu::bundle::runtime::Catalog;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -37,14 +37,14 @@ fn rust_results(dist: &Path) -> Value {
             let (from, attributes) = localizer.find(id).unwrap();
             let mut attributes = attributes.to_vec();
             attributes.sort();
-            let mut push = |attribute: Option<&str>, f: songngu::runtime::Formatted| {
+            let mut push = |attribute: Option<&str>, f: songngu::bundle::runtime::Formatted| {
                 assert_eq!(f.locale, from);
                 results.push(json!({"locale": locale, "id": id, "attribute": attribute, "from": from,
                     "text": f.text, "errors": f.errors}));
             };
             match localizer.format(id, None) {
                 Ok(f) => push(None, f),
-                Err(songngu::runtime::RuntimeError::NoValue { .. }) => {}
+                Err(songngu::bundle::runtime::RuntimeError::NoValue { .. }) => {}
                 Err(e) => panic!("{locale} {id}: {e}"),
             }
             for attribute in &attributes {

@@ -2,7 +2,7 @@
 
 use fluent_bundle::{FluentBundle, FluentResource};
 use proptest::prelude::*;
-use songngu::ingest::{escape, Terms};
+use songngu::commands::ingest::{escape, Terms};
 
 /// Formats message `m` of `source` with fluent-bundle, isolation marks off.
 fn format(source: &str) -> Result<String, String> {

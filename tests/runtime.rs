@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::{ok, read, songngu, write};
-use songngu::runtime::{Catalog, FluentArgs, RuntimeError};
+use songngu::bundle::runtime::{Catalog, FluentArgs, RuntimeError};
 
 /// A small project with two resources (one using the shared terms), built into `dist`.
 fn built(root: &Path) -> std::path::PathBuf {

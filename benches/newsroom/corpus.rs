@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use songngu::ingest::{escape, Terms};
+use songngu::commands::ingest::{escape, Terms};
 
 /// How many announcements are written in Vietnamese first (English is their translation).
 pub const VIETNAMESE_ORIGIN_EVERY: u64 = 10;
@@ -547,7 +547,7 @@ pub fn write_translations(root: &Path, count: u64, seed: u64) -> std::io::Result
             a.blocks.iter().map(|(_, en, vi)| if target == "en" { en } else { vi }.as_str()).collect();
         let terms = if target == "en" { &en_terms } else { &vi_terms };
         let (y, m, d) = a.date;
-        let date = songngu::announcement::Date { year: y, month: m, day: d }.display(target);
+        let date = songngu::project::announcement::Date { year: y, month: m, day: d }.display(target);
         let mut out = String::new();
         let mut block = 1;
         for id in &ids {

@@ -41,7 +41,7 @@ impl Check for AttributeMismatch {
         }
         // The names of one entry's attributes that the other lacks, quoted; on the names
         // as written (most entries have the same few, or none).
-        let not_in = |from: &crate::model::Entry<'_>, other: &crate::model::Entry<'_>| -> Vec<String> {
+        let not_in = |from: &crate::ftl::model::Entry<'_>, other: &crate::ftl::model::Entry<'_>| -> Vec<String> {
             from.attributes
                 .iter()
                 .filter(|a| !other.attributes.iter().any(|o| o.id.name == a.id.name))

@@ -2,9 +2,9 @@
 
 use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::drift::Drift;
-use crate::fingerprint;
-use crate::lock::RecordState;
+use crate::ftl::fingerprint;
+use crate::records::drift::Drift;
+use crate::records::lockfile::RecordState;
 
 pub struct Drifted;
 
@@ -49,7 +49,7 @@ impl Check for Drifted {
         let drift = Drift::new(fingerprint::body(&record.source), fingerprint::body(&cx.texts().reference_canonical));
         let class = drift.class;
         // The new facts the translation does not state yet: `accept` refuses it until it does.
-        let lacking = if class == crate::drift::DriftClass::Facts {
+        let lacking = if class == crate::records::drift::DriftClass::Facts {
             crate::engine::stated::unstated_facts(
                 (&record.source, &cx.texts().reference_canonical),
                 &cx.target.canonical(),
@@ -72,7 +72,7 @@ impl Check for Drifted {
             )
             .severity(class.severity())
             .label(format!("drifted: {}", class.as_str()))
-            .help(if class == crate::drift::DriftClass::Facts && !lacking.is_empty() {
+            .help(if class == crate::records::drift::DriftClass::Facts && !lacking.is_empty() {
                 let lacking: Vec<String> = lacking.iter().map(|f| format!("`{f}`")).collect();
                 format!(
                     "the reference now states {}, which the translation does not: update it, then `{accept}`",
@@ -80,7 +80,7 @@ impl Check for Drifted {
                 )
             } else if revised {
                 format!("the translation was edited since: revised? `{accept}`")
-            } else if class == crate::drift::DriftClass::Cosmetic {
+            } else if class == crate::records::drift::DriftClass::Cosmetic {
                 format!(
                     "if the translation needs no change: `{accept}` (or `songngu accept {} --cosmetic` for all such entries)",
                     cx.target_locale

@@ -10,8 +10,8 @@
 //! lives next to the code it describes.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Entry, FileModel};
-use crate::source::SourceFile;
+use crate::ftl::file::SourceFile;
+use crate::ftl::model::{Entry, FileModel};
 
 mod attribute_mismatch;
 pub mod cyclic_reference;
@@ -98,7 +98,7 @@ pub struct FileCx<'a, 't> {
 /// An entry present in both the reference and a target resource.
 pub struct PairCx<'a, 't> {
     /// What the lock says about this translation, if it was ever accepted.
-    pub record: Option<&'a crate::lock::TranslationRecord>,
+    pub record: Option<&'a crate::records::lockfile::TranslationRecord>,
     pub reference_locale: &'a str,
     pub target_locale: &'a str,
     pub reference_file: &'a FileModel<'t>,
@@ -111,7 +111,7 @@ pub struct PairCx<'a, 't> {
 }
 
 /// The canonical texts of a pair's entries and their fingerprints (see
-/// [`crate::fingerprint`]).
+/// [`crate::ftl::fingerprint`]).
 pub struct PairTexts {
     pub reference_canonical: String,
     pub reference_fingerprint: String,
@@ -120,7 +120,7 @@ pub struct PairTexts {
 
 impl<'a, 't> PairCx<'a, 't> {
     pub fn new(
-        record: Option<&'a crate::lock::TranslationRecord>,
+        record: Option<&'a crate::records::lockfile::TranslationRecord>,
         (reference_locale, target_locale): (&'a str, &'a str),
         (reference_file, target_file): (&'a FileModel<'t>, &'a FileModel<'t>),
         (reference, target): (&'a Entry<'t>, &'a Entry<'t>),
@@ -133,8 +133,8 @@ impl<'a, 't> PairCx<'a, 't> {
         self.texts.get_or_init(|| {
             let reference_canonical = self.reference.canonical();
             PairTexts {
-                reference_fingerprint: crate::fingerprint::of_text(&reference_canonical),
-                target_fingerprint: crate::fingerprint::of_text(&self.target.canonical()),
+                reference_fingerprint: crate::ftl::fingerprint::of_text(&reference_canonical),
+                target_fingerprint: crate::ftl::fingerprint::of_text(&self.target.canonical()),
                 reference_canonical,
             }
         })
@@ -147,12 +147,16 @@ impl<'a, 't> PairCx<'a, 't> {
     }
 
     /// How the translation stands against its record.
-    pub fn record_state(&self) -> crate::lock::RecordState {
+    pub fn record_state(&self) -> crate::records::lockfile::RecordState {
         match self.record {
-            None => crate::lock::RecordState::Unrecorded,
+            None => crate::records::lockfile::RecordState::Unrecorded,
             Some(_) => {
                 let texts = self.texts();
-                crate::lock::RecordState::of(self.record, &texts.reference_fingerprint, &texts.target_fingerprint)
+                crate::records::lockfile::RecordState::of(
+                    self.record,
+                    &texts.reference_fingerprint,
+                    &texts.target_fingerprint,
+                )
             }
         }
     }
@@ -246,8 +250,8 @@ impl LocaleIndex {
 pub struct LocaleCx<'a> {
     pub index: &'a LocaleIndex,
     /// Reads a file of the index again (its text is not kept), `None` when it is gone.
-    pub load: &'a dyn Fn(&IndexedFile) -> Option<crate::source::Located>,
-    pub loaded: std::cell::RefCell<std::collections::HashMap<u32, Option<std::rc::Rc<crate::source::Located>>>>,
+    pub load: &'a dyn Fn(&IndexedFile) -> Option<crate::ftl::file::Located>,
+    pub loaded: std::cell::RefCell<std::collections::HashMap<u32, Option<std::rc::Rc<crate::ftl::file::Located>>>>,
 }
 
 impl LocaleCx<'_> {

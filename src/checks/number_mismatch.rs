@@ -2,9 +2,9 @@
 
 use super::{list, Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::plain_text;
-use crate::numbers::{facts, Fact};
+use crate::ftl::model::plain_text;
 use crate::text::language;
+use crate::text::numbers::{facts, Fact};
 
 pub struct NumberMismatch;
 
@@ -62,7 +62,7 @@ impl Check for NumberMismatch {
         }
         // A figure that arrived with a change of the reference is the drift's to report.
         if let Some(record) = cx.record.filter(|r| r.reference != cx.texts().reference_fingerprint) {
-            let before = facts(crate::fingerprint::body(&record.source), reference_language, false);
+            let before = facts(crate::ftl::fingerprint::body(&record.source), reference_language, false);
             lacking.retain(|fact| before.contains(fact));
         }
         if lacking.is_empty() {

@@ -8,7 +8,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::{list, Check, CheckInfo, FileCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{walk, Node};
+use crate::ftl::model::{walk, Node};
 
 pub struct PluralCategory;
 

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{list, Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::references;
+use crate::ftl::model::references;
 
 pub struct ReferenceMismatch;
 
@@ -42,7 +42,7 @@ impl Check for ReferenceMismatch {
         if !cx.has_placeables() {
             return;
         }
-        let names = |refs: Vec<crate::model::Reference<'_>>| -> BTreeSet<String> {
+        let names = |refs: Vec<crate::ftl::model::Reference<'_>>| -> BTreeSet<String> {
             refs.into_iter()
                 .map(|r| match r.attribute {
                     // Term attributes are private to each locale (grammatical gender…).

@@ -2,7 +2,7 @@
 
 use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lock::RecordState;
+use crate::records::lockfile::RecordState;
 
 pub struct Unaccepted;
 

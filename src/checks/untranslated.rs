@@ -3,7 +3,7 @@
 
 use super::{Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::plain_text;
+use crate::ftl::model::plain_text;
 use crate::text::language;
 use crate::text::{has_no_vietnamese_word, has_translatable_words, vietnamese_share};
 
@@ -45,7 +45,7 @@ impl Check for Untranslated {
 
     fn check_pair(&self, cx: &PairCx<'_, '_>, out: &mut Vec<Diagnostic>) {
         // Accepted by name as an intentional copy, and neither side changed since.
-        if cx.record.is_some_and(|r| r.copy) && cx.record_state() == crate::lock::RecordState::Current {
+        if cx.record.is_some_and(|r| r.copy) && cx.record_state() == crate::records::lockfile::RecordState::Current {
             return;
         }
         let target_language = language(cx.target_locale);
@@ -68,7 +68,7 @@ impl Check for Untranslated {
             // language, and are known to be fine without it.
             if (copied || still_reference) && has_translatable_words(&text) {
                 let what =
-                    if part == crate::model::Part::Value { String::from("the text") } else { format!("`{part}`") };
+                    if part == crate::ftl::model::Part::Value { String::from("the text") } else { format!("`{part}`") };
                 let message = if copied {
                     format!("{what} is a copy of the {} reference", cx.reference_locale)
                 } else {

@@ -2,7 +2,7 @@
 
 use super::{list, Check, CheckInfo, PairCx};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::variables;
+use crate::ftl::model::variables;
 
 pub struct VariableMismatch;
 

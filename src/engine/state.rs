@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::drift::DriftClass;
+use crate::records::drift::DriftClass;
 
 /// Where one entry of a target locale stands. Exactly one applies; when several findings
 /// could each name a state, the first in this order wins (an untranslated copy whose

@@ -7,9 +7,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::fingerprint::body;
-use crate::numbers::{self, Fact};
+use crate::ftl::fingerprint::body;
 use crate::text::language;
+use crate::text::numbers::{self, Fact};
 
 /// The facts the reference gained (from `old` to `new`, canonical texts of the reference
 /// entry) that `translation` (the target entry's canonical text) does not state, as shown
@@ -39,10 +39,10 @@ pub fn unstated_facts(
 
     // Links, placeables and names: whatever `drift::facts` counts as a fact that is not a
     // figure (figures are read above, in each language's conventions).
-    let mut before = crate::drift::facts(old);
-    let written = crate::drift::facts(translation);
+    let mut before = crate::records::drift::facts(old);
+    let written = crate::records::drift::facts(translation);
     let folded = fold(translation);
-    for fact in crate::drift::facts(new) {
+    for fact in crate::records::drift::facts(new) {
         if let Some(at) = before.iter().position(|f| *f == fact) {
             before.remove(at);
             continue;

@@ -16,13 +16,13 @@ use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{part_of, pattern_text, split_unit_id, with_pattern, Incoming};
-use crate::check::{check_with, CheckOptions, Overlay};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::run::{check_with, CheckOptions, Overlay};
 use crate::error::Error;
-use crate::layout::{Doc, Item};
-use crate::model::FileModel;
+use crate::ftl::doc::{Doc, Item};
+use crate::ftl::file::SourceFile;
+use crate::ftl::model::FileModel;
 use crate::project::Project;
-use crate::source::SourceFile;
 
 /// The two formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,7 @@ fn blocks(d: &Diagnostic) -> bool {
 
 /// Reads `path` (XLIFF 1.2 or PO from `songngu export`) and merges its translations.
 pub fn import(project: &Project, path: &Path, dry_run: bool) -> Result<ImportReport, Error> {
-    let _writing = if dry_run { None } else { Some(project.write_lock()?) };
+    let writing = if dry_run { None } else { Some(project.write_lock()?) };
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::Usage(format!("{}: this file is not UTF-8 text", path.display())))?;
@@ -101,7 +101,7 @@ pub fn import(project: &Project, path: &Path, dry_run: bool) -> Result<ImportRep
     }
     .map_err(|why| Error::Usage(format!("{}: {why}", path.display())))?;
     let mut report = ImportReport { format: Some(format), dry_run, ..Default::default() };
-    merge(project, incoming, &mut report)?;
+    merge(project, writing.as_ref(), incoming, &mut report)?;
     Ok(report)
 }
 
@@ -160,7 +160,12 @@ struct Pending {
     units: BTreeMap<String, Vec<(String, usize)>>,
 }
 
-fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Result<(), Error> {
+fn merge(
+    project: &Project,
+    writing: Option<&crate::fs::WriteLock>,
+    incoming: Incoming,
+    report: &mut ImportReport,
+) -> Result<(), Error> {
     for (line, id, reason) in incoming.problems {
         report.refused.push(Refused { id, line, reason });
     }
@@ -261,9 +266,9 @@ fn merge(project: &Project, incoming: Incoming, report: &mut ImportReport) -> Re
         report.written.push(p.display.clone());
         writes.push((project.file_path(&p.locale, &p.resource), text));
     }
-    if !report.dry_run {
+    if let Some(writing) = writing.filter(|_| !report.dry_run) {
         for (path, text) in writes {
-            crate::lock::write_atomically(&path, text.as_bytes())?;
+            writing.write(&path, text.as_bytes())?;
         }
     }
     Ok(())
@@ -426,8 +431,8 @@ fn prepare(
         let shape = existing.or_else(|| reference.get(&key)).expect("the reference has every key here");
         for (part, pattern) in shape.parts() {
             let name = match part {
-                crate::model::Part::Value => None,
-                crate::model::Part::Attribute(a) => Some(a.to_string()),
+                crate::ftl::model::Part::Value => None,
+                crate::ftl::model::Part::Attribute(a) => Some(a.to_string()),
             };
             match parts.get(&name) {
                 Some(text) => texts.push((name, text.clone())),
@@ -478,7 +483,7 @@ fn render(p: &Pending) -> String {
                 doc.replace_body(at, body.clone());
                 // The note `sync` put above its copy is done with once it is translated.
                 let comment = &mut doc.items[at].comment;
-                if comment.lines().next().is_some_and(|l| l.contains(crate::sync::TODO_MARK)) {
+                if comment.lines().next().is_some_and(|l| l.contains(crate::commands::sync::TODO_MARK)) {
                     *comment = comment.split_once('\n').map_or(String::new(), |(_, rest)| rest.to_string());
                 }
             }
@@ -488,5 +493,5 @@ fn render(p: &Pending) -> String {
         let at = doc.insertion_point(&p.order, i);
         doc.insert(at, Item::entry(key, "", body));
     }
-    crate::layout::keep_line_ends(p.original.as_ref().map_or("", |f| f.text.as_str()), doc.render())
+    crate::ftl::doc::keep_line_ends(p.original.as_ref().map_or("", |f| f.text.as_str()), doc.render())
 }

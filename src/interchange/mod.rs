@@ -28,11 +28,11 @@ use fluent_syntax::ast;
 use crate::checks::PairCx;
 use crate::engine::EntryState;
 use crate::error::Error;
-use crate::fingerprint;
-use crate::lock::{self, Lock, RecordState};
-use crate::model::{FileModel, Pattern};
+use crate::ftl::file::SourceFile;
+use crate::ftl::fingerprint;
+use crate::ftl::model::{FileModel, Pattern};
 use crate::project::Project;
-use crate::source::SourceFile;
+use crate::records::lockfile::{self, Lock, RecordState};
 
 pub mod import;
 pub mod po;
@@ -195,9 +195,9 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
     project.require_locale(locale)?;
     // Each entry's state as `check` gives it (`[severity]` applied: with `untranslated =
     // "off"`, no entry is judged a copy here either).
-    let checked = crate::check::check_project(
+    let checked = crate::engine::run::check_project(
         project,
-        &crate::check::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
+        &crate::engine::run::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
     )?;
     let verdicts = crate::engine::Verdicts::new(&checked.diagnostics);
 
@@ -220,7 +220,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
                 continue;
             }
         };
-        let reference_doc = crate::layout::Doc::new(&reference_file, &reference_parsed);
+        let reference_doc = crate::ftl::doc::Doc::new(&reference_file, &reference_parsed);
         let reference_outcome = Some(Ok(reference_parsed));
         let reference = FileModel::new(&reference_file, &reference_outcome);
 
@@ -228,7 +228,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
         let target_file = if target_path.is_file() { Some(project.load_file(locale, &resource)?) } else { None };
         let target_outcome = target_file.as_ref().and_then(SourceFile::parse);
         let target = target_file.as_ref().map(|f| FileModel::new(f, &target_outcome));
-        let lock = Lock::read(&lock::path_for(&target_path))?;
+        let lock = Lock::read(&lockfile::path_for(&target_path))?;
 
         let mut file = ExportFile {
             resource: resource.clone(),
@@ -269,8 +269,8 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
             let (line, _) = reference_file.position(entry.offset);
             for (part, pattern) in entry.parts() {
                 let attribute = match part {
-                    crate::model::Part::Value => None,
-                    crate::model::Part::Attribute(name) => Some(name.to_string()),
+                    crate::ftl::model::Part::Value => None,
+                    crate::ftl::model::Part::Attribute(name) => Some(name.to_string()),
                 };
                 let target_pattern = target_entry.and_then(|t| part_of(t, attribute.as_deref()));
                 // An attribute the reference did not have before has an empty previous text.
@@ -298,7 +298,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
 }
 
 /// The pattern of an entry's value (`None`) or attribute.
-pub fn part_of<'t>(entry: &crate::model::Entry<'t>, attribute: Option<&str>) -> Option<&'t Pattern<'t>> {
+pub fn part_of<'t>(entry: &crate::ftl::model::Entry<'t>, attribute: Option<&str>) -> Option<&'t Pattern<'t>> {
     match attribute {
         None => entry.value,
         Some(name) => entry.attributes.iter().find(|a| a.id.name == name).map(|a| &a.value),
@@ -309,7 +309,7 @@ pub fn part_of<'t>(entry: &crate::model::Entry<'t>, attribute: Option<&str>) -> 
 /// `None` for the value, `Some(name)` for an attribute. `None` when it does not parse.
 fn parts_of_canonical(canonical: &str) -> Option<BTreeMap<Option<String>, String>> {
     // A lock's text is as hostile as any file: the same guards as every other parse.
-    let file = crate::source::SourceFile::from_bytes("", "", String::new(), canonical.as_bytes().to_vec());
+    let file = crate::ftl::file::SourceFile::from_bytes("", "", String::new(), canonical.as_bytes().to_vec());
     let parsed = file.parse()?.ok()?;
     if !parsed.errors.is_empty() {
         return None;

@@ -80,7 +80,7 @@ pub fn write(export: &Export) -> String {
 
 /// Reads the units of an XLIFF 1.2 document. The error is one line for the user.
 pub fn read(text: &str) -> Result<Incoming, String> {
-    let lines = crate::source::LineIndex::new(text);
+    let lines = crate::ftl::file::LineIndex::new(text);
     let line_at = |position: u64| lines.position(text, (position as usize).min(text.len())).0;
     let fail =
         |position: u64, message: &str| format!("line {}: {}", line_at(position), crate::error::one_line(message, 200));

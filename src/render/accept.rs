@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::accept::{AcceptReport, Held, HeldEntry};
+use crate::commands::accept::{AcceptReport, Held, HeldEntry};
 
 /// Entries left for one reason shown one by one up to this many; the rest are counted
 /// (`songngu check` lists them all).

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::build::Build;
+use crate::bundle::build::Build;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -23,12 +23,13 @@ pub fn render(build: &Build, out_dir: &Path, root: &Path, out: &mut dyn Write) -
     // The folder as the user would type it: relative to the current folder when inside it.
     let here = std::env::current_dir().ok();
     let shown = here.as_deref().and_then(|h| out_dir.strip_prefix(h).ok()).unwrap_or(out_dir);
-    writeln!(out, "built {} ({}):", shown.display(), crate::manifest::FILE_NAME)?;
+    writeln!(out, "built {} ({}):", shown.display(), crate::bundle::manifest::FILE_NAME)?;
     let default = &build.manifest.default_locale;
     for (locale, built) in &build.manifest.locales {
         let resources = built.resources.values();
         let entries: usize = resources.clone().map(|r| r.entries).sum();
-        let count = |f: fn(&crate::manifest::ResourceManifest) -> usize| -> usize { resources.clone().map(f).sum() };
+        let count =
+            |f: fn(&crate::bundle::manifest::ResourceManifest) -> usize| -> usize { resources.clone().map(f).sum() };
         let filled = count(|r| r.filled.len());
         let replaced = count(|r| r.replaced.len());
         let omitted = count(|r| r.omitted.len());

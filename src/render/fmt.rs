@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::fmt::FmtReport;
+use crate::commands::fmt::FmtReport;
 
 pub fn render(report: &FmtReport, check: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let verb = if check { "would format" } else { "formatted" };

@@ -10,8 +10,8 @@
 
 use std::io::Write;
 
-use crate::check::CheckReport;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::run::CheckReport;
 
 /// Writes one workflow command per diagnostic, then `songngu: ` and the human summary line.
 pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {

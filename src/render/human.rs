@@ -9,9 +9,9 @@ use std::path::Path;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 
-use crate::check::CheckReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::LineIndex;
+use crate::engine::run::CheckReport;
+use crate::ftl::file::LineIndex;
 
 /// Renders every diagnostic, then the summary line. Files are read again from `root` to
 /// show their lines; a file that cannot be read is rendered without a snippet.
@@ -100,7 +100,7 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
 
 /// A word diff as one line: `[-deleted-]` struck out in red, `{+inserted+}` underlined
 /// in green. The brackets keep it readable without color.
-fn diff_text(diff: &[crate::drift::DiffOp]) -> String {
+fn diff_text(diff: &[crate::records::drift::DiffOp]) -> String {
     let deleted = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
     let inserted = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
     let mut line = String::new();

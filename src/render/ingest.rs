@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::ingest::IngestReport;
+use crate::commands::ingest::IngestReport;
 
 pub fn render(report: &IngestReport, out: &mut dyn Write) -> std::io::Result<()> {
     let mut written = 0;

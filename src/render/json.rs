@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::check::{CheckReport, Counts};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::run::{CheckReport, Counts};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -255,11 +255,11 @@ mod tests {
             label: None,
             drift: drift.then(|| {
                 Box::new(match n % 4 {
-                    0 => crate::drift::Drift {
+                    0 => crate::records::drift::Drift {
                         diff: Vec::new(),
-                        ..crate::drift::Drift::new("Opens 9 May", "Opens 9 May")
+                        ..crate::records::drift::Drift::new("Opens 9 May", "Opens 9 May")
                     },
-                    _ => crate::drift::Drift::new("Opens 9 May", "Opens 10 \"May\""),
+                    _ => crate::records::drift::Drift::new("Opens 9 May", "Opens 10 \"May\""),
                 })
             }),
             help: n.is_multiple_of(2).then(|| "accept it".to_string()),

@@ -5,6 +5,7 @@ pub mod accept;
 pub mod build;
 pub mod fmt;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod import;
 pub mod ingest;

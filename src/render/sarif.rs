@@ -6,7 +6,7 @@
 //! findings; each rule carries the code's `explain` text as its help. Each diagnostic is
 //! one result that points at its rule by id and index, at its file (relative to the
 //! project root, `%SRCROOT%`) and at its line and column. Columns count Unicode code
-//! points, as [`crate::source::LineIndex`] does; the run says so (`columnKind`).
+//! points, as [`crate::ftl::file::LineIndex`] does; the run says so (`columnKind`).
 //!
 //! A diagnostic carries a byte span but not the file's text, so the end of a region
 //! cannot be given in code points here: regions have a start only.
@@ -17,9 +17,9 @@ use std::io::Write;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::check::CheckReport;
 use crate::checks::{self, CheckInfo, CHECKS};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::run::CheckReport;
 
 /// The schema named in the log's `$schema`.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::check::CheckReport;
+use crate::engine::run::CheckReport;
 
 pub fn render(report: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
     for (i, (locale, resources)) in report.locales.iter().enumerate() {

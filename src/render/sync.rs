@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::sync::{SyncOptions, SyncReport};
+use crate::commands::sync::{SyncOptions, SyncReport};
 
 fn entries(n: usize) -> String {
     format!("{n} entr{}", if n == 1 { "y" } else { "ies" })

@@ -6,8 +6,8 @@
 //! Every text comes through the runtime API, with its fallback, so the page shows what an
 //! app would show.
 
-use crate::announcement::BlockKind;
-use crate::runtime::{Catalog, RuntimeError};
+use crate::bundle::runtime::{Catalog, RuntimeError};
+use crate::project::announcement::BlockKind;
 
 /// One announcement, localized.
 #[derive(Debug, Clone, PartialEq, Eq)]

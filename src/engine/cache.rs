@@ -27,12 +27,12 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::{check_inputs, load_inputs, Counts, Overlay, PartIndex, ResourcePart, ResourceStatus};
 use crate::checks::{Definition, IndexedFile, LocaleIndex, Name, Use};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::drift::{DiffOp, Drift, DriftClass};
+use crate::engine::run::{check_inputs, load_inputs, Counts, Overlay, PartIndex, ResourcePart, ResourceStatus};
 use crate::error::Error;
 use crate::project::Project;
+use crate::records::drift::{DiffOp, Drift, DriftClass};
 
 /// Changes whenever what is stored changes shape.
 const FORMAT: &str = "songngu check cache 3";

@@ -4,7 +4,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::model::Entry;
+use crate::ftl::model::Entry;
 
 /// The hex sha256 of a canonical text.
 pub fn of_text(canonical: &str) -> String {

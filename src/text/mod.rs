@@ -6,6 +6,8 @@
 //! question here is narrow: does a supposedly Vietnamese string carry any of the letters
 //! and tone marks that every Vietnamese sentence has?
 
+pub mod numbers;
+
 /// Bytes tested eight at a time, each in its own lane of a u64 (SWAR, as in Hacker's
 /// Delight 6-1): the high bit of each lane of a result answers for that byte, and no
 /// carry crosses from one lane to the next.

@@ -24,16 +24,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::announcement::BlockKind;
-use crate::build::BuildOptions;
-use crate::check::{check_project, CheckOptions, CheckReport, Counts, ResourceStatus};
+use crate::bundle::build::BuildOptions;
+use crate::bundle::runtime::Catalog;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::drift::{Drift, DriftClass};
+use crate::engine::run::{check_project, CheckOptions, CheckReport, Counts, ResourceStatus};
 use crate::error::Error;
-use crate::lock::{self, Lock};
-use crate::model::FileModel;
+use crate::ftl::model::FileModel;
+use crate::project::announcement::BlockKind;
 use crate::project::Project;
-use crate::runtime::Catalog;
+use crate::records::drift::{Drift, DriftClass};
+use crate::records::lockfile::{self, Lock};
 
 /// The Content-Security-Policy of the page: nothing may be loaded, only inline styles
 /// apply.
@@ -49,7 +49,7 @@ pub fn html(project: &Project) -> Result<String, Error> {
     let report = check_project(project, &CheckOptions::default())?;
     let details = gather(project, &report)?;
     let options = BuildOptions { allow_errors: true, ..Default::default() };
-    let build = crate::build::build_with(project, &options, Some(&report))?;
+    let build = crate::bundle::build::build_with(project, &options, Some(&report))?;
     let left_out = build.findings.len();
     let catalog = Catalog::from_build(build);
     let readings = readings(project, &catalog);
@@ -187,8 +187,8 @@ struct Details<'r> {
 }
 
 /// The Fluent text of an entry without its `id =`.
-fn body_of(entry: &crate::model::Entry<'_>) -> String {
-    crate::fingerprint::body(&entry.canonical()).to_string()
+fn body_of(entry: &crate::ftl::model::Entry<'_>) -> String {
+    crate::ftl::fingerprint::body(&entry.canonical()).to_string()
 }
 
 fn gather<'r>(project: &Project, report: &'r CheckReport) -> Result<Details<'r>, Error> {
@@ -278,12 +278,12 @@ fn gather<'r>(project: &Project, report: &'r CheckReport) -> Result<Details<'r>,
             if drifted.is_empty() {
                 continue;
             }
-            let lock = Lock::read(&lock::path_for(&project.file_path(locale, resource)))?;
+            let lock = Lock::read(&lockfile::path_for(&project.file_path(locale, resource)))?;
             for d in drifted {
                 let (Some(id), Some(drift)) = (&d.id, &d.drift) else { continue };
                 let entry = target.get(id);
                 let edited = match (entry, lock.entries.get(id)) {
-                    (Some(entry), Some(record)) => record.translation != crate::fingerprint::of_entry(entry),
+                    (Some(entry), Some(record)) => record.translation != crate::ftl::fingerprint::of_entry(entry),
                     _ => false,
                 };
                 details.drifts.push(DriftItem {
@@ -388,7 +388,7 @@ fn part_of<'i>(slug: &str, id: &'i str) -> Option<(&'i str, PartKind)> {
 
 /// Every announcement of the in-memory build, part by part in every language, aligned by
 /// message id: a part that cannot be shown in one language leaves a marked gap instead
-/// of shifting the rest. Laid out as `songngu render` does ([`crate::document`]).
+/// of shifting the rest. Laid out as `songngu render` does ([`crate::bundle::document`]).
 fn readings(project: &Project, catalog: &Catalog) -> Vec<Reading> {
     let built = catalog.locales();
     let locales: Vec<String> = project.config.locales.iter().filter(|l| built.contains(&l.as_str())).cloned().collect();

@@ -11,11 +11,10 @@
 use std::collections::BTreeSet;
 
 use crate::error::Error;
-use crate::layout::{Doc, Item};
-use crate::lock;
-use crate::model::FileModel;
+use crate::ftl::doc::{Doc, Item};
+use crate::ftl::file::SourceFile;
+use crate::ftl::model::FileModel;
 use crate::project::Project;
-use crate::source::SourceFile;
 
 /// What the comment `sync` puts above each copy says; `import` removes that comment once
 /// the copy is translated.
@@ -57,7 +56,7 @@ pub struct SyncReport {
 pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Error> {
     let locale = options.locale.as_str();
     project.require_locale(locale)?;
-    let _writing = project.write_lock()?;
+    let writing = project.write_lock()?;
     let resources = project.all_resources()?;
     // Each resource's file in this locale and, where this locale translates it, its
     // reference: read once, for the prune rule and for the sync itself.
@@ -95,7 +94,7 @@ pub fn sync(project: &Project, options: &SyncOptions) -> Result<SyncReport, Erro
         }
     }
     for (path, text) in writes {
-        lock::write_atomically(&path, text.as_bytes())?;
+        writing.write(&path, text.as_bytes())?;
     }
     Ok(report)
 }
@@ -180,7 +179,7 @@ fn sync_file(
         synced.obsolete = obsolete;
     }
 
-    let mut text = crate::layout::keep_line_ends(target_file.map_or("", |f| f.text.as_str()), doc.render());
+    let mut text = crate::ftl::doc::keep_line_ends(target_file.map_or("", |f| f.text.as_str()), doc.render());
     synced.written = target_file.map(|f| f.text.as_str()) != Some(text.as_str());
     if target_file.is_some_and(|f| f.bom) {
         text.insert(0, '\u{feff}');
@@ -207,7 +206,7 @@ fn used_keys(pairs: &[(String, Option<SourceFile>, Option<SourceFile>)]) -> BTre
         let model = FileModel::new(file, &parsed);
         for entry in &model.entries {
             if reference.as_ref().is_none_or(|r| r.contains(&entry.key())) {
-                used.extend(crate::model::references(file, entry).into_iter().map(|r| r.key));
+                used.extend(crate::ftl::model::references(file, entry).into_iter().map(|r| r.key));
             }
         }
     }

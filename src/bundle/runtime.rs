@@ -32,7 +32,7 @@ use unic_langid::LanguageIdentifier;
 
 pub use fluent_bundle::{FluentArgs, FluentValue};
 
-use crate::manifest::{Manifest, FILE_NAME, VERSION};
+use crate::bundle::manifest::{Manifest, FILE_NAME, VERSION};
 
 /// Why the runtime could not do what was asked. Each renders as one line.
 #[derive(Debug, thiserror::Error)]
@@ -103,8 +103,8 @@ impl Catalog {
         Ok(Catalog { manifest, files: Files::Dir(dir.to_path_buf()) })
     }
 
-    /// A catalog over a build that was not written ([`crate::build::build`]), for previews.
-    pub fn from_build(build: crate::build::Build) -> Catalog {
+    /// A catalog over a build that was not written ([`crate::bundle::build::build`]), for previews.
+    pub fn from_build(build: crate::bundle::build::Build) -> Catalog {
         Catalog { manifest: build.manifest, files: Files::Memory(build.files) }
     }
 
@@ -269,10 +269,10 @@ impl Catalog {
                 String::from_utf8(bytes).map_err(|_| damaged("not UTF-8".into()))?
             }
         };
-        if crate::fingerprint::of_text(&text) != expected.sha256 {
+        if crate::ftl::fingerprint::of_text(&text) != expected.sha256 {
             return Err(damaged("its content does not match manifest.json (changed after the build?)".into()));
         }
-        if let Some(why) = crate::source::nesting_too_deep(&text) {
+        if let Some(why) = crate::ftl::file::nesting_too_deep(&text) {
             return Err(damaged(why.message));
         }
         match catch_unwind(|| FluentResource::try_new(text)) {

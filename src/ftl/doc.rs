@@ -8,7 +8,7 @@
 
 use fluent_syntax::ast;
 
-use crate::source::{Parsed, SourceFile};
+use crate::ftl::file::{Parsed, SourceFile};
 
 /// One top-level item of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,15 +3,15 @@
 
 use std::collections::BTreeSet;
 
-use crate::drift::{classify, DriftClass};
 use crate::engine::stated::unstated_facts;
 use crate::engine::{EntryState, Verdicts};
 use crate::error::Error;
-use crate::fingerprint;
-use crate::lock::{self, Lock, RecordState, TranslationRecord};
-use crate::model::FileModel;
+use crate::ftl::file::SourceFile;
+use crate::ftl::fingerprint;
+use crate::ftl::model::FileModel;
 use crate::project::Project;
-use crate::source::SourceFile;
+use crate::records::drift::{classify, DriftClass};
+use crate::records::lockfile::{self, Lock, RecordState, TranslationRecord};
 
 /// Which entries to record.
 #[derive(Debug, Clone, Default)]
@@ -136,10 +136,10 @@ pub struct AcceptReport {
 pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport, Error> {
     let locale = options.locale.as_str();
     project.require_locale(locale)?;
-    let _writing = project.write_lock()?;
-    let checked = crate::check::check_project(
+    let writing = project.write_lock()?;
+    let checked = crate::engine::run::check_project(
         project,
-        &crate::check::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
+        &crate::engine::run::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
     )?;
     let verdicts = Verdicts::new(&checked.diagnostics);
     let mut report = AcceptReport { dry_run: options.dry_run, ..AcceptReport::default() };
@@ -155,7 +155,7 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
         if reference_locale == locale {
             continue;
         }
-        let lock_path = lock::path_for(&project.file_path(locale, &resource));
+        let lock_path = lockfile::path_for(&project.file_path(locale, &resource));
         let mut lock = Lock::read(&lock_path)?;
         let before = lock.clone();
         let target_file = project.load_file(locale, &resource)?;
@@ -279,7 +279,7 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
         return Ok(report);
     }
     for (path, lock) in writes {
-        if lock.write(&path)? {
+        if lock.write(&writing, &path)? {
             report.files_written += 1;
         }
     }

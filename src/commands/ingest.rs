@@ -15,14 +15,14 @@ use std::path::{Path, PathBuf};
 
 use similar::{Algorithm, DiffOp};
 
-use crate::announcement::{Announcement, Block, BlockKind};
 use crate::error::Error;
-use crate::fingerprint;
-use crate::layout::{Doc, Item};
-use crate::lock::{self, Lock};
-use crate::model::FileModel;
+use crate::ftl::doc::{Doc, Item};
+use crate::ftl::file::SourceFile;
+use crate::ftl::fingerprint;
+use crate::ftl::model::FileModel;
+use crate::project::announcement::{Announcement, Block, BlockKind};
 use crate::project::Project;
-use crate::source::SourceFile;
+use crate::records::lockfile::{self, Lock};
 
 /// Two paragraphs at the same place are taken for one edited paragraph when at least this
 /// share of their words is common; below it, one was deleted and another inserted.
@@ -64,7 +64,7 @@ pub fn ingest_with_progress(
     files: &[PathBuf],
     progress: &crate::Progress,
 ) -> Result<IngestReport, Error> {
-    let _writing = project.write_lock()?;
+    let writing = project.write_lock()?;
     let sources = if files.is_empty() { all_sources(project)? } else { named_sources(project, files)? };
     let mut planned = Vec::new();
     for (path, resource) in &sources {
@@ -102,7 +102,7 @@ pub fn ingest_with_progress(
         report.resources.push(outcome);
     }
     for (path, text) in writes {
-        lock::write_atomically(&path, text.as_bytes())?;
+        writing.write(&path, text.as_bytes())?;
     }
     Ok(report)
 }
@@ -117,7 +117,7 @@ fn all_sources(project: &Project) -> Result<Vec<(PathBuf, String)>, Error> {
         )));
     }
     let mut found = Vec::new();
-    for path in crate::project::files_under(&dir, ".md")? {
+    for path in crate::fs::walk::files_under(&dir, ".md")? {
         let resource = resource_of(&dir, &path).expect("the walk stays under source/");
         found.push((path, resource));
     }
@@ -289,7 +289,7 @@ fn ingest_one(
         }
     }
 
-    let lock_path = lock::path_for(&path);
+    let lock_path = lockfile::path_for(&path);
     if lock_path.is_file() && !(outcome.changed.is_empty() && outcome.removed.is_empty()) {
         return Err(Error::Usage(format!(
             "{}: this file is a translation (it has translation records in {}), and ingest would replace or remove {} of its entries: \
@@ -394,7 +394,7 @@ fn next_numbers(
             let parsed = file.parse();
             keys_of(&file, &FileModel::new(&file, &parsed), &mut keys);
         }
-        let lock_path = lock::path_for(&path);
+        let lock_path = lockfile::path_for(&path);
         if lock_path.is_file() {
             keys.extend(Lock::read(&lock_path)?.entries.into_keys());
         }
@@ -680,7 +680,7 @@ fn escape_part(text: &str, at_start: bool, at_end: bool) -> String {
 }
 
 /// The text of a pattern made of text only.
-fn plain_text(pattern: &crate::model::Pattern<'_>) -> Option<String> {
+fn plain_text(pattern: &crate::ftl::model::Pattern<'_>) -> Option<String> {
     let mut out = String::new();
     for element in &pattern.elements {
         match element {

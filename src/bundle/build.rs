@@ -21,17 +21,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::check::{check_project, CheckOptions, CheckReport, Counts};
+use crate::bundle::manifest::{
+    Completeness, DriftedPolicy, LocaleManifest, Manifest, MissingPolicy, Policy, ResourceManifest,
+};
 use crate::checks::{self, FileCx};
 use crate::diagnostic::Diagnostic;
-use crate::drift::DriftClass;
+use crate::engine::run::{check_project, CheckOptions, CheckReport, Counts};
 use crate::error::Error;
-use crate::layout::Doc;
-use crate::lock::{self, Lock, RecordState};
-use crate::manifest::{Completeness, DriftedPolicy, LocaleManifest, Manifest, MissingPolicy, Policy, ResourceManifest};
-use crate::model::{references, variables, Entry, FileModel, ParseOutcome, Reference};
+use crate::ftl::doc::Doc;
+use crate::ftl::file::SourceFile;
+use crate::ftl::model::{references, variables, Entry, FileModel, ParseOutcome, Reference};
 use crate::project::Project;
-use crate::source::SourceFile;
+use crate::records::drift::DriftClass;
+use crate::records::lockfile::{self, Lock, RecordState};
 
 /// How to build.
 #[derive(Debug, Clone, Copy, Default)]
@@ -223,7 +225,7 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
 
     let policy = Policy { missing: options.missing, drifted: options.drifted };
     let mut manifest = Manifest {
-        version: crate::manifest::VERSION,
+        version: crate::bundle::manifest::VERSION,
         default_locale: config.reference.clone(),
         policy,
         locales: BTreeMap::new(),
@@ -312,7 +314,7 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
             built.resources.insert(
                 resource.clone(),
                 ResourceManifest {
-                    sha256: crate::fingerprint::of_text(&text),
+                    sha256: crate::ftl::fingerprint::of_text(&text),
                     entries: served.len(),
                     reference: input.reference_of[resource].clone(),
                     dependencies: dependencies.into_iter().collect(),
@@ -385,7 +387,7 @@ fn stale_facts(input: &Input<'_, '_>) -> Result<BTreeSet<(String, String, String
         let Some(reference) = input.file(reference_locale, resource).filter(|_| locale != reference_locale) else {
             continue;
         };
-        let lock = Lock::read(&lock::path_for(&input.project.file_path(locale, resource)))?;
+        let lock = Lock::read(&lockfile::path_for(&input.project.file_path(locale, resource)))?;
         for (key, record) in &lock.entries {
             let (Some(target), Some(source)) = (input.entry(file, key), input.entry(reference, key)) else {
                 continue;
@@ -393,12 +395,12 @@ fn stale_facts(input: &Input<'_, '_>) -> Result<BTreeSet<(String, String, String
             let source_canonical = source.canonical();
             let state = RecordState::of(
                 Some(record),
-                &crate::fingerprint::of_text(&source_canonical),
-                &crate::fingerprint::of_entry(target),
+                &crate::ftl::fingerprint::of_text(&source_canonical),
+                &crate::ftl::fingerprint::of_entry(target),
             );
-            let class = crate::drift::classify(
-                crate::fingerprint::body(&record.source),
-                crate::fingerprint::body(&source_canonical),
+            let class = crate::records::drift::classify(
+                crate::ftl::fingerprint::body(&record.source),
+                crate::ftl::fingerprint::body(&source_canonical),
             );
             if !matches!(state, RecordState::Drifted { .. }) || class != DriftClass::Facts {
                 continue;
@@ -768,7 +770,7 @@ pub fn check_out_dir(project: &Project, out: &Path) -> Result<PathBuf, Error> {
             if entries.next().is_none() {
                 return Ok(full);
             }
-            let manifest = std::fs::read_to_string(full.join(crate::manifest::FILE_NAME))
+            let manifest = std::fs::read_to_string(full.join(crate::bundle::manifest::FILE_NAME))
                 .ok()
                 .and_then(|text| serde_json::from_str::<Manifest>(&text).ok());
             let Some(manifest) = manifest else {
@@ -795,7 +797,7 @@ pub fn check_out_dir(project: &Project, out: &Path) -> Result<PathBuf, Error> {
                 let entry = entry.map_err(|e| Error::io(&full, e.into()))?;
                 let rel = entry.path().strip_prefix(&full).expect("walk stays under its root");
                 let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                let listed = rel == crate::manifest::FILE_NAME
+                let listed = rel == crate::bundle::manifest::FILE_NAME
                     || files.contains(&rel)
                     || (entry.file_type().is_dir() && folders.contains(&rel));
                 if !listed {
@@ -876,7 +878,7 @@ pub fn write(build: &Build, out: &Path, project: &Project) -> Result<(), Error> 
         }
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     }
-    let manifest = staging.path().join(crate::manifest::FILE_NAME);
+    let manifest = staging.path().join(crate::bundle::manifest::FILE_NAME);
     std::fs::write(&manifest, build.manifest_text()).map_err(|e| Error::io(&manifest, e))?;
 
     if std::fs::symlink_metadata(out).is_err() {

@@ -7,16 +7,16 @@ use serde::Serialize;
 
 use rayon::prelude::*;
 
-use crate::cache::{Cache, Stored, StoredIndex};
 use crate::checks::{name, Definition, FileCx, GroupCx, IndexedFile, LocaleCx, LocaleIndex, PairCx, Use, CHECKS};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::drift::DriftClass;
+use crate::engine::cache::{Cache, Stored, StoredIndex};
 use crate::engine::EntryState;
 use crate::error::Error;
-use crate::lock::{self, Lock};
-use crate::model::{references, FileModel, ParseOutcome};
+use crate::ftl::file::SourceFile;
+use crate::ftl::model::{references, FileModel, ParseOutcome};
 use crate::project::Project;
-use crate::source::SourceFile;
+use crate::records::drift::DriftClass;
+use crate::records::lockfile::{self, Lock};
 
 /// What to check.
 #[derive(Debug, Clone, Default)]
@@ -309,7 +309,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             for (r, resource, part) in parts {
                 match part {
                     PartIndex::Built(part) => index.extend(part),
-                    PartIndex::Stored(part) => match crate::cache::read_index(&part) {
+                    PartIndex::Stored(part) => match crate::engine::cache::read_index(&part) {
                         Some(part) => index.extend(part),
                         None => {
                             let parts = rechecked(r, resource)?.into_iter();
@@ -324,7 +324,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                     Some(text) => text.clone().into_bytes(),
                     None => std::fs::read(project.file_path(&index.locale, &file.resource)).ok()?,
                 };
-                Some(crate::source::Located::from_bytes(file.display.clone(), bytes))
+                Some(crate::ftl::file::Located::from_bytes(file.display.clone(), bytes))
             };
             let cx = LocaleCx { index, load: &load, loaded: Default::default() };
             let mut found = Vec::new();
@@ -442,7 +442,7 @@ pub(crate) struct ResourcePart {
     pub found: Vec<Diagnostic>,
     pub statuses: Vec<(usize, ResourceStatus)>,
     pub indexes: Vec<(usize, PartIndex)>,
-    /// A hash of what its indexes say, positions left out ([`crate::cache::semantic`]);
+    /// A hash of what its indexes say, positions left out ([`crate::engine::cache::semantic`]);
     /// 0 when no cache is read or written, which alone needs it.
     pub semantic: u128,
     /// For a result taken from the cache: its indexes are left there, read only if the
@@ -463,7 +463,7 @@ impl PartIndex {
     /// In its compact form.
     pub fn into_stored(self) -> StoredIndex {
         match self {
-            PartIndex::Built(index) => crate::cache::store_index(&index),
+            PartIndex::Built(index) => crate::engine::cache::store_index(&index),
             PartIndex::Stored(stored) => stored,
         }
     }
@@ -522,7 +522,7 @@ pub(crate) fn load_inputs(
     let mut locks = Vec::new();
     for file in files.iter().filter(|f| *f.locale != *reference_locale) {
         let n = config.locales.iter().position(|l| **l == *file.locale).expect("a project locale");
-        let path = lock::path_for(&project.file_path(&file.locale, resource));
+        let path = lockfile::path_for(&project.file_path(&file.locale, resource));
         let bytes = Lock::read_bytes(&path)?;
         if hashed {
             hashes[config.locales.len() + n] = bytes.as_deref().map(hash);

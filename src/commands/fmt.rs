@@ -12,8 +12,8 @@ use fluent_syntax::ast;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use crate::error::Error;
+use crate::ftl::file::SourceFile;
 use crate::project::Project;
-use crate::source::SourceFile;
 
 #[derive(Debug, Clone, Default)]
 pub struct FmtOptions {
@@ -103,7 +103,7 @@ fn serialize(resource: &ast::Resource<String>) -> String {
 
 /// Formats the project's files (or `options.paths`).
 pub fn fmt(project: &Project, options: &FmtOptions) -> Result<FmtReport, Error> {
-    let _writing = if options.check { None } else { Some(project.write_lock()?) };
+    let writing = if options.check { None } else { Some(project.write_lock()?) };
     let files = if options.paths.is_empty() {
         let dir = project.locales_dir();
         if !dir.is_dir() {
@@ -135,7 +135,7 @@ pub fn fmt(project: &Project, options: &FmtOptions) -> Result<FmtReport, Error> 
             Ok(formatted) if formatted == text => {}
             Ok(formatted) => {
                 if !options.check {
-                    crate::lock::write_atomically(&path, formatted.as_bytes())?;
+                    writing.as_ref().expect("written only without --check").write(&path, formatted.as_bytes())?;
                 }
                 report.changed.push(shown);
             }
@@ -147,7 +147,7 @@ pub fn fmt(project: &Project, options: &FmtOptions) -> Result<FmtReport, Error> 
 
 /// Every `.ftl` file under `dir`, sorted.
 fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    crate::project::files_under(dir, ".ftl")
+    crate::fs::walk::files_under(dir, ".ftl")
 }
 
 fn nfc(text: &mut String) {

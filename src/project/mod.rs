@@ -2,6 +2,8 @@
 //! (looked up from the working directory upwards, or given by `--root`), its locales, and
 //! the resources each holds.
 
+pub mod announcement;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -49,47 +51,6 @@ pub const STATE_DIR: &str = ".songngu";
 /// Written into the name of every temporary file songngu writes, so that one left behind
 /// by a killed run is recognised and removed by the next writer.
 pub const TEMP_PREFIX: &str = ".songngu-tmp-";
-
-/// Proof that this process may write the project's files: an exclusive lock on
-/// `.songngu/lock`, held until dropped. Two songngu runs that write the same project (two
-/// `accept`s, an `import` during a `sync`) take turns instead of losing each other's
-/// records. The system releases the lock when the process ends, even when it is killed.
-#[derive(Debug)]
-pub struct WriteLock {
-    path: PathBuf,
-    /// `None` for a lock this process already held (see [`Project::write_lock`]).
-    file: Option<std::fs::File>,
-}
-
-/// The lock files this process holds, with how many [`WriteLock`]s share each: a writer
-/// that calls another writer must not wait for itself.
-static HELD: std::sync::Mutex<BTreeMap<PathBuf, usize>> = std::sync::Mutex::new(BTreeMap::new());
-
-/// Whether `path` (resolved) lies outside every project this process holds the write lock
-/// of; `false` when it holds none (an `export -o` may write wherever it is told).
-pub(crate) fn outside_the_projects_being_written(path: &Path) -> bool {
-    let held = HELD.lock().unwrap_or_else(|e| e.into_inner());
-    let roots: Vec<PathBuf> = held
-        .keys()
-        .filter_map(|lock| lock.parent()?.parent())
-        .map(|root| std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()))
-        .collect();
-    !roots.is_empty() && !roots.iter().any(|root| path.starts_with(root))
-}
-
-impl Drop for WriteLock {
-    fn drop(&mut self) {
-        let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(count) = held.get_mut(&self.path) {
-            *count -= 1;
-            if *count == 0 {
-                held.remove(&self.path);
-            }
-        }
-        // Closing the file releases the lock.
-        drop(self.file.take());
-    }
-}
 
 /// A content project: its root folder and its configuration.
 #[derive(Debug, Clone)]
@@ -232,7 +193,7 @@ impl Project {
         let ignore = dir.join(".gitignore");
         if !ignore.is_file() {
             let text = b"# songngu's own files (the write lock, the check cache): never commit them.\n*\n";
-            match crate::lock::write_atomically(&ignore, text) {
+            match crate::fs::write_atomically(&ignore, text) {
                 Err(Error::Io { source, .. }) if is_read_only(&source) => return Ok(None),
                 other => other?,
             }
@@ -240,39 +201,44 @@ impl Project {
         Ok(Some(dir))
     }
 
+    /// The root with its links resolved: where the project's files really are.
+    fn resolved_root(&self) -> PathBuf {
+        std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone())
+    }
+
     /// Takes the project's write lock, waiting while another songngu run holds it (see
     /// [`Project::is_being_written`] to tell people so first). Every command that writes
     /// content files takes it first; holding it, it also removes the temporary files a
     /// killed run left behind, since no other run can be writing them.
-    pub fn write_lock(&self) -> Result<WriteLock, Error> {
+    pub fn write_lock(&self) -> Result<crate::fs::WriteLock, Error> {
         let path = self.lock_path();
         {
-            let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+            let mut held = crate::fs::write_lock::HELD.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(count) = held.get_mut(&path) {
                 *count += 1;
-                return Ok(WriteLock { path, file: None });
+                return Ok(crate::fs::WriteLock { path, root: self.resolved_root(), file: None });
             }
         }
         let file = self.open_lock_file()?;
         if let Some(file) = &file {
             file.lock().map_err(|e| Error::io(&path, e))?;
         }
-        *HELD.lock().unwrap_or_else(|e| e.into_inner()).entry(path.clone()).or_default() += 1;
-        let lock = WriteLock { path, file };
+        *crate::fs::write_lock::HELD.lock().unwrap_or_else(|e| e.into_inner()).entry(path.clone()).or_default() += 1;
+        let lock = crate::fs::WriteLock { path, root: self.resolved_root(), file };
         self.remove_stale_temporaries()?;
         Ok(lock)
     }
 
     /// Whether another process holds the write lock right now.
     pub fn is_being_written(&self) -> bool {
-        if HELD.lock().unwrap_or_else(|e| e.into_inner()).contains_key(&self.lock_path()) {
+        if crate::fs::write_lock::HELD.lock().unwrap_or_else(|e| e.into_inner()).contains_key(&self.lock_path()) {
             return false;
         }
         let Ok(file) = std::fs::File::open(self.lock_path()) else { return false };
         matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
     }
 
-    /// Temporary files of [`crate::lock::write_atomically`] under `locales/` that a killed
+    /// Temporary files of [`crate::fs::write_atomically`] under `locales/` that a killed
     /// run left behind. Only called under the write lock; and only files a minute old, as a
     /// writer that takes no lock (`export -o` into `locales/`) or another project sharing
     /// the folder may have one open for the few milliseconds a write takes.
@@ -307,7 +273,7 @@ impl Project {
             return Ok(self.config.reference.clone());
         }
         let display = self.display_source(resource);
-        let lang = crate::announcement::read_lang(&path, &display)?;
+        let lang = crate::project::announcement::read_lang(&path, &display)?;
         self.locale_of_lang(lang, &path, &display)
     }
 
@@ -387,7 +353,7 @@ impl Project {
         }
         let (mut resources, mut locks) = (Vec::new(), Vec::new());
         // Tens of thousands of names in a big project: each made a `String` once, never a path.
-        walk(&dir, &[".ftl", ".ftl.lock"], &mut |_, prefix, name| {
+        crate::fs::walk::walk(&dir, &[".ftl", ".ftl.lock"], &mut |_, prefix, name| {
             let name = match name.to_str() {
                 Some(name) if prefix.is_empty() => name.to_string(),
                 _ => format!("{prefix}{}", name.to_string_lossy()),
@@ -413,10 +379,10 @@ impl Project {
     }
 
     /// Reads a resource file of a locale.
-    pub fn load_file(&self, locale: &str, resource: &str) -> Result<crate::source::SourceFile, Error> {
+    pub fn load_file(&self, locale: &str, resource: &str) -> Result<crate::ftl::file::SourceFile, Error> {
         let path = self.file_path(locale, resource);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        Ok(crate::source::SourceFile::from_bytes(locale, resource, self.display_path(locale, resource), bytes))
+        Ok(crate::ftl::file::SourceFile::from_bytes(locale, resource, self.display_path(locale, resource), bytes))
     }
 }
 
@@ -442,227 +408,6 @@ fn is_read_only(e: &std::io::Error) -> bool {
     matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
 }
 
-/// Every file under the folder `dir` whose name ends with `suffix`, in name order. Hidden
-/// files and folders (`.git`, an editor's `.#news.ftl` lock link) are not looked at.
-/// Symbolic links are followed; a link loop, or a link to nothing named like a wanted
-/// file, stops the run with an error naming it, rather than hanging the walk or hiding
-/// the file.
-pub(crate) fn files_under(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, Error> {
-    let mut found = Vec::new();
-    walk(dir, &[suffix], &mut |folder, _, name| found.push(folder.join(name)))?;
-    found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    Ok(found)
-}
-
-/// What a folder holds, as a walk tells it apart: a link is looked at where it is met.
-enum Kind {
-    File,
-    Folder,
-    Link,
-    Other,
-}
-
-/// A folder's identity, to know a link that leads back into a folder being walked.
-#[cfg(unix)]
-type FolderId = (u64, u64);
-#[cfg(not(unix))]
-type FolderId = PathBuf;
-
-/// The identity of the folder at `path`, of which `meta` is what the system says.
-fn folder_id(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<FolderId> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let _ = path;
-        Ok((meta.dev(), meta.ino()))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        std::fs::canonicalize(path)
-    }
-}
-
-/// The walk behind [`files_under`] and [`Project::resources_and_locks`]: every file under
-/// the folder `dir` whose name ends with one of `suffixes` is told to `found` as (the
-/// folder it is in, that folder relative to `dir` as `a/b/` with `/`, its name), in no
-/// particular order. Hidden files and folders are not looked at. Each folder is read once,
-/// with the kind of each entry as the folder listing gives it (no question to the system
-/// per file), and closed before the folders in it are read. Symbolic links are followed:
-/// a link to a folder is walked (with every link under it) as a walk of its own, which
-/// stops with an error at a link that leads back to a folder of that walk. A failure on
-/// something whose name is not wanted (a folder that cannot be read, a link to nothing
-/// named `notes.txt`) is passed over.
-///
-/// Written by hand rather than with walkdir, which makes a path for every entry and a
-/// sorted walk compares them: in a locale folder of 40,000 files that cost more than the
-/// system's reading of the folder.
-fn walk(dir: &Path, suffixes: &[&str], found: &mut dyn FnMut(&Path, &str, &std::ffi::OsStr)) -> Result<(), Error> {
-    let hidden = |name: &std::ffi::OsStr| name.as_encoded_bytes().starts_with(b".");
-    let wanted = |name: &std::ffi::OsStr| suffixes.iter().any(|s| name.as_encoded_bytes().ends_with(s.as_bytes()));
-    let passed_over = |path: &Path| path.file_name().is_some_and(|name| hidden(name) || !wanted(name));
-    /// A folder still to read: its path, its relative name, whether it is in a followed
-    /// link, and then the folder it is in (in `ancestors`).
-    struct Pending {
-        path: PathBuf,
-        prefix: String,
-        following: bool,
-        parent: Option<usize>,
-    }
-    // The folders of followed links read so far: (identity, path, the folder it is in).
-    let mut ancestors: Vec<(FolderId, PathBuf, Option<usize>)> = Vec::new();
-    let mut pending = vec![Pending { path: dir.to_path_buf(), prefix: String::new(), following: false, parent: None }];
-    let mut folders = Vec::new();
-    while let Some(folder) = pending.pop() {
-        let this = if folder.following {
-            match std::fs::metadata(&folder.path).and_then(|meta| folder_id(&folder.path, &meta)) {
-                Ok(id) => ancestors.push((id, folder.path.clone(), folder.parent)),
-                Err(_) if passed_over(&folder.path) => continue,
-                Err(e) => return Err(walk_failure(&folder.path, e)),
-            }
-            Some(ancestors.len() - 1)
-        } else {
-            None
-        };
-        folders.clear();
-        let listed = read_folder(&folder.path, &mut |name, kind| {
-            if hidden(name) {
-                return Ok(());
-            }
-            let kind = match kind {
-                Ok(kind) => kind,
-                Err(_) if !wanted(name) => return Ok(()),
-                Err(e) => return Err(walk_failure(&folder.path.join(name), e)),
-            };
-            match kind {
-                Kind::File if wanted(name) => found(&folder.path, &folder.prefix, name),
-                Kind::Folder => folders.push((name.to_os_string(), folder.following)),
-                Kind::Link => {
-                    let path = folder.path.join(name);
-                    match std::fs::metadata(&path) {
-                        Ok(meta) if meta.is_dir() => {
-                            let id = folder.following.then(|| folder_id(&path, &meta).ok()).flatten();
-                            if let Some(id) = id {
-                                let mut up = this;
-                                while let Some(n) = up {
-                                    let (ancestor, ancestor_path, parent) = &ancestors[n];
-                                    if *ancestor == id {
-                                        return Err(Error::Usage(format!(
-                                            "{}: a symbolic link loop (it leads back to {}): remove the link",
-                                            path.display(),
-                                            ancestor_path.display()
-                                        )));
-                                    }
-                                    up = *parent;
-                                }
-                            }
-                            folders.push((name.to_os_string(), true));
-                        }
-                        Ok(meta) if meta.is_file() && wanted(name) => found(&folder.path, &folder.prefix, name),
-                        Ok(_) => {}
-                        Err(e) if wanted(name) => return Err(walk_failure(&path, e)),
-                        Err(_) => {}
-                    }
-                }
-                Kind::File | Kind::Other => {}
-            }
-            Ok(())
-        });
-        match listed {
-            Ok(()) => {}
-            Err(Listing::Stopped(e)) => return Err(e),
-            Err(Listing::Failed(_)) if passed_over(&folder.path) => {}
-            Err(Listing::Failed(e)) => return Err(walk_failure(&folder.path, e)),
-        }
-        for (name, following) in folders.drain(..).rev() {
-            pending.push(Pending {
-                path: folder.path.join(&name),
-                prefix: format!("{}{}/", folder.prefix, name.to_string_lossy()),
-                following,
-                // A followed link starts a walk of its own when met outside one.
-                parent: this,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// What [`read_folder`] tells of each entry: its name and kind (or why its kind is not
-/// known); an error stops the listing.
-type EachEntry<'a> = dyn FnMut(&std::ffi::OsStr, std::io::Result<Kind>) -> Result<(), Error> + 'a;
-
-/// Why [`read_folder`] stopped: the folder could not be read, or the walk stopped it.
-enum Listing {
-    Failed(std::io::Error),
-    Stopped(Error),
-}
-
-/// Tells `each` the name and kind of every entry of a folder (`.` and `..` too, which are
-/// hidden), straight from the folder's listing, without a `String` or a path per entry;
-/// the kind is asked of the system only when the listing does not say it.
-#[cfg(target_os = "linux")]
-fn read_folder(dir: &Path, each: &mut EachEntry<'_>) -> Result<(), Listing> {
-    use rustix::fs::{open, FileType, Mode, OFlags, RawDir};
-    use std::os::unix::ffi::OsStrExt;
-    let fd = open(dir, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())
-        .map_err(|e| Listing::Failed(e.into()))?;
-    // Room for hundreds of entries per call; a name is at most 255 bytes.
-    let mut buf = Vec::with_capacity(1 << 16);
-    let mut entries = RawDir::new(&fd, buf.spare_capacity_mut());
-    while let Some(entry) = entries.next() {
-        let entry = entry.map_err(|e| Listing::Failed(e.into()))?;
-        let name = std::ffi::OsStr::from_bytes(entry.file_name().to_bytes());
-        let kind = match entry.file_type() {
-            FileType::RegularFile => Ok(Kind::File),
-            FileType::Directory => Ok(Kind::Folder),
-            FileType::Symlink => Ok(Kind::Link),
-            FileType::Unknown if !name.as_bytes().starts_with(b".") => {
-                std::fs::symlink_metadata(dir.join(name)).map(|meta| kind_of(meta.file_type()))
-            }
-            _ => Ok(Kind::Other),
-        };
-        each(name, kind).map_err(Listing::Stopped)?;
-    }
-    Ok(())
-}
-
-#[cfg(not(target_os = "linux"))]
-fn read_folder(dir: &Path, each: &mut EachEntry<'_>) -> Result<(), Listing> {
-    for entry in std::fs::read_dir(dir).map_err(Listing::Failed)? {
-        let entry = entry.map_err(Listing::Failed)?;
-        each(&entry.file_name(), entry.file_type().map(kind_of)).map_err(Listing::Stopped)?;
-    }
-    Ok(())
-}
-
-fn kind_of(kind: std::fs::FileType) -> Kind {
-    if kind.is_file() {
-        Kind::File
-    } else if kind.is_dir() {
-        Kind::Folder
-    } else if kind.is_symlink() {
-        Kind::Link
-    } else {
-        Kind::Other
-    }
-}
-
-/// A failed step of a folder walk at `path` as one line naming it.
-fn walk_failure(path: &Path, io: std::io::Error) -> Error {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    match io.kind() {
-        std::io::ErrorKind::NotFound if is_link => Error::Usage(format!(
-            "{}: a symbolic link that leads nowhere ({io}): remove the link or fix its target",
-            path.display()
-        )),
-        _ if is_link => Error::Usage(format!(
-            "{}: a symbolic link to something that cannot be read ({io}): fix its target or its permissions",
-            path.display()
-        )),
-        _ => Error::io(path, io),
-    }
-}
-
 /// `dir/rest` with `/` separators, as paths are shown to people; `rest` alone when `dir`
 /// is the root itself.
 fn shown_under(dir: &Path, rest: &str) -> String {
@@ -684,7 +429,7 @@ fn is_locale_name(name: &str) -> bool {
 /// Where in `text` a TOML error is, as 1-based line and column.
 pub(crate) fn toml_error_position(text: &str, error: &toml::de::Error) -> (usize, usize) {
     match error.span() {
-        Some(span) => crate::source::LineIndex::new(text).position(text, span.start),
+        Some(span) => crate::ftl::file::LineIndex::new(text).position(text, span.start),
         None => (1, 1),
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use fluent_syntax::ast;
 
-use crate::source::{Parsed, SourceFile};
+use crate::ftl::file::{Parsed, SourceFile};
 
 pub type Pattern<'t> = ast::Pattern<&'t str>;
 pub type Attribute<'t> = ast::Attribute<&'t str>;
@@ -343,7 +343,7 @@ pub enum Node<'a, 't> {
 }
 
 /// Walks a pattern depth first, in source order. Nesting depth is bounded by the
-/// pre-scan in [`crate::source`], so the recursion cannot overflow.
+/// pre-scan in [`crate::ftl::file`], so the recursion cannot overflow.
 pub fn walk<'a, 't>(pattern: &'a Pattern<'t>, visit: &mut impl FnMut(Node<'a, 't>)) {
     for element in &pattern.elements {
         match element {
@@ -536,7 +536,7 @@ mod tests {
         ];
         let corpora = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
         if corpora.is_dir() {
-            let files = crate::project::files_under(&corpora, ".ftl").unwrap();
+            let files = crate::fs::walk::files_under(&corpora, ".ftl").unwrap();
             texts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
         } else {
             eprintln!("note: no ../shared/corpora: only the edge cases are compared");
