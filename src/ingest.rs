@@ -24,6 +24,27 @@ use crate::model::FileModel;
 use crate::project::Project;
 use crate::source::SourceFile;
 
+/// How the header `ingest` writes at the top of every reference file it creates starts
+/// (``### Written by `songngu ingest` from source/news.md: …``). It marks the file as made
+/// from an announcement, in the language the announcement is written in: `sync` never
+/// copies it into a translation. `check` reads it when the announcement is gone.
+pub const HEADER: &str = "### Written by `songngu ingest` from ";
+
+/// Whether a resource's text carries [`HEADER`] among the comment lines that open it
+/// (before its first entry; a person may have put lines of their own above it).
+pub fn carries_header(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for line in text.lines() {
+        if line.starts_with(HEADER) {
+            return true;
+        }
+        if !(line.trim().is_empty() || line.starts_with('#')) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Two paragraphs at the same place are taken for one edited paragraph when at least this
 /// share of their words is common; below it, one was deleted and another inserted.
 pub const SAME_PARAGRAPH: f32 = 0.5;
@@ -305,7 +326,7 @@ fn ingest_one(
         text
     } else {
         format!(
-            "### Written by `songngu ingest` from {}: edit the announcement there, then ingest again.\n\n{text}",
+            "{HEADER}{}: edit the announcement there, then ingest again.\n\n{text}",
             project.display_source(resource)
         )
     };
@@ -347,7 +368,7 @@ impl Value {
 }
 
 /// `signing-p3` → paragraph 3, `signing-title` → title. Other ids are not ingest's.
-fn managed_id(slug: &str, key: &str) -> Option<(Option<BlockKind>, u32)> {
+pub(crate) fn managed_id(slug: &str, key: &str) -> Option<(Option<BlockKind>, u32)> {
     let rest = key.strip_prefix(slug)?.strip_prefix('-')?;
     if rest == "title" || rest == "date" {
         return Some((None, 0));
