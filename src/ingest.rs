@@ -65,6 +65,13 @@ pub struct IngestedResource {
     pub removed: Vec<String>,
     /// Ids whose paragraph moved, unchanged, to another place.
     pub moved: Vec<String>,
+    /// The announcement's `lang`, as its front matter says it (`None` without one).
+    pub lang: Option<String>,
+    /// The locale the announcement's text reads as, when it is not `locale`: a Vietnamese
+    /// text without `lang = "vi"` (taken as the project's reference), or an English one
+    /// with it. The resource was ingested as the announcement says; the editor should fix
+    /// `lang` and ingest again. See [`reads_as`].
+    pub reads_as: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,7 +123,12 @@ pub fn ingest_with_progress(
         }
         let terms = &terms_by_locale[&locale];
         let (outcome, text) = ingest_one(project, &announcement, &resource, &locale, terms)?;
-        let outcome = IngestedResource { source: display, ..outcome };
+        let outcome = IngestedResource {
+            source: display,
+            lang: announcement.lang.clone(),
+            reads_as: reads_as(project, &announcement, &locale),
+            ..outcome
+        };
         if let Some(text) = text {
             writes.push((project.file_path(&locale, &resource), text));
         }
@@ -335,6 +347,46 @@ fn ingest_one(
     let text = if file.as_ref().is_some_and(|f| f.bom) { format!("\u{feff}{text}") } else { text };
     outcome.written = changed;
     Ok((outcome, changed.then_some(text)))
+}
+
+/// The locale an announcement's text reads as, when the project has it and it is not
+/// `locale` (the one its `lang` names, or the project's reference without one): a
+/// Vietnamese text ingested without `lang = "vi"`, or an English one with it.
+///
+/// Only Vietnamese is told from other languages (by its letters: ă â đ ê ô ơ ư and the
+/// tone marks), so the answer is the project's Vietnamese locale, or for a text marked
+/// Vietnamese that does not read as it, the project's reference (or its first other
+/// locale). The text is judged as a whole: each part (the title, each heading and
+/// paragraph) of three words or more is taken as Vietnamese when most of its words are,
+/// as another language when fewer than one in five are, and the text as what most of
+/// those parts are. A Vietnamese name or quote, or a short heading, in an English
+/// announcement never makes it Vietnamese; nor do English names in a Vietnamese one make
+/// it English.
+pub fn reads_as(project: &Project, announcement: &Announcement, locale: &str) -> Option<String> {
+    use crate::text::{language, vietnamese_share};
+    let locales = &project.config.locales;
+    let vietnamese_locale = locales.iter().find(|l| language(l) == "vi")?;
+    let parts = std::iter::once(announcement.title.as_str()).chain(announcement.blocks.iter().map(|b| b.text.as_str()));
+    let (mut judged, mut vietnamese, mut other) = (0, 0, 0);
+    for text in parts {
+        let (marked, words) = vietnamese_share(text);
+        if words < 3 {
+            continue;
+        }
+        judged += 1;
+        if marked * 2 > words {
+            vietnamese += 1;
+        } else if marked * 5 < words {
+            other += 1;
+        }
+    }
+    if language(locale) != "vi" {
+        return (vietnamese * 2 > judged).then(|| vietnamese_locale.clone());
+    }
+    let reference = &project.config.reference;
+    let other_locale =
+        if language(reference) != "vi" { Some(reference) } else { locales.iter().find(|l| language(l) != "vi") };
+    other_locale.filter(|_| other * 2 > judged).cloned()
 }
 
 /// An entry ingest manages, found in the resource.

@@ -294,3 +294,65 @@ fn a_backslash_u_in_plain_text_is_kept_through_ingest_sync_and_fmt() {
         assert!(read(root, file).contains("path-p1 = Thư mục D:\\uỷ-ban\\tài-liệu.\n"), "{file}");
     }
 }
+
+/// The standard error of a run that must succeed.
+fn warnings(out: &std::process::Output) -> String {
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(out), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+const HOP_BAO: &str = "+++
+title = \"Họp báo về Lễ mở ký Công ước Hà Nội\"
+date = 2025-10-08
++++
+
+Chiều 8/10, tại Hà Nội, Bộ Ngoại giao phối hợp với Bộ Công an tổ chức họp báo về Lễ mở ký Công ước.
+
+## Văn kiện pháp lý quan trọng
+
+Việt Nam sẽ đăng cai tổ chức Lễ mở ký tại Hà Nội trong hai ngày 25 và 26/10/2025.
+";
+
+/// The text is judged as a whole, so a Vietnamese name or quote in an English
+/// announcement is not mistaken for Vietnamese, and the shipped announcements give no
+/// warning at all.
+#[test]
+fn a_vietnamese_text_without_lang_gets_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/hop-bao.md", HOP_BAO);
+    assert_eq!(
+        warnings(&songngu(root, &["ingest"])),
+        "warning: source/hop-bao.md reads as Vietnamese but has no lang = \"vi\": add it to the front matter and ingest again\n"
+    );
+    // Said again on every ingest until it is fixed.
+    assert!(warnings(&songngu(root, &["ingest"])).contains("reads as Vietnamese"));
+    write(root, "source/hop-bao.md", &HOP_BAO.replace("date = 2025-10-08\n", "date = 2025-10-08\nlang = \"en\"\n"));
+    assert_eq!(
+        warnings(&songngu(root, &["ingest", "source/hop-bao.md"])),
+        "warning: source/hop-bao.md reads as Vietnamese but has lang = \"en\": set lang = \"vi\" and ingest again\n"
+    );
+
+    // English marked as Vietnamese.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "source/press.md", &ANNOUNCEMENT.replace("lang = \"en\"", "lang = \"vi\""));
+    assert_eq!(
+        warnings(&songngu(root, &["ingest"])),
+        "warning: source/press.md reads as English but has lang = \"vi\": set lang = \"en\" (or remove it: en is the \
+         project's reference) and ingest again\n"
+    );
+
+    // English with a Vietnamese quote and names: no warning.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let quoted = ANNOUNCEMENT.replace(
+        "On the first day",
+        "Deputy Minister Đặng Hoàng Giang called it “một văn kiện pháp lý quan trọng mang tầm vóc toàn cầu”.\n\nOn the first day",
+    );
+    write(root, "source/press.md", &quoted);
+    assert_eq!(warnings(&songngu(root, &["ingest"])), "");
+
+    let shipped = common::shipped_project();
+    assert_eq!(warnings(&songngu(shipped.path(), &["ingest"])), "");
+}
