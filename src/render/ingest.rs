@@ -13,12 +13,27 @@ pub fn render(report: &IngestReport, out: &mut dyn Write) -> std::io::Result<()>
             continue;
         }
         written += 1;
-        let verb = if r.created { "created" } else { "updated" };
-        writeln!(out, "{verb} {} from {}", r.file, r.source)?;
+        match &r.switched {
+            Some(switched) => writeln!(
+                out,
+                "moved {} to {}: {} is now written in {}, and no translation of it was accepted yet, so every id stays",
+                switched.previous, r.file, r.source, r.locale
+            )?,
+            None => writeln!(out, "{} {} from {}", if r.created { "created" } else { "updated" }, r.file, r.source)?,
+        }
         for (what, ids) in [("added", &r.added), ("changed", &r.changed), ("removed", &r.removed), ("moved", &r.moved)]
         {
             if !ids.is_empty() {
                 writeln!(out, "  {what:<8} {}", ids.join(", "))?;
+            }
+        }
+        if let Some(switched) = &r.switched {
+            let from = &switched.from;
+            match &switched.translation {
+                Some(translation) => {
+                    writeln!(out, "  {from:<8} {} now holds what {translation} held (not accepted)", switched.previous)?
+                }
+                None => writeln!(out, "  no {from} translation yet: run `songngu sync {from}` to start one")?,
             }
         }
     }
