@@ -175,6 +175,9 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             let bar = ProgressBar::new("ingesting");
             let report = songngu::commands::ingest::ingest_with_progress(&project, &files, &bar.progress())?;
             drop(bar);
+            for warning in render::ingest::warnings(&report, &project.config.reference) {
+                say!("{warning}");
+            }
             render::ingest::render(&report, &mut out).map_err(io)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -361,3 +361,43 @@ fn many_threads_under_a_small_file_limit() {
     assert_eq!(limited(&[]), good);
     assert_eq!(limited(&[]), good);
 }
+
+/// An announcement removed from `source/`, or put back, changes no byte of its resource's
+/// files, yet the result: `orphaned-resource` comes and goes with it, read from the cache
+/// or not. So does the whole `source/` folder (no folder: nothing is orphaned).
+#[test]
+fn a_removed_or_restored_announcement_is_never_missed() {
+    let dir = cached_project();
+    let codes = |report: &songngu::CheckReport| -> Vec<(String, String)> {
+        report.diagnostics.iter().map(|d| (d.code.to_string(), d.file.to_string())).collect()
+    };
+    let orphaned = |files: &[&str]| -> Vec<(String, String)> {
+        files.iter().map(|f| ("orphaned-resource".to_string(), f.to_string())).collect()
+    };
+    let announcement = dir.path().join("source/press-conference.md");
+    let text = std::fs::read_to_string(&announcement).unwrap();
+    std::fs::remove_file(&announcement).unwrap();
+    let gone = orphaned(&["locales/en/press-conference.ftl", "locales/vi/press-conference.ftl"]);
+    let report = check(dir.path());
+    assert_eq!(report.from_cache, report.resources_checked - 1);
+    assert_eq!(codes(&report), gone);
+    settle();
+    check(dir.path());
+    let report = check(dir.path());
+    assert_eq!(report.from_cache, report.resources_checked);
+    assert_eq!(codes(&report), gone);
+
+    std::fs::write(&announcement, &text).unwrap();
+    assert_eq!(codes(&check(dir.path())), []);
+    settle();
+    check(dir.path());
+
+    let source = dir.path().join("source");
+    std::fs::rename(&source, dir.path().join("elsewhere")).unwrap();
+    assert_eq!(codes(&check(dir.path())), []);
+    settle();
+    check(dir.path());
+    std::fs::create_dir(&source).unwrap();
+    let report = check(dir.path());
+    assert_eq!(report.diagnostics.iter().filter(|d| d.code == "orphaned-resource").count(), 10, "{:?}", codes(&report));
+}

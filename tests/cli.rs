@@ -591,3 +591,121 @@ fn a_progress_bar_only_on_a_terminal() {
         assert!(shown.contains(what) && shown.contains(" resources"), "{args}: {shown:?}");
     }
 }
+
+/// `(code, locale, file, line)` of each finding of `check --format json`.
+fn findings(dir: &Path) -> Vec<(String, String, String, u64)> {
+    let out = songngu(dir, &["check", "--format", "json"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("code"), s("locale"), s("file"), d["line"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+/// The shipped announcement 001 was written in Vietnamese (`lang = "vi"`); with its
+/// Markdown gone, its files still say so (the lock beside the English), so English never
+/// becomes its reference and the accepted Vietnamese never shows as unaccepted. Checked
+/// through the cache too: a removed and a restored announcement each change the result.
+#[test]
+fn a_removed_announcement_keeps_its_direction() {
+    let dir = shipped_copy();
+    let announcement = dir.path().join("source/press-conference.md");
+    let text = std::fs::read_to_string(&announcement).unwrap();
+    assert_eq!(findings(dir.path()), []);
+    std::fs::remove_file(&announcement).unwrap();
+    for _ in 0..2 {
+        let found = findings(dir.path());
+        let about: Vec<&(String, String, String, u64)> = found.iter().filter(|f| f.0 != "orphaned-resource").collect();
+        assert_eq!(about, Vec::<&(String, String, String, u64)>::new(), "{found:?}");
+        let status = stdout(&songngu(dir.path(), &["status"]));
+        let vi = status.split("\n\n").find(|b| b.starts_with("vi")).unwrap();
+        let row = vi.lines().find(|l| l.trim_start().starts_with("press-conference.ftl")).unwrap();
+        assert!(row.contains("reference"), "{status}");
+    }
+    std::fs::write(&announcement, text).unwrap();
+    assert_eq!(findings(dir.path()), []);
+}
+
+#[test]
+fn a_removed_announcement_is_reported_orphaned_in_every_locale() {
+    let dir = shipped_copy();
+    std::fs::remove_file(dir.path().join("source/press-conference.md")).unwrap();
+    std::fs::remove_file(dir.path().join("source/signing-opens.md")).unwrap();
+    let mut orphaned: Vec<(String, String, u64)> = findings(dir.path())
+        .into_iter()
+        .filter(|f| f.0 == "orphaned-resource")
+        .map(|(_, locale, file, line)| (locale, file, line))
+        .collect();
+    orphaned.sort();
+    let expected = |locale: &str, file: &str| (locale.to_string(), file.to_string(), 1);
+    assert_eq!(
+        orphaned,
+        [
+            expected("en", "locales/en/press-conference.ftl"),
+            expected("en", "locales/en/signing-opens.ftl"),
+            expected("vi", "locales/vi/press-conference.ftl"),
+            expected("vi", "locales/vi/signing-opens.ftl"),
+        ]
+    );
+    // A warning: it does not fail a check, and it says what to do.
+    let out = songngu(dir.path(), &["check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "warning[orphaned-resource]: ingested from source/press-conference.md, which is no longer in source/\n \
+             --> locales/vi/press-conference.ftl:1:1\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "help: restore source/press-conference.md if the announcement is still wanted; to drop it, remove \
+             locales/vi/press-conference.ftl and locales/en/press-conference.ftl, with any .ftl.lock beside them\n"
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with("4 warnings: checked 6 resources in en, vi\n"), "{text}");
+}
+
+/// Only what `ingest` made can lose its announcement: shared terms, and a resource
+/// written by hand whose ids merely look like an announcement's title, are never
+/// flagged; nor is anything in a project with no `source/` folder at all.
+#[test]
+fn a_hand_written_resource_is_never_orphaned() {
+    let dir = shipped_copy();
+    for (locale, text) in
+        [("en", "menu-title = Menu\nmenu-open = Open\n"), ("vi", "menu-title = Danh mục\nmenu-open = Mở\n")]
+    {
+        std::fs::write(dir.path().join(format!("locales/{locale}/menu.ftl")), text).unwrap();
+    }
+    let orphaned = |dir: &Path| findings(dir).into_iter().filter(|f| f.0 == "orphaned-resource").count();
+    assert_eq!(orphaned(dir.path()), 0);
+
+    // Without `source/`, no resource had an announcement to lose.
+    std::fs::remove_dir_all(dir.path().join("source")).unwrap();
+    assert_eq!(orphaned(dir.path()), 0);
+    // …and with an empty one, every ingested resource is reported, the hand-written ones still not.
+    std::fs::create_dir(dir.path().join("source")).unwrap();
+    let files: std::collections::BTreeSet<String> = findings(dir.path())
+        .into_iter()
+        .filter(|f| f.0 == "orphaned-resource")
+        .map(|f| f.2.rsplit('/').next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        [
+            "ceremony-held.ftl",
+            "delegations-confirmed.ftl",
+            "press-conference.ftl",
+            "signing-opens.ftl",
+            "signing-outcome.ftl"
+        ]
+    );
+}

@@ -378,3 +378,165 @@ fn a_folder_with_only_announcements_is_told_how_to_become_a_project() {
     write(root, "songngu.toml", "");
     assert!(ok(songngu(root, &["ingest"])).starts_with("created locales/en/press.ftl from source/press.md\n"));
 }
+
+/// The standard error of a run that must succeed.
+fn warnings(out: &std::process::Output) -> String {
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(out), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+const HOP_BAO: &str = "+++
+title = \"Họp báo về Lễ mở ký Công ước Hà Nội\"
+date = 2025-10-08
++++
+
+Chiều 8/10, tại Hà Nội, Bộ Ngoại giao phối hợp với Bộ Công an tổ chức họp báo về Lễ mở ký Công ước.
+
+## Văn kiện pháp lý quan trọng
+
+Việt Nam sẽ đăng cai tổ chức Lễ mở ký tại Hà Nội trong hai ngày 25 và 26/10/2025.
+";
+
+/// The text is judged as a whole, so a Vietnamese name or quote in an English
+/// announcement is not mistaken for Vietnamese, and the shipped announcements give no
+/// warning at all.
+#[test]
+fn a_vietnamese_text_without_lang_gets_a_warning() {
+    let dir = new_project();
+    let root = dir.path();
+    write(root, "source/hop-bao.md", HOP_BAO);
+    assert_eq!(
+        warnings(&songngu(root, &["ingest"])),
+        "warning: source/hop-bao.md reads as Vietnamese but has no lang = \"vi\": add it to the front matter and ingest again\n"
+    );
+    // Said again on every ingest until it is fixed.
+    assert!(warnings(&songngu(root, &["ingest"])).contains("reads as Vietnamese"));
+    write(root, "source/hop-bao.md", &HOP_BAO.replace("date = 2025-10-08\n", "date = 2025-10-08\nlang = \"en\"\n"));
+    assert_eq!(
+        warnings(&songngu(root, &["ingest", "source/hop-bao.md"])),
+        "warning: source/hop-bao.md reads as Vietnamese but has lang = \"en\": set lang = \"vi\" and ingest again\n"
+    );
+
+    // English marked as Vietnamese.
+    let dir = new_project();
+    let root = dir.path();
+    write(root, "source/press.md", &ANNOUNCEMENT.replace("lang = \"en\"", "lang = \"vi\""));
+    assert_eq!(
+        warnings(&songngu(root, &["ingest"])),
+        "warning: source/press.md reads as English but has lang = \"vi\": set lang = \"en\" (or remove it: en is the \
+         project's reference) and ingest again\n"
+    );
+
+    // English with a Vietnamese quote and names: no warning.
+    let dir = new_project();
+    let root = dir.path();
+    let quoted = ANNOUNCEMENT.replace(
+        "On the first day",
+        "Deputy Minister Đặng Hoàng Giang called it “một văn kiện pháp lý quan trọng mang tầm vóc toàn cầu”.\n\nOn the first day",
+    );
+    write(root, "source/press.md", &quoted);
+    assert_eq!(warnings(&songngu(root, &["ingest"])), "");
+
+    let shipped = common::shipped_project();
+    assert_eq!(warnings(&songngu(shipped.path(), &["ingest"])), "");
+}
+
+/// A Vietnamese announcement ingested without `lang` went to `locales/en/`; once the
+/// editor adds `lang = "vi"`, and nobody accepted a translation yet, the resource moves
+/// to `locales/vi/` whole, with the same ids (not a new set numbered after the old), and
+/// nothing is left half in one language and half in the other.
+#[test]
+fn changing_lang_before_any_accept_keeps_the_ids() {
+    let with_lang = HOP_BAO.replace("date = 2025-10-08\n", "date = 2025-10-08\nlang = \"vi\"\n");
+    let ids = |text: &str| messages(text).into_iter().map(|(id, _)| id).collect::<Vec<_>>();
+
+    // Nothing translated yet: the resource moves, and English waits for `sync en`.
+    let dir = new_project();
+    let root = dir.path();
+    write(root, "source/hop-bao.md", HOP_BAO);
+    ok(songngu(root, &["ingest"]));
+    let before = read(root, "locales/en/hop-bao.ftl");
+    assert_eq!(ids(&before), ["hop-bao-title", "hop-bao-date", "hop-bao-p1", "hop-bao-h1", "hop-bao-p2"]);
+    write(root, "source/hop-bao.md", &with_lang);
+    let out = songngu(root, &["ingest"]);
+    assert_eq!(warnings(&out), "");
+    assert_eq!(
+        stdout(&out),
+        "moved locales/en/hop-bao.ftl to locales/vi/hop-bao.ftl: source/hop-bao.md is now written in vi, and no \
+         translation of it was accepted yet, so every id stays\n  changed  hop-bao-date\n  \
+         no en translation yet: run `songngu sync en` to start one\n\
+         ingested 1 announcement: 1 resource written; run `songngu check` to see what translators now have to do\n"
+    );
+    let after = read(root, "locales/vi/hop-bao.ftl");
+    assert_eq!(after, before.replace("October 8, 2025", "08/10/2025"));
+    assert!(!root.join("locales/en/hop-bao.ftl").exists());
+    let json = stdout(&songngu(root, &["check", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let codes: Vec<(&str, &str)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(codes, [("missing-resource", "locales/vi/hop-bao.ftl")]);
+    // Ingesting again changes nothing.
+    assert_eq!(ok(songngu(root, &["ingest"])), "ingested 1 announcement: every resource is up to date\n");
+
+    // Copies made for a translator (`sync vi`) before the fix: they become the English
+    // side, their TODO notes pointing the right way, and the reference has none.
+    let dir = new_project();
+    let root = dir.path();
+    write(root, "source/hop-bao.md", HOP_BAO);
+    ok(songngu(root, &["ingest"]));
+    ok(songngu(root, &["sync", "vi"]));
+    let copies = read(root, "locales/vi/hop-bao.ftl");
+    write(root, "source/hop-bao.md", &with_lang);
+    let out = ok(songngu(root, &["ingest"]));
+    assert!(
+        out.contains("  en       locales/en/hop-bao.ftl now holds what locales/vi/hop-bao.ftl held (not accepted)\n"),
+        "{out}"
+    );
+    let reference = read(root, "locales/vi/hop-bao.ftl");
+    assert!(!reference.contains("TODO"), "{reference}");
+    assert_eq!(ids(&reference), ["hop-bao-title", "hop-bao-date", "hop-bao-p1", "hop-bao-h1", "hop-bao-p2"]);
+    let translation = read(root, "locales/en/hop-bao.ftl");
+    assert_eq!(
+        translation,
+        copies.replace(
+            "# TODO: translate from en (a copy, added by `songngu sync`), then run `songngu accept vi`.",
+            "# TODO: translate from vi (a copy, added by `songngu sync`), then run `songngu accept en`."
+        )
+    );
+    let json = stdout(&songngu(root, &["check", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for d in doc["diagnostics"].as_array().unwrap() {
+        assert_eq!(d["locale"], "en", "{d}");
+        assert!(["untranslated", "unaccepted"].contains(&d["code"].as_str().unwrap()), "{d}");
+    }
+
+    // A translation written by hand before its announcement was ever ingested is not
+    // taken for a reference to move: its words do not read as the announcement.
+    let dir = new_project();
+    let root = dir.path();
+    let english = "hop-bao-title = Press conference on the Hanoi Convention signing ceremony\n\n\
+                   hop-bao-p1 = On the afternoon of October 8, the Ministry of Foreign Affairs held a press conference.\n";
+    write(root, "locales/en/hop-bao.ftl", english);
+    write(root, "source/hop-bao.md", &with_lang);
+    let out = ok(songngu(root, &["ingest"]));
+    assert!(out.starts_with("created locales/vi/hop-bao.ftl from source/hop-bao.md\n"), "{out}");
+    assert_eq!(read(root, "locales/en/hop-bao.ftl"), english);
+
+    // Once a translation was accepted, the switch is refused as before (see
+    // `switching_lang_never_overwrites_an_accepted_translation`): nothing moves.
+    let dir = new_project();
+    let root = dir.path();
+    write(root, "source/hop-bao.md", HOP_BAO);
+    ok(songngu(root, &["ingest"]));
+    ok(songngu(root, &["sync", "vi"]));
+    // (Naming a copy records it as an intentional one.)
+    ok(songngu(root, &["accept", "vi", "hop-bao-title"]));
+    write(root, "source/hop-bao.md", &with_lang);
+    let out = songngu(root, &["ingest"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(root.join("locales/en/hop-bao.ftl").exists());
+}

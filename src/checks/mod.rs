@@ -23,6 +23,7 @@ mod missing_resource;
 mod not_nfc;
 mod number_mismatch;
 pub(crate) mod obsolete;
+mod orphaned_resource;
 mod plural_category;
 mod reference_mismatch;
 mod syntax_error;
@@ -37,6 +38,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &syntax_error::SyntaxError,
     &duplicate_id::DuplicateId,
     &missing_resource::MissingResource,
+    &orphaned_resource::OrphanedResource,
     &missing::Missing,
     &obsolete::Obsolete,
     &untranslated::Untranslated,
@@ -172,6 +174,9 @@ pub struct GroupCx<'a, 't> {
     pub targets: &'a [(&'a str, Option<&'a FileModel<'t>>)],
     /// Where the target file of a locale is (or would be), for messages.
     pub display_path: &'a dyn Fn(&str) -> String,
+    /// The announcement the resource would be ingested from (`source/news.md`, as shown),
+    /// when the project has a `source/` folder and that file is not in it.
+    pub gone_announcement: Option<&'a str>,
 }
 
 /// Where an id is defined, or used, within one locale.

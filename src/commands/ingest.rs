@@ -24,6 +24,27 @@ use crate::project::announcement::{Announcement, Block, BlockKind};
 use crate::project::Project;
 use crate::records::lockfile::{self, Lock};
 
+/// How the header `ingest` writes at the top of every reference file it creates starts
+/// (``### Written by `songngu ingest` from source/news.md: …``). It marks the file as made
+/// from an announcement, in the language the announcement is written in: `sync` never
+/// copies it into a translation. `check` reads it when the announcement is gone.
+pub const HEADER: &str = "### Written by `songngu ingest` from ";
+
+/// Whether a resource's text carries [`HEADER`] among the comment lines that open it
+/// (before its first entry; a person may have put lines of their own above it).
+pub fn carries_header(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for line in text.lines() {
+        if line.starts_with(HEADER) {
+            return true;
+        }
+        if !(line.trim().is_empty() || line.starts_with('#')) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Two paragraphs at the same place are taken for one edited paragraph when at least this
 /// share of their words is common; below it, one was deleted and another inserted.
 pub const SAME_PARAGRAPH: f32 = 0.5;
@@ -44,6 +65,40 @@ pub struct IngestedResource {
     pub removed: Vec<String>,
     /// Ids whose paragraph moved, unchanged, to another place.
     pub moved: Vec<String>,
+    /// The announcement's `lang`, as its front matter says it (`None` without one).
+    pub lang: Option<String>,
+    /// The locale the announcement's text reads as, when it is not `locale`: a Vietnamese
+    /// text without `lang = "vi"` (taken as the project's reference), or an English one
+    /// with it. The resource was ingested as the announcement says; the editor should fix
+    /// `lang` and ingest again. See [`reads_as`].
+    pub reads_as: Option<String>,
+    /// Set when the announcement's `lang` now names `locale`, while its resource was held
+    /// as reference in another locale's file and no translation of it was accepted yet:
+    /// the resource moved to `locale`'s folder, with its ids.
+    pub switched: Option<Switched>,
+}
+
+/// How a resource moved when its announcement's `lang` changed before any translation of
+/// it was accepted. Its reference file keeps every id it had (not a new set numbered
+/// after the old, which left every translation obsolete), and no file is left holding
+/// half one language and half the other: the two files trade places.
+/// - The previous reference file (`locales/en/news.ftl`, with the Vietnamese text, its
+///   comments and any entries added by hand) becomes the new reference file
+///   (`locales/vi/news.ftl`), updated from the announcement as for an edit.
+/// - The file that was in its place, a translation nobody accepted (often the copies
+///   `sync` made, in the text's own language), becomes the translation in the previous
+///   reference's place, with `sync`'s TODO notes pointing the new way. Without one, that
+///   place is left empty: `sync` starts the translation from the new reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Switched {
+    /// The locale that held the resource as its reference until now (`en`).
+    pub from: String,
+    /// Its file there (`locales/en/news.ftl`), now the new reference file.
+    pub previous: String,
+    /// The unaccepted translation that was in the new reference's place
+    /// (`locales/vi/news.ftl`), now at `previous`; `None` when there was none, and
+    /// `previous` was removed.
+    pub translation: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -94,17 +149,90 @@ pub fn ingest_with_progress(
             terms_by_locale.insert(locale.clone(), Terms::of_locale(project, &locale)?);
         }
         let terms = &terms_by_locale[&locale];
-        let (outcome, text) = ingest_one(project, &announcement, &resource, &locale, terms)?;
-        let outcome = IngestedResource { source: display, ..outcome };
-        if let Some(text) = text {
-            writes.push((project.file_path(&locale, &resource), text));
-        }
+        // A change of `lang` moves the resource when nothing stands against it (see
+        // [`Switched`]); otherwise, and when the previous reference does not read as this
+        // announcement after all, the file in `locale` is updated as always.
+        let switched = match previous_reference(project, &resource, &locale)? {
+            Some(previous) => ingest_one(project, &announcement, &resource, &locale, terms, Some(previous))?,
+            None => None,
+        };
+        let (outcome, planned_writes) = match switched {
+            Some(done) => done,
+            None => ingest_one(project, &announcement, &resource, &locale, terms, None)?
+                .expect("ingesting in place is never given up"),
+        };
+        let outcome = IngestedResource {
+            source: display,
+            lang: announcement.lang.clone(),
+            reads_as: reads_as(project, &announcement, &locale),
+            ..outcome
+        };
+        writes.extend(planned_writes);
         report.resources.push(outcome);
     }
-    for (path, text) in writes {
-        writing.write(&path, text.as_bytes())?;
+    // Each resource's new reference before the file it leaves: a run stopped in between
+    // leaves two files with ingest's header, which the next ingest takes for no change
+    // of place, and updates in place with the same ids.
+    for write in writes {
+        match write {
+            Write::Text(path, bytes) => writing.write(&path, &bytes)?,
+            Write::Remove(path) => std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?,
+        }
     }
     Ok(report)
+}
+
+/// A file ingest writes or removes.
+enum Write {
+    Text(PathBuf, Vec<u8>),
+    Remove(PathBuf),
+}
+
+/// The previous reference file of a resource whose announcement's `lang` now names
+/// `locale`: the file another locale holds it in as its reference, read, when the
+/// resource may move (see [`Switched`]); `None` when it is where `lang` says, or may not
+/// move.
+struct Previous {
+    file: SourceFile,
+    /// Whether the file was only taken for the reference because it is the resource's
+    /// only file (it lacks ingest's header): then it might be a translation written by
+    /// hand, and it moves only if every entry ingest made in it still reads as the
+    /// announcement, so nobody's words are overwritten.
+    strict: bool,
+}
+
+/// Finds the file that holds a resource as its reference in another locale than
+/// `locale`, when it may move there (see [`Switched`]):
+/// - no file of the resource has a lock beside it: once a translation was accepted, the
+///   change of `lang` is refused as it always was (see `ingest_one`), since moving the
+///   files would turn the accepted work into the reference or discard it;
+/// - the previous reference is known from the files: the only one that carries ingest's
+///   header (which `sync` never copies into a translation), or, with no header anywhere,
+///   the resource's only file while `locale` has none.
+fn previous_reference(project: &Project, resource: &str, locale: &str) -> Result<Option<Previous>, Error> {
+    // (locale, whether its file carries the header) for each file of the resource: only
+    // the first lines of each are read, and the one that moves in full.
+    let mut files = Vec::new();
+    for other in &project.config.locales {
+        let path = project.file_path(other, resource);
+        if lockfile::path_for(&path).is_file() {
+            return Ok(None);
+        }
+        if path.is_file() {
+            let head = crate::project::read_head(&path).map_err(|e| Error::io(&path, e))?;
+            files.push((other, carries_header(&head)));
+        }
+    }
+    let mut marked = files.iter().filter(|(_, marked)| *marked);
+    let (from, strict) = match (marked.next(), marked.next()) {
+        (Some((from, _)), None) => (*from, false),
+        (None, _) if files.len() == 1 => (files[0].0, true),
+        _ => return Ok(None),
+    };
+    if from == locale {
+        return Ok(None);
+    }
+    Ok(Some(Previous { file: project.load_file(from, resource)?, strict }))
 }
 
 /// `(announcement file, resource)` for every `.md` under `source/`.
@@ -156,19 +284,31 @@ fn resource_of(source_dir: &Path, path: &Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// What ingest found and would write for one announcement: the report and, when the
-/// text changes, the new text.
+/// What ingest found and would write for one announcement: the report and the files to
+/// write (none when nothing changes). With `previous`, the resource moves from that file
+/// to `locale` (see [`Switched`]); `None` when it turns out it may not (the file does not
+/// read as this announcement).
 fn ingest_one(
     project: &Project,
     announcement: &Announcement,
     resource: &str,
     locale: &str,
     terms: &Terms,
-) -> Result<(IngestedResource, Option<String>), Error> {
+    previous: Option<Previous>,
+) -> Result<Option<(IngestedResource, Vec<Write>)>, Error> {
     let slug = &announcement.slug;
     let path = project.file_path(locale, resource);
-    let exists = path.is_file();
-    let file = if exists { Some(project.load_file(locale, resource)?) } else { None };
+    let strict = previous.as_ref().is_some_and(|p| p.strict);
+    // The file updated: the reference in `locale`, or the previous reference that moves
+    // there (read from where it is; it keeps its own locale, so that `next_numbers`
+    // reads the file now in `locale`'s place from disk, with every number it used).
+    let file = match previous {
+        Some(previous) => Some(previous.file),
+        None if path.is_file() => Some(project.load_file(locale, resource)?),
+        None => None,
+    };
+    let moving = file.as_ref().is_some_and(|f| *f.locale != *locale);
+    let exists = file.is_some();
     let parsed = match &file {
         None => None,
         Some(f) => {
@@ -213,6 +353,9 @@ fn ingest_one(
     let old_body: Vec<&Managed> = managed.iter().filter(|m| m.kind.is_some()).collect();
     let new_values: Vec<Value> = announcement.blocks.iter().map(|b| Value::new(terms.pattern(&b.text))).collect();
     let assigned = align(&old_body, &announcement.blocks, &new_values);
+    if moving && !reads_as_announcement(&managed, &old_body, &assigned, slug, &wanted[0].1, strict) {
+        return Ok(None);
+    }
     let mut next = next_numbers(project, resource, slug, file.as_ref().zip(model.as_ref()))?;
     for ((block, value), assigned) in announcement.blocks.iter().zip(new_values).zip(assigned) {
         let key = match assigned {
@@ -305,15 +448,125 @@ fn ingest_one(
         text
     } else {
         format!(
-            "### Written by `songngu ingest` from {}: edit the announcement there, then ingest again.\n\n{text}",
+            "{HEADER}{}: edit the announcement there, then ingest again.\n\n{text}",
             project.display_source(resource)
         )
     };
     let before = file.as_ref().map(|f| f.text.as_str());
     let changed = before != Some(text.as_str());
     let text = if file.as_ref().is_some_and(|f| f.bom) { format!("\u{feff}{text}") } else { text };
-    outcome.written = changed;
-    Ok((outcome, changed.then_some(text)))
+    let Some(from) = file.as_ref().map(|f| f.locale.to_string()).filter(|_| moving) else {
+        outcome.written = changed;
+        let writes = if changed { vec![Write::Text(path, text.into_bytes())] } else { Vec::new() };
+        return Ok(Some((outcome, writes)));
+    };
+    // The move (see [`Switched`]): the new reference in `locale`, then, in the place it
+    // leaves, the translation that was in `locale` (or nothing).
+    let left = project.file_path(&from, resource);
+    let translation = match std::fs::read(&path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    let mut writes = vec![Write::Text(path, text.into_bytes())];
+    outcome.switched = Some(Switched {
+        previous: project.display_path(&from, resource),
+        translation: translation.is_some().then(|| outcome.file.clone()),
+        from: from.clone(),
+    });
+    writes.push(match translation {
+        Some(bytes) => Write::Text(left, retarget_todo_notes(bytes, &from, locale)),
+        None => Write::Remove(left),
+    });
+    outcome.written = true;
+    Ok(Some((outcome, writes)))
+}
+
+/// Whether the previous reference file of a resource that would move (see [`Switched`])
+/// still reads as the announcement: it must be the same text, only its `lang` changed (or
+/// edited as an edit would be), never another language's. The entries ingest made in
+/// it are paired with the announcement's parts as for an edit (`assigned`, and its title
+/// by shared words), so a translation in another language pairs with nothing. Half of the
+/// announcement's parts paired is enough for a file carrying ingest's header; a file
+/// taken for the reference only because it is the only one (`strict`) must pair every
+/// entry, so a translation written by hand never has its words replaced.
+fn reads_as_announcement(
+    managed: &[Managed],
+    old_body: &[&Managed],
+    assigned: &[Option<usize>],
+    slug: &str,
+    title: &Value,
+    strict: bool,
+) -> bool {
+    let title_key = format!("{slug}-title");
+    let old_title = managed.iter().find(|m| m.key == title_key);
+    let title_read = old_title.is_some_and(|m| {
+        similar::TextDiff::from_words(m.value.as_str(), title.canonical.as_str()).ratio() >= SAME_PARAGRAPH
+    });
+    let paired = assigned.iter().flatten().count();
+    let read = paired + usize::from(title_read);
+    if strict {
+        read > 0 && paired == old_body.len() && (old_title.is_none() || title_read)
+    } else {
+        // Of the title and every paragraph and heading: `read * 2 >= parts`.
+        read > 0 && read * 2 > assigned.len()
+    }
+}
+
+/// `sync`'s note above each copy names the language to translate from and the one to
+/// accept; once a resource moved (see [`Switched`]) they are the other way round.
+fn retarget_todo_notes(bytes: Vec<u8>, from: &str, to: &str) -> Vec<u8> {
+    let mark = crate::commands::sync::TODO_MARK;
+    match String::from_utf8(bytes) {
+        Ok(text) => text
+            .replace(
+                &format!("# TODO: translate from {from} {mark}, then run `songngu accept {to}`."),
+                &format!("# TODO: translate from {to} {mark}, then run `songngu accept {from}`."),
+            )
+            .into_bytes(),
+        // Not text: moved as it is (`check` says what is wrong with it).
+        Err(e) => e.into_bytes(),
+    }
+}
+
+/// The locale an announcement's text reads as, when the project has it and it is not
+/// `locale` (the one its `lang` names, or the project's reference without one): a
+/// Vietnamese text ingested without `lang = "vi"`, or an English one with it.
+///
+/// Only Vietnamese is told from other languages (by its letters: ă â đ ê ô ơ ư and the
+/// tone marks), so the answer is the project's Vietnamese locale, or for a text marked
+/// Vietnamese that does not read as it, the project's reference (or its first other
+/// locale). The text is judged as a whole: each part (the title, each heading and
+/// paragraph) of three words or more is taken as Vietnamese when most of its words are,
+/// as another language when fewer than one in five are, and the text as what most of
+/// those parts are. A Vietnamese name or quote, or a short heading, in an English
+/// announcement never makes it Vietnamese; nor do English names in a Vietnamese one make
+/// it English.
+pub fn reads_as(project: &Project, announcement: &Announcement, locale: &str) -> Option<String> {
+    use crate::text::{language, vietnamese_share};
+    let locales = &project.config.locales;
+    let vietnamese_locale = locales.iter().find(|l| language(l) == "vi")?;
+    let parts = std::iter::once(announcement.title.as_str()).chain(announcement.blocks.iter().map(|b| b.text.as_str()));
+    let (mut judged, mut vietnamese, mut other) = (0, 0, 0);
+    for text in parts {
+        let (marked, words) = vietnamese_share(text);
+        if words < 3 {
+            continue;
+        }
+        judged += 1;
+        if marked * 2 > words {
+            vietnamese += 1;
+        } else if marked * 5 < words {
+            other += 1;
+        }
+    }
+    if language(locale) != "vi" {
+        return (vietnamese * 2 > judged).then(|| vietnamese_locale.clone());
+    }
+    let reference = &project.config.reference;
+    let other_locale =
+        if language(reference) != "vi" { Some(reference) } else { locales.iter().find(|l| language(l) != "vi") };
+    other_locale.filter(|_| other * 2 > judged).cloned()
 }
 
 /// An entry ingest manages, found in the resource.
@@ -347,7 +600,7 @@ impl Value {
 }
 
 /// `signing-p3` → paragraph 3, `signing-title` → title. Other ids are not ingest's.
-fn managed_id(slug: &str, key: &str) -> Option<(Option<BlockKind>, u32)> {
+pub(crate) fn managed_id(slug: &str, key: &str) -> Option<(Option<BlockKind>, u32)> {
     let rest = key.strip_prefix(slug)?.strip_prefix('-')?;
     if rest == "title" || rest == "date" {
         return Some((None, 0));

@@ -2,8 +2,9 @@
 //! runs, so that a check after one edit reads and checks only what changed.
 //!
 //! - A result is stored under a key made of everything it came from: the resource's name
-//!   and reference language, and a hash (xxh3-128) of the bytes of its file in each locale
-//!   and of each lock; each file also names the program build and the configuration. A
+//!   and reference language, whether its announcement is in `source/`, and a hash
+//!   (xxh3-128) of the bytes of its file in each locale and of each lock; each file also
+//!   names the program build and the configuration (and whether `source/` exists). A
 //!   file whose bytes differ never gets an old result.
 //! - To know that a file did not change without reading it, its stamp is kept too: size,
 //!   modification and change times, inode. The change time moves on every write, even
@@ -301,7 +302,12 @@ fn header(project: &Project) -> Header {
         format: FORMAT.to_string(),
         version: build_identity(),
         probe: crate::checks::name(FORMAT),
-        config: xxhash_rust::xxh3::xxh3_128(format!("{:?}", project.config).as_bytes()),
+        // With whether `source/` exists: a resource without an announcement keeps the stamp
+        // "no file" when the whole folder comes or goes, yet `orphaned-resource` judges it
+        // differently (see `AnnouncementFile`). Rare enough to start the cache over.
+        config: xxhash_rust::xxh3::xxh3_128(
+            format!("{:?} {}", project.config, project.source_dir().is_dir()).as_bytes(),
+        ),
     }
 }
 
@@ -481,11 +487,15 @@ impl Cache {
                 }
             }
         }
-        let inputs = load_inputs(project, resource, present, &Overlay::new(), true)?;
+        let inputs = load_inputs(project, resource, (present, locks), &Overlay::new(), true)?;
         let mut key = xxhash_rust::xxh3::Xxh3::new();
         key.update(resource.as_bytes());
         key.update(&[0]);
         key.update(inputs.reference_locale.as_bytes());
+        // Whether its announcement is there: removing one changes no byte of the files
+        // (nor, for most, the reference), but adds `orphaned-resource` findings, which an
+        // entry stored for the same bytes must not hide; restoring it takes them away.
+        key.update(&[0, inputs.announcement as u8]);
         for hash in &inputs.hashes {
             key.update(&hash.map_or([0; 17], |h| {
                 let mut b = [1; 17];

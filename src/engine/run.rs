@@ -14,7 +14,7 @@ use crate::engine::EntryState;
 use crate::error::Error;
 use crate::ftl::file::SourceFile;
 use crate::ftl::model::{references, FileModel, ParseOutcome};
-use crate::project::Project;
+use crate::project::{AnnouncementFile, Project};
 use crate::records::drift::DriftClass;
 use crate::records::lockfile::{self, Lock};
 
@@ -223,7 +223,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 let r = c * CHUNK + k;
                 let part = match &cache {
                     Some(cache) => cache.check(project, resource, on_disk.files(r), on_disk.locks(r)),
-                    None => load_inputs(project, resource, on_disk.files(r), overlay, false)
+                    None => load_inputs(project, resource, (on_disk.files(r), on_disk.locks(r)), overlay, false)
                         .map(|inputs| (check_inputs(project, resource, inputs), Stored::Nothing)),
                 };
                 let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -282,7 +282,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     } else {
         // A resource checked again when its stored index does not read back.
         let rechecked = |r: usize, resource: &str| -> Result<Vec<(usize, LocaleIndex)>, Error> {
-            let inputs = load_inputs(project, resource, on_disk.files(r), overlay, false)?;
+            let inputs = load_inputs(project, resource, (on_disk.files(r), on_disk.locks(r)), overlay, false)?;
             let indexes = check_inputs(project, resource, inputs).indexes;
             Ok(indexes.into_iter().filter_map(|(l, part)| Some((l, part.built()?))).collect())
         };
@@ -481,6 +481,8 @@ impl PartIndex {
 /// locale that has one, and the lock of each of its translations.
 pub(crate) struct Inputs {
     pub reference_locale: String,
+    /// Whether its announcement is in `source/` (for `orphaned-resource`).
+    pub announcement: AnnouncementFile,
     pub files: Vec<SourceFile>,
     /// By target locale, for the targets that have a file.
     pub locks: Vec<(String, Lock)>,
@@ -490,17 +492,25 @@ pub(crate) struct Inputs {
     pub hashes: Vec<Option<u128>>,
 }
 
-/// Reads what checking `resource` needs, each file once; `present` says whether it has a
-/// file in each locale. With `hashed`, each file's bytes are hashed for the cache.
+/// Reads what checking `resource` needs, each file once; `present` and `locked` say
+/// whether it has a file, and a lock, in each locale (as the walk found them). With
+/// `hashed`, each file's bytes are hashed for the cache.
 pub(crate) fn load_inputs(
     project: &Project,
     resource: &str,
-    present: &[bool],
+    (present, locked): (&[bool], &[bool]),
     overlay: &Overlay,
     hashed: bool,
 ) -> Result<Inputs, Error> {
     let config = &project.config;
-    let reference_locale = project.reference_of(resource)?;
+    let announcement = project.announcement_file(resource);
+    // With an announcement its `lang` decides; without one, the files read below do
+    // (`reference_from_disk`), from what the walk and this read already know: the only
+    // new question to the system is whether `source/` exists, and only then.
+    let from_announcement = match announcement {
+        AnnouncementFile::Present => Some(project.reference_of_announcement(resource)?),
+        _ => None,
+    };
     let hash = |bytes: &[u8]| xxhash_rust::xxh3::xxh3_128(bytes);
     let mut files = Vec::new();
     let mut hashes = if hashed { vec![None; 2 * config.locales.len()] } else { Vec::new() };
@@ -519,6 +529,18 @@ pub(crate) fn load_inputs(
         }
         files.push(SourceFile::from_bytes(locale, resource, display, bytes));
     }
+    let reference_locale = match from_announcement {
+        Some(locale) => locale,
+        None => {
+            let number = |locale: &str| config.locales.iter().position(|l| l == locale).expect("a project locale");
+            let on_disk: Vec<(&str, bool)> =
+                files.iter().map(|f| (&*f.locale, locked.get(number(&f.locale)).copied().unwrap_or(false))).collect();
+            let ingested = |locale: &str| {
+                files.iter().any(|f| &*f.locale == locale && crate::commands::ingest::carries_header(&f.text))
+            };
+            crate::project::reference_from_disk(&config.reference, &on_disk, ingested).to_string()
+        }
+    };
     let mut locks = Vec::new();
     for file in files.iter().filter(|f| *f.locale != *reference_locale) {
         let n = config.locales.iter().position(|l| **l == *file.locale).expect("a project locale");
@@ -529,13 +551,13 @@ pub(crate) fn load_inputs(
         }
         locks.push((file.locale.to_string(), Lock::from_bytes(&path, bytes)?));
     }
-    Ok(Inputs { reference_locale, files, locks, hashes })
+    Ok(Inputs { reference_locale, announcement, files, locks, hashes })
 }
 
 /// Every check of one resource across its locales.
 pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) -> ResourcePart {
     let config = &project.config;
-    let Inputs { reference_locale, files, locks, .. } = inputs;
+    let Inputs { reference_locale, announcement, files, locks, .. } = inputs;
     let reference_locale = reference_locale.as_str();
     let parsed: Vec<ParseOutcome<'_>> = files.iter().map(SourceFile::parse).collect();
     let models: Vec<FileModel<'_>> = files.iter().zip(&parsed).map(|(f, p)| FileModel::new(f, p)).collect();
@@ -559,7 +581,15 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     let targets: Vec<(&str, Option<&FileModel<'_>>)> =
         config.locales.iter().filter(|l| l.as_str() != reference_locale).map(|l| (l.as_str(), model_of(l))).collect();
     let display_path = |locale: &str| project.display_path(locale, resource);
-    let group = GroupCx { resource, reference_locale, reference, targets: &targets, display_path: &display_path };
+    let gone = (announcement == AnnouncementFile::Gone).then(|| project.display_source(resource));
+    let group = GroupCx {
+        resource,
+        reference_locale,
+        reference,
+        targets: &targets,
+        display_path: &display_path,
+        gone_announcement: gone.as_deref(),
+    };
     for check in CHECKS {
         check.check_group(&group, &mut found);
     }

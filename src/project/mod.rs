@@ -266,15 +266,54 @@ impl Project {
     }
 
     /// The reference locale of one resource: the `lang` of its announcement in `source/`
-    /// when it has one and says so, the project's `reference` otherwise.
+    /// when it has one (the project's `reference` when it says none); without an
+    /// announcement, what its files say ([`Project::reference_on_disk`]).
     pub fn reference_of(&self, resource: &str) -> Result<String, Error> {
-        let path = self.announcement_path(resource);
-        if !path.is_file() {
-            return Ok(self.config.reference.clone());
+        if !self.announcement_path(resource).is_file() {
+            return Ok(self.reference_on_disk(resource));
         }
+        self.reference_of_announcement(resource)
+    }
+
+    /// The locale the `lang` of a resource's announcement (which is there) names.
+    pub(crate) fn reference_of_announcement(&self, resource: &str) -> Result<String, Error> {
+        let path = self.announcement_path(resource);
         let display = self.display_source(resource);
         let lang = crate::project::announcement::read_lang(&path, &display)?;
         self.locale_of_lang(lang, &path, &display)
+    }
+
+    /// The reference locale of a resource that has no announcement (shared terms, a
+    /// resource written by hand, or one whose announcement was removed from `source/`):
+    /// what its files on disk say, the project's `reference` when they say nothing (see
+    /// `reference_from_disk`). A few file stats, and the first lines of a file only
+    /// when the locks do not tell.
+    pub fn reference_on_disk(&self, resource: &str) -> String {
+        let files: Vec<(&str, bool)> = self
+            .config
+            .locales
+            .iter()
+            .filter_map(|locale| {
+                let path = self.file_path(locale, resource);
+                path.is_file().then(|| (locale.as_str(), crate::records::lockfile::path_for(&path).is_file()))
+            })
+            .collect();
+        let ingested = |locale: &str| {
+            read_head(&self.file_path(locale, resource))
+                .is_ok_and(|head| crate::commands::ingest::carries_header(&head))
+        };
+        reference_from_disk(&self.config.reference, &files, ingested).to_string()
+    }
+
+    /// Whether a resource's announcement is in `source/`.
+    pub fn announcement_file(&self, resource: &str) -> AnnouncementFile {
+        if self.announcement_path(resource).is_file() {
+            AnnouncementFile::Present
+        } else if self.source_dir().is_dir() {
+            AnnouncementFile::Gone
+        } else {
+            AnnouncementFile::NoSourceFolder
+        }
     }
 
     /// The locale an announcement's `lang` names (the project's reference without one),
@@ -403,6 +442,59 @@ fn no_project(dir: &Path, upwards: bool) -> Error {
     ))
 }
 
+/// Where a resource's announcement stands: what decides its reference locale, and
+/// whether `orphaned-resource` has anything to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnouncementFile {
+    /// `source/<slug>.md` is there: its `lang` decides.
+    Present,
+    /// The project has a `source/` folder, but not this file: either the resource never
+    /// had an announcement (shared terms) or its announcement was removed.
+    Gone,
+    /// The project has no `source/` folder at all: nothing was ingested here, or
+    /// everything was; no resource is told apart by its announcement.
+    NoSourceFolder,
+}
+
+/// The reference locale of a resource without an announcement, from its files on disk:
+/// `files` are the locales that have a file of it, each with whether a lock is beside
+/// it; `ingested` tells whether a locale's file carries `ingest`'s header.
+///
+/// Without this, removing the announcement of a text written in Vietnamese would
+/// silently turn English into its reference and its accepted Vietnamese into unaccepted
+/// translations. The signs, in the order they are trusted:
+/// 1. A lock is written by `accept` beside a *translation*, never beside a reference: when
+///    some files have one and exactly one file has none, that one is the reference.
+/// 2. `ingest` writes its header (``### Written by `songngu ingest` from …``) into the
+///    reference file it creates, and `sync` never copies it into a translation: when
+///    exactly one file without a lock carries it, that one is the reference.
+/// 3. Otherwise the project's `reference`, as before: with no lock and no header (nothing
+///    accepted, files written by hand) the files do not tell.
+pub(crate) fn reference_from_disk<'a>(
+    default: &'a str,
+    files: &[(&'a str, bool)],
+    ingested: impl Fn(&str) -> bool,
+) -> &'a str {
+    let unlocked: Vec<&str> = files.iter().filter(|(_, locked)| !locked).map(|(locale, _)| *locale).collect();
+    if unlocked.len() == 1 && files.len() > 1 {
+        return unlocked[0];
+    }
+    let mut marked = unlocked.into_iter().filter(|locale| ingested(locale));
+    match (marked.next(), marked.next()) {
+        (Some(locale), None) => locale,
+        _ => default,
+    }
+}
+
+/// The first few kilobytes of a file, as text: what a header comment needs (see
+/// [`crate::commands::ingest::carries_header`]), without reading a whole resource.
+pub(crate) fn read_head(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(path)?.take(4096).read_to_end(&mut head)?;
+    Ok(String::from_utf8_lossy(&head).into_owned())
+}
+
 /// Whether an error says the project cannot be written here (a read-only checkout).
 fn is_read_only(e: &std::io::Error) -> bool {
     matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
@@ -452,6 +544,23 @@ mod tests {
         let err = parse_config(Path::new("songngu.toml"), "reference = \"en\"\nrefrence = \"vi\"\n").unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("songngu.toml:2:1: unknown field `refrence`"), "{text}");
+    }
+
+    #[test]
+    fn the_files_tell_the_reference_only_when_they_agree() {
+        let none = |_: &str| false;
+        // The one file without a lock beside it.
+        assert_eq!(reference_from_disk("en", &[("en", true), ("vi", false)], none), "vi");
+        assert_eq!(reference_from_disk("en", &[("en", false), ("vi", true)], none), "en");
+        // No lock: the one file with ingest's header, among those without a lock.
+        assert_eq!(reference_from_disk("en", &[("en", false), ("vi", false)], |l| l == "vi"), "vi");
+        let both = |_: &str| true;
+        assert_eq!(reference_from_disk("en", &[("en", false), ("vi", false)], both), "en");
+        assert_eq!(reference_from_disk("en", &[("en", true), ("vi", false), ("fr", false)], |l| l == "fr"), "fr");
+        // Nothing to tell by: the project's reference, as before.
+        assert_eq!(reference_from_disk("en", &[("en", false), ("vi", false)], none), "en");
+        assert_eq!(reference_from_disk("en", &[("vi", false)], none), "en");
+        assert_eq!(reference_from_disk("en", &[("en", true), ("vi", true)], none), "en");
     }
 
     #[test]
