@@ -475,3 +475,179 @@ fn what_a_hostile_review_found_stays_fixed() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("`bell` is left out"));
     assert!(!read(dir.path(), "vi.xlf").contains('\u{7}'));
 }
+
+/// The `ceremony-held-p1` unit of the shipped content's vi export: its target has three
+/// codes, `{ -convention }`, `{ -hanoi-convention }` and `{ -venue }`.
+const P1_TARGET: &str = "Lễ mở ký và Hội nghị cấp cao <ph id=\"1\">{ -convention }</ph> (<ph id=\"2\">{ -hanoi-convention }</ph>) đã long trọng diễn ra tại <ph id=\"3\">{ -venue }</ph> với";
+
+/// The line of the `<trans-unit>` with `id` in an exported file, as import names it.
+fn unit_line(file: &Path, id: &str) -> usize {
+    let text = std::fs::read_to_string(file).unwrap();
+    text.lines().position(|l| l.contains(&format!("<trans-unit id=\"{id}\""))).unwrap() + 1
+}
+
+/// Imports `file`, expecting refusals: the output, with the translation files unchanged.
+fn import_refused(dir: &Path, file: &Path) -> String {
+    let before = snapshot(&dir.join("locales"));
+    let out = songngu(dir, &["import", file.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(snapshot(&dir.join("locales")), before, "a refused unit was written: {text}");
+    text
+}
+
+#[test]
+fn an_empty_ph_takes_its_code_from_the_source() {
+    // OmegaT, memoQ and Trados may write a code back empty or self-closing, or as the
+    // generic `<x/>`: each stands for the source's code with the same id.
+    let dir = shipped_copy();
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    edit(
+        &xlf,
+        P1_TARGET,
+        "Lễ mở ký và Hội nghị cấp cao <ph id=\"1\"/> (<ph id=\"2\"></ph>) đã trọng thể diễn ra tại <x id=\"3\"/> với",
+    );
+    let out = ok(songngu(dir.path(), &["import", xlf.to_str().unwrap()]));
+    assert!(out.contains("locales/vi/ceremony-held.ftl: merged ceremony-held-p1\n"), "{out}");
+    assert!(out.contains("1 entry merged in 1 file, 0 refused"), "{out}");
+    let vi = read(dir.path(), "locales/vi/ceremony-held.ftl");
+    assert!(
+        vi.contains("cấp cao { -convention } ({ -hanoi-convention }) đã trọng thể diễn ra tại { -venue } với"),
+        "{vi}"
+    );
+}
+
+#[test]
+fn an_altered_code_in_a_target_is_refused() {
+    let dir = shipped_copy();
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    edit(&xlf, P1_TARGET, &P1_TARGET.replace("{ -convention }", "{ -conventon }").replace("long trọng", "trọng thể"));
+    let line = unit_line(&xlf, "ceremony-held-p1");
+    let out = import_refused(dir.path(), &xlf);
+    let expected = format!(
+        "refused ceremony-held-p1 (line {line}): the target changed code 1 from `{{ -convention }}` to \
+         `{{ -conventon }}`; a code cannot be edited: put the source's code back in your CAT tool"
+    );
+    assert!(out.lines().any(|l| l == expected), "{out}");
+    assert!(out.contains("0 entries merged in 0 files, 1 refused"), "{out}");
+
+    // A variable renamed inside its code, which would otherwise be valid Fluent.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "songngu.toml", "");
+    write(dir.path(), "locales/en/a.ftl", "delegates = { $count } delegates\n");
+    write(dir.path(), "locales/vi/a.ftl", "delegates = { $count } đại biểu\n");
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    edit(&xlf, "<ph id=\"1\">{ $count }</ph> đại biểu", "<ph id=\"1\">{ $cnt }</ph> đại biểu nước ngoài");
+    let out = import_refused(dir.path(), &xlf);
+    assert!(out.contains("refused delegates (line"), "{out}");
+    assert!(out.contains("the target changed code 1 from `{ $count }` to `{ $cnt }`"), "{out}");
+}
+
+#[test]
+fn a_missing_code_is_refused() {
+    let dir = shipped_copy();
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    edit(&xlf, P1_TARGET, &P1_TARGET.replace(" (<ph id=\"2\">{ -hanoi-convention }</ph>)", ""));
+    let line = unit_line(&xlf, "ceremony-held-p1");
+    let out = import_refused(dir.path(), &xlf);
+    let expected = format!(
+        "refused ceremony-held-p1 (line {line}): the target lacks code 2 (`{{ -hanoi-convention }}`) of the \
+         source; put it back in your CAT tool"
+    );
+    assert!(out.lines().any(|l| l == expected), "{out}");
+
+    // Each refused unit is refused alone: a good edit in the same file is merged.
+    edit(&xlf, "Hà Nội hôm nay</target>", "Hà Nội sáng nay</target>");
+    let out = songngu(dir.path(), &["import", xlf.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("merged signing-opens-title") && text.contains("1 entry merged in 1 file, 1 refused"),
+        "{text}"
+    );
+    assert!(read(dir.path(), "locales/vi/ceremony-held.ftl").contains("({ -hanoi-convention }) đã long trọng"));
+}
+
+#[test]
+fn an_extra_code_is_refused() {
+    let dir = shipped_copy();
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    edit(&xlf, P1_TARGET, &format!("{P1_TARGET} <ph id=\"4\">{{ -un }}</ph>"));
+    let line = unit_line(&xlf, "ceremony-held-p1");
+    let out = import_refused(dir.path(), &xlf);
+    let expected = format!(
+        "refused ceremony-held-p1 (line {line}): the target has code 4, which the source does not have; \
+         remove it in your CAT tool"
+    );
+    assert!(out.lines().any(|l| l == expected), "{out}");
+
+    // A formatting code a CAT tool added (songngu writes only placeholders) is one too.
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi2.xlf");
+    edit(
+        &xlf,
+        P1_TARGET,
+        &P1_TARGET.replace("long trọng", "<bpt id=\"4\">&lt;b&gt;</bpt>long trọng<ept id=\"5\">&lt;/b&gt;</ept>"),
+    );
+    let out = import_refused(dir.path(), &xlf);
+    assert!(
+        out.contains(&format!(
+            "refused ceremony-held-p1 (line {line}): the target has formatting codes 4 and 5, which the source does not have; \
+             remove them in your CAT tool"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_code_empty_in_the_source_too_is_refused() {
+    // Nothing says which placeable the code stands for: the source is not what songngu wrote.
+    let dir = shipped_copy();
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    edit(
+        &xlf,
+        "High-Level Conference of the <ph id=\"1\">{ -convention }</ph> (",
+        "High-Level Conference of the <ph id=\"1\"/> (",
+    );
+    edit(&xlf, P1_TARGET, &P1_TARGET.replace("<ph id=\"1\">{ -convention }</ph>", "<ph id=\"1\"/>"));
+    let out = import_refused(dir.path(), &xlf);
+    assert!(
+        out.contains(&format!(
+            "refused ceremony-held-p1 (line {}): code 1 is empty in the source as well",
+            unit_line(&xlf, "ceremony-held-p1")
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_code_keeps_the_id_of_the_source_code_it_stands_for_when_the_translation_reorders_them() {
+    // The vi translation of signing-opens-p8 names the UN before the convention, the
+    // source after: code 2 comes first in the target. A tool that writes every code back
+    // empty still gets each placeable in its place.
+    let dir = shipped_copy();
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    let target = "Việc Đại hội đồng <ph id=\"2\">{ -un-short }</ph> thông qua <ph id=\"1\">{ -convention }</ph> vào";
+    assert!(read(dir.path(), "vi.xlf").contains(target), "the target's ids are not its source's");
+    edit(&xlf, target, "Việc Đại hội đồng <ph id=\"2\"/> đã thông qua <ph id=\"1\"/> vào");
+    let out = ok(songngu(dir.path(), &["import", xlf.to_str().unwrap()]));
+    assert!(out.contains("merged signing-opens-p8\n"), "{out}");
+    let vi = read(dir.path(), "locales/vi/signing-opens.ftl");
+    assert!(vi.contains("Việc Đại hội đồng { -un-short } đã thông qua { -convention } vào"), "{vi}");
+}
+
+#[test]
+fn a_unit_with_a_select_expression_has_no_codes_on_either_side() {
+    // Only the translation has the select expression: the unit is Fluent syntax whole,
+    // so the translator edits it as text and nothing asks for the source's codes.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "songngu.toml", "");
+    write(dir.path(), "locales/en/a.ftl", "tabs = { $n } tabs\n");
+    write(dir.path(), "locales/vi/a.ftl", "tabs =\n    { $n ->\n       *[other] { $n } thẻ\n    }\n");
+    let xlf = export(dir.path(), &["--locale", "vi"], "vi.xlf");
+    let xml = read(dir.path(), "vi.xlf");
+    assert!(xml.contains("<source>{ $n } tabs</source>") && !xml.contains("<ph"), "{xml}");
+    edit(&xlf, "{ $n } thẻ", "{ $n } thẻ mở");
+    let out = ok(songngu(dir.path(), &["import", xlf.to_str().unwrap()]));
+    assert!(out.contains("merged tabs\n"), "{out}");
+    assert!(read(dir.path(), "locales/vi/a.ftl").contains("*[other] { $n } thẻ mở"));
+}

@@ -2,7 +2,8 @@
 //!
 //! Each unit is matched to its entry by resource and id. A unit is merged only when its
 //! translation changed, its source text is still the reference's current text (else the
-//! translator translated an older text), and its text is valid Fluent. The changed
+//! translator translated an older text), its XLIFF codes are its source's (none lost,
+//! added or edited; see [`super::xliff`]), and its text is valid Fluent. The changed
 //! entries are then checked in place, with every check `songngu check` runs: an entry
 //! whose new text would add an error (a lost placeable, a wrong variable, a reference to
 //! nothing…) is refused with the finding as the reason, and the rest are checked again
@@ -384,6 +385,13 @@ fn prepare(
                 }
                 continue;
             }
+        }
+        // A changed translation whose codes are not its source's (XLIFF): a code emptied
+        // by the tool took the source's text, but one lost, added or edited is the
+        // translator's to put right.
+        if let Some(why) = &unit.code_mismatch {
+            refuse(report, why.clone());
+            continue;
         }
         if unit.needs_work {
             refuse(report, "it is still marked fuzzy (needs work): clear the mark once the translation is done".into());

@@ -9,11 +9,14 @@
 //! `.ftl` file, so nothing is lost on the way back.
 //! - A placeable (`{ $count }`, `{ -brand }`, `{ "{" }`) is protected: in XLIFF and TMX it
 //!   is an inline `<ph>` code holding its Fluent syntax, which CAT tools show as a tag the
-//!   translator moves but cannot edit. PO has no such codes: the text carries the
-//!   placeable as written, and a translator note says to keep it.
-//! - A pattern with a select expression (`{ $n -> [one] … *[other] … }`) is kept whole
-//!   as Fluent syntax, without `<ph>` codes, so the translator can translate the text of
-//!   each variant; a note says so.
+//!   translator moves but cannot edit. A target's code has the id of the source's code it
+//!   stands for, and on the way back takes its text from it (see [`xliff`]). PO has no
+//!   such codes: the text carries the placeable as written, and a translator note says to
+//!   keep it.
+//! - A unit whose source or translation has a select expression
+//!   (`{ $n -> [one] … *[other] … }`) is kept whole as Fluent syntax, without `<ph>` codes
+//!   on either side, so the translator can translate the text of each variant; a note
+//!   says so.
 //! - The source of a unit is the reference's current text; the target is the current
 //!   translation (none for a missing entry). A drifted unit carries the source text as it
 //!   was when the translation was accepted: a note in XLIFF, `#| msgid` in PO.
@@ -417,6 +420,34 @@ pub fn with_codes(text: &str, attribute: &str) -> String {
     out
 }
 
+/// A translation as XML content with the codes of its source, as [`with_codes`] numbers
+/// them: each placeable the source has is a `<ph>` with the id of the source's code that
+/// holds the same text (an unused one first), so an id means the same code on both
+/// sides, as XLIFF tools and `import` read them, whatever order the translation puts
+/// them in. A placeable the source does not have stays text: no code of the source
+/// stands for it.
+pub fn with_codes_of(text: &str, source: &str, attribute: &str) -> String {
+    // Each placeable text of the source: its ids, and how many of them the translation
+    // has taken so far (once all are taken, it reuses the first).
+    let mut codes: BTreeMap<String, (Vec<usize>, usize)> = BTreeMap::new();
+    for (n, (_, code)) in runs(source).into_iter().filter(|(placeable, _)| *placeable).enumerate() {
+        codes.entry(code).or_default().0.push(n + 1);
+    }
+    let mut out = String::new();
+    for (placeable, run) in runs(text) {
+        let id = codes.get_mut(&run).filter(|_| placeable).and_then(|(ids, taken)| {
+            *taken += 1;
+            ids.get(*taken - 1).or(ids.first()).copied()
+        });
+        let run = quick_xml::escape::partial_escape(run.as_str());
+        match id {
+            Some(id) => out.push_str(&format!("<ph {attribute}=\"{id}\">{run}</ph>")),
+            None => out.push_str(&run),
+        }
+    }
+    out
+}
+
 fn has_select(pattern: &ast::Pattern<&str>) -> bool {
     pattern
         .elements
@@ -501,6 +532,9 @@ pub struct IncomingUnit {
     pub base: Option<String>,
     /// Marked as not done in the file (`#, fuzzy` in PO).
     pub needs_work: bool,
+    /// Why the target's inline codes do not match its source's (XLIFF), one line for the
+    /// translator: a unit whose translation changed is refused with it.
+    pub code_mismatch: Option<String>,
     /// Where the unit starts in the file, for messages.
     pub line: usize,
 }

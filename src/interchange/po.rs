@@ -239,6 +239,8 @@ pub fn read(text: &str, resource_of: &dyn Fn(&str) -> Option<String>) -> Result<
             target: message.str,
             base: message.base,
             needs_work: message.fuzzy,
+            // PO has no codes: its text carries the placeables, and `check` judges them.
+            code_mismatch: None,
             line: message.line,
         });
     }
