@@ -388,7 +388,7 @@ fn resolve(source: Option<Vec<Piece>>, target: Option<Vec<Piece>>) -> Result<Res
         };
         let Some(content) = content.filter(|c| !c.is_empty()) else {
             let why = match content {
-                None => format!("the source has two different codes numbered {}, so which one", shown(id)),
+                None => format!("the source has two different codes numbered {}, so which one it", shown(id)),
                 Some(_) => format!("code {} is empty in the source as well, so what it", shown(id)),
             };
             return Err(format!("{why} stands for is unknown; export the file again and keep its source as it is"));
