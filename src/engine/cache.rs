@@ -36,7 +36,7 @@ use crate::project::Project;
 use crate::records::drift::{DiffOp, Drift, DriftClass};
 
 /// Changes whenever what is stored changes shape.
-const FORMAT: &str = "songngu check cache 3";
+const FORMAT: &str = "songngu check cache 4";
 
 /// A file's stamp: what changes whenever its content does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,7 +120,7 @@ struct EntryHead {
 }
 
 /// A drift: its class, the old and new texts, the diff as (operation, text).
-type StoredDrift = (DriftClass, String, String, Vec<(String, String)>);
+type StoredDrift = (DriftClass, String, String, Vec<(crate::records::drift::DiffTag, String)>);
 
 #[derive(Serialize, Deserialize)]
 struct StoredDiagnostic {
@@ -715,7 +715,7 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
         span: (d.span.start, d.span.end),
         label: d.label.as_deref().map(str::to_string),
         drift: d.drift.as_ref().map(|x| {
-            let diff = x.diff.iter().map(|op| (op.op.to_string(), op.text.clone())).collect();
+            let diff = x.diff.iter().map(|op| (op.op, op.text.clone())).collect();
             (x.class, x.old.clone(), x.new.clone(), diff)
         }),
         help: d.help.clone(),
@@ -768,10 +768,7 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
                 new: new.clone(),
                 diff: diff
                     .iter()
-                    .map(|(op, text)| {
-                        let op = ["equal", "delete", "insert"].into_iter().find(|o| o == op)?;
-                        Some(DiffOp { op, text: text.clone() })
-                    })
+                    .map(|(op, text)| Some(DiffOp { op: *op, text: text.clone() }))
                     .collect::<Option<_>>()?,
             })),
         },

@@ -36,10 +36,30 @@ impl DriftClass {
     }
 }
 
+/// What a piece of a word diff is: text both sides have, text only the old one had, or
+/// text only the new one has. Written as `equal`, `delete` and `insert` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffTag {
+    Equal,
+    Delete,
+    Insert,
+}
+
+impl DiffTag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiffTag::Equal => "equal",
+            DiffTag::Delete => "delete",
+            DiffTag::Insert => "insert",
+        }
+    }
+}
+
 /// One piece of a word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffOp {
-    pub op: &'static str,
+    pub op: DiffTag,
     pub text: String,
 }
 
@@ -69,7 +89,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     let old_keys: Vec<Key<'_>> = old.iter().map(|t| Key::of(t)).collect();
     let new_keys: Vec<Key<'_>> = new.iter().map(|t| Key::of(t)).collect();
     let mut ops: Vec<DiffOp> = Vec::new();
-    let mut push = |op: &'static str, pieces: &[&str]| {
+    let mut push = |op: DiffTag, pieces: &[&str]| {
         if pieces.is_empty() {
             return;
         }
@@ -85,12 +105,12 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_keys, &new_keys) {
         let (tag, in_old, in_new) = op.as_tag_tuple();
         match tag {
-            similar::DiffTag::Equal => push("equal", &new[in_new]),
-            similar::DiffTag::Delete => push("delete", &old[in_old]),
-            similar::DiffTag::Insert => push("insert", &new[in_new]),
+            similar::DiffTag::Equal => push(DiffTag::Equal, &new[in_new]),
+            similar::DiffTag::Delete => push(DiffTag::Delete, &old[in_old]),
+            similar::DiffTag::Insert => push(DiffTag::Insert, &new[in_new]),
             similar::DiffTag::Replace => {
-                push("delete", &old[in_old]);
-                push("insert", &new[in_new]);
+                push(DiffTag::Delete, &old[in_old]);
+                push(DiffTag::Insert, &new[in_new]);
             }
         }
     }
@@ -258,7 +278,7 @@ mod tests {
 
     /// The pieces of a diff that are not `equal`.
     fn changes(ops: &[DiffOp]) -> Vec<(&str, &str)> {
-        ops.iter().filter(|o| o.op != "equal").map(|o| (o.op, o.text.as_str())).collect()
+        ops.iter().filter(|o| o.op != DiffTag::Equal).map(|o| (o.op.as_str(), o.text.as_str())).collect()
     }
 
     #[test]
@@ -287,7 +307,7 @@ mod tests {
         let old = "Hanoi hosts the signing of { -convention }, with 455 delegates.";
         let ops = word_diff(old, "Hanoi hosts the signing of { -convention }.");
         assert_eq!(changes(&ops), [("delete", ", with 455 delegates."), ("insert", ".")]);
-        assert_eq!(ops[0], DiffOp { op: "equal", text: "Hanoi hosts the signing of { -convention }".into() });
+        assert_eq!(ops[0], DiffOp { op: DiffTag::Equal, text: "Hanoi hosts the signing of { -convention }".into() });
         // A changed placeable is deleted and inserted whole.
         let ops = word_diff("{ $n } delegates", "{ $count } delegates");
         assert_eq!(changes(&ops), [("delete", "{ $n }"), ("insert", "{ $count }")]);
@@ -301,7 +321,7 @@ mod tests {
         // break: its lines laid out anew is no change to read.
         let old = "Long text here about { -convention }, with 455 delegates.";
         let new = "Long text here about { -convention },\n    with 455 delegates.";
-        assert_eq!(word_diff(old, new), [DiffOp { op: "equal", text: new.into() }]);
+        assert_eq!(word_diff(old, new), [DiffOp { op: DiffTag::Equal, text: new.into() }]);
         let select = |layout: &str| format!("{{ $n ->\n    [one] one{layout}delegate\n   *[other] many\n}}");
         assert!(changes(&word_diff(&select(" "), &select("\n        "))).is_empty());
         // A word changed next to a new line break shows the word only.
@@ -324,7 +344,7 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tokens(&old).concat(), old.clone());
             let rebuilt: String =
-                word_diff(&old, &new).iter().filter(|o| o.op != "delete").map(|o| o.text.as_str()).collect();
+                word_diff(&old, &new).iter().filter(|o| o.op != DiffTag::Delete).map(|o| o.text.as_str()).collect();
             proptest::prop_assert_eq!(rebuilt, new);
         }
 
@@ -376,7 +396,7 @@ mod tests {
     fn diff_marks_changed_words() {
         let ops = word_diff("from 60 countries", "from 72 countries");
         let changed: Vec<(&str, &str)> =
-            ops.iter().filter(|o| o.op != "equal").map(|o| (o.op, o.text.as_str())).collect();
+            ops.iter().filter(|o| o.op != DiffTag::Equal).map(|o| (o.op.as_str(), o.text.as_str())).collect();
         assert_eq!(changed, [("delete", "60"), ("insert", "72")]);
     }
 }

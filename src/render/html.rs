@@ -32,6 +32,7 @@ use crate::error::Error;
 use crate::ftl::model::FileModel;
 use crate::project::announcement::BlockKind;
 use crate::project::Project;
+use crate::records::drift::DiffTag;
 use crate::records::drift::{Drift, DriftClass};
 use crate::records::lockfile::{self, Lock};
 
@@ -868,8 +869,8 @@ fn diff_html(drift: &Drift) -> String {
     for op in &drift.diff {
         let text = escape(&op.text);
         match op.op {
-            "delete" => out.push_str(&format!("<del>{text}</del>")),
-            "insert" => out.push_str(&format!("<ins>{text}</ins>")),
+            DiffTag::Delete => out.push_str(&format!("<del>{text}</del>")),
+            DiffTag::Insert => out.push_str(&format!("<ins>{text}</ins>")),
             _ => out.push_str(&text),
         }
     }

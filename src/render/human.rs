@@ -12,6 +12,7 @@ use anstyle::{AnsiColor, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::run::CheckReport;
 use crate::ftl::file::LineIndex;
+use crate::records::drift::DiffTag;
 
 /// Renders every diagnostic, then the summary line. Files are read again from `root` to
 /// show their lines; a file that cannot be read is rendered without a snippet.
@@ -86,7 +87,7 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
     if let Some(drift) = &d.drift {
         // A diff with nothing marked: the words are the same, only laid out anew (the
         // value broke onto more lines). Said in words, or the note would look unchanged.
-        let layout_only = drift.old != drift.new && drift.diff.iter().all(|op| op.op == "equal");
+        let layout_only = drift.old != drift.new && drift.diff.iter().all(|op| op.op == DiffTag::Equal);
         let how = if layout_only { "changed only in its spacing or line breaks" } else { "changed" };
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(format!("the reference {how}: {}", diff_text(&drift.diff))),
@@ -107,8 +108,8 @@ fn diff_text(diff: &[crate::records::drift::DiffOp]) -> String {
     for (i, op) in diff.iter().enumerate() {
         let text = shorten(&on_one_line(&op.text));
         match op.op {
-            "delete" => line.push_str(&format!("{deleted}[-{text}-]{deleted:#}")),
-            "insert" => line.push_str(&format!("{inserted}{{+{text}+}}{inserted:#}")),
+            DiffTag::Delete => line.push_str(&format!("{deleted}[-{text}-]{deleted:#}")),
+            DiffTag::Insert => line.push_str(&format!("{inserted}{{+{text}+}}{inserted:#}")),
             // Nothing changed but the layout: the text itself is what there is to show.
             _ if diff.len() == 1 => line.push_str(&text),
             _ => line.push_str(&elide_middle(&text, i == 0, i + 1 == diff.len())),

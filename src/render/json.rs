@@ -142,7 +142,7 @@ fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Op
             for (n, op) in drift.diff.iter().enumerate() {
                 out.extend_from_slice(if n == 0 { b"[" } else { b"," });
                 out.extend_from_slice(b"\n        {\n          \"op\": ");
-                word(out, op.op);
+                word(out, op.op.as_str());
                 out.extend_from_slice(b",\n          \"text\": ");
                 string(out, &op.text);
                 out.extend_from_slice(b"\n        }");
