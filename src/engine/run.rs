@@ -654,42 +654,46 @@ fn count_states(
     model: Option<&FileModel<'_>>,
     reference_count: usize,
 ) -> Counts {
-    // The findings that name a state, by id: most entries have none.
-    let mut by_id: std::collections::HashMap<&str, Vec<&Diagnostic>> = std::collections::HashMap::new();
-    for d in found.iter().filter(|d| *d.locale == *locale) {
-        if matches!(d.code, "untranslated" | "drifted" | "unaccepted") {
-            if let Some(id) = d.id.as_deref() {
-                by_id.entry(id).or_default().push(d);
-            }
-        }
-    }
+    // The findings that name a state, by id, sorted: an entry with several (untranslated
+    // and unaccepted) gets the one state they give together. Found by sorting, not
+    // hashing: a project nobody has accepted has one such finding per entry.
+    let mut named: Vec<(&str, EntryState)> = found
+        .iter()
+        .filter(|d| matches!(d.code, "untranslated" | "drifted" | "unaccepted") && *d.locale == *locale)
+        .filter_map(|d| Some((d.id.as_deref()?, EntryState::of([d], true, true))))
+        .collect();
+    named.sort_unstable();
     let mut counts = Counts { entries: reference_count, ..Counts::default() };
-    if let Some(reference) = reference {
-        for (key, _) in reference.firsts() {
-            let present = model.is_some_and(|m| m.contains(key));
-            let findings = by_id.get(key).map(Vec::as_slice).unwrap_or_default();
-            match EntryState::of(findings.iter().copied(), present, true) {
-                EntryState::Missing => counts.missing += 1,
-                EntryState::Untranslated => counts.untranslated += 1,
-                EntryState::Drifted(class) => {
-                    counts.drifted += 1;
-                    match class {
-                        DriftClass::Cosmetic => counts.drift.cosmetic += 1,
-                        DriftClass::Wording => counts.drift.wording += 1,
-                        DriftClass::Facts => counts.drift.facts += 1,
-                    }
+    let mut last = None;
+    for (id, state) in named {
+        // Sorted by id, then state: the first of an id is the one that wins.
+        if last == Some(id) {
+            continue;
+        }
+        last = Some(id);
+        match state {
+            EntryState::Untranslated => counts.untranslated += 1,
+            EntryState::Drifted(class) => {
+                counts.drifted += 1;
+                match class {
+                    DriftClass::Cosmetic => counts.drift.cosmetic += 1,
+                    DriftClass::Wording => counts.drift.wording += 1,
+                    DriftClass::Facts => counts.drift.facts += 1,
                 }
-                EntryState::Unaccepted => {
-                    counts.unaccepted += 1;
-                    counts.translated += 1;
-                }
-                EntryState::Ok | EntryState::Obsolete => counts.translated += 1,
             }
+            EntryState::Unaccepted => counts.unaccepted += 1,
+            EntryState::Missing | EntryState::Obsolete | EntryState::Ok => {}
         }
     }
-    if let Some(model) = model {
-        counts.obsolete = model.firsts().filter(|(key, _)| !reference.is_some_and(|r| r.contains(key))).count();
-    }
+    // Missing and obsolete are facts of the two files, whatever `[severity]` says.
+    let not_in = |from: Option<&FileModel<'_>>, other: Option<&FileModel<'_>>| match (from, other) {
+        (Some(from), Some(other)) => from.firsts().filter(|(key, _)| !other.contains(key)).count(),
+        (Some(from), None) => from.key_count(),
+        (None, _) => 0,
+    };
+    counts.missing = not_in(reference, model);
+    counts.obsolete = not_in(model, reference);
+    counts.translated = reference_count.saturating_sub(counts.missing + counts.untranslated + counts.drifted);
     counts
 }
 
