@@ -64,11 +64,19 @@ pub enum Command {
     /// Record translations as done, so later changes of the source show as drift
     ///
     /// Without ids: every new translation and every translation edited since it was
-    /// accepted; never one whose source changed since (that needs a look first).
+    /// accepted. It never records what `check` says is not done: an entry still a copy of
+    /// the source or still in its language, an entry with an error, or one whose source
+    /// changed since (that needs a look first); it lists what it left and why.
+    ///
+    /// With ids: exactly those entries, drifted or not. One with an error, or whose source
+    /// now states a figure, date or name the translation does not, is refused (exit 1).
+    /// Naming an entry that is a copy of its source records it as an intentional copy (a
+    /// name, a brand, a code): `check` no longer calls it untranslated until either side
+    /// changes.
     Accept {
         /// The language whose translations to record (for example `vi`).
         locale: String,
-        /// Record exactly these entries, even if their source changed since.
+        /// Record exactly these entries (an untranslated one as an intentional copy).
         ids: Vec<String>,
         /// Also record every entry whose source changed since it was accepted.
         #[arg(long)]
