@@ -226,6 +226,20 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write out the project's glossary, its Fluent terms included
+    ///
+    /// The names the `glossary` check holds translations to (from `glossary.tbx`, or the
+    /// files `glossary = [...]` in songngu.toml names), then every term of the project's
+    /// Fluent files (`-un`, `-convention`…) with its value in each language: one file to
+    /// give a CAT tool's termbase or a new translator.
+    Glossary {
+        /// `tbx` (TBX-Basic, read by most translation tools) or `csv` (source,target,note).
+        #[arg(long, value_enum, default_value_t = GlossaryFormat::Tbx)]
+        format: GlossaryFormat,
+        /// Write to this file instead of the standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write a progress report as one self-contained web page
     ///
     /// Progress per language, a table per resource, every drifted entry with its old→new
@@ -259,6 +273,12 @@ pub enum Format {
 pub enum ExportFormat {
     Xliff,
     Po,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GlossaryFormat {
+    Tbx,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

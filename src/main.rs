@@ -317,6 +317,23 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Glossary { format, output } => {
+            use songngu::interchange::tbx;
+            let concepts = tbx::with_fluent_terms(&project)?;
+            let (reference, other) = project.glossary_languages();
+            let text = match format {
+                cli::GlossaryFormat::Tbx => tbx::write_tbx(&concepts, reference),
+                cli::GlossaryFormat::Csv => tbx::write_csv(&concepts, (reference, other)),
+            };
+            match output {
+                Some(path) => {
+                    songngu::fs::write_atomically(&path, text.as_bytes())?;
+                    writeln!(out, "wrote {} names to {}", concepts.len(), path.display()).map_err(io)?;
+                }
+                None => write!(out, "{text}").map_err(io)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report { html } => {
             let page = songngu::render::html::html(&project)?;
             songngu::fs::write_atomically(&html, page.as_bytes())?;

@@ -17,6 +17,7 @@ mod attribute_mismatch;
 pub mod cyclic_reference;
 mod drifted;
 mod duplicate_id;
+mod glossary;
 mod invisible_char;
 mod missing;
 mod missing_resource;
@@ -54,6 +55,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &not_nfc::NotNfc,
     &invisible_char::InvisibleChar,
     &number_mismatch::NumberMismatch,
+    &glossary::Glossary,
 ];
 
 /// What a check is, for `explain` and for configuration.
@@ -107,10 +109,16 @@ pub struct PairCx<'a, 't> {
     pub target_file: &'a FileModel<'t>,
     pub reference: &'a Entry<'t>,
     pub target: &'a Entry<'t>,
+    /// The project's glossary (empty when it has none).
+    pub glossary: &'a crate::interchange::tbx::Glossary,
     /// Made the first time a check asks: only a pair with a record has anything to
     /// compare them with, and a project nobody has accepted yet has none.
     texts: std::cell::OnceCell<PairTexts>,
 }
+
+/// No glossary.
+static NO_GLOSSARY: crate::interchange::tbx::Glossary =
+    crate::interchange::tbx::Glossary { concepts: Vec::new(), files: Vec::new() };
 
 /// The canonical texts of a pair's entries and their fingerprints (see
 /// [`crate::ftl::fingerprint`]).
@@ -128,7 +136,24 @@ impl<'a, 't> PairCx<'a, 't> {
         (reference, target): (&'a Entry<'t>, &'a Entry<'t>),
     ) -> Self {
         let texts = std::cell::OnceCell::new();
-        PairCx { record, reference_locale, target_locale, reference_file, target_file, reference, target, texts }
+        let glossary = &NO_GLOSSARY;
+        PairCx {
+            record,
+            reference_locale,
+            target_locale,
+            reference_file,
+            target_file,
+            reference,
+            target,
+            glossary,
+            texts,
+        }
+    }
+
+    /// With the project's glossary, for the `glossary` check.
+    pub fn with_glossary(mut self, glossary: &'a crate::interchange::tbx::Glossary) -> Self {
+        self.glossary = glossary;
+        self
     }
 
     pub fn texts(&self) -> &PairTexts {

@@ -306,7 +306,8 @@ fn header(project: &Project) -> Header {
         // "no file" when the whole folder comes or goes, yet `orphaned-resource` judges it
         // differently (see `AnnouncementFile`). Rare enough to start the cache over.
         config: xxhash_rust::xxh3::xxh3_128(
-            format!("{:?} {}", project.config, project.source_dir().is_dir()).as_bytes(),
+            // The glossary's content too: editing it changes what `glossary` finds.
+            format!("{:?} {} {:?}", project.config, project.source_dir().is_dir(), project.glossary).as_bytes(),
         ),
     }
 }

@@ -608,7 +608,8 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
                     (reference_locale, target_locale),
                     (reference, target),
                     (reference_entry, target_entry),
-                );
+                )
+                .with_glossary(&project.glossary);
                 for check in CHECKS {
                     check.check_pair(&cx, &mut found);
                 }

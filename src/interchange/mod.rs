@@ -39,6 +39,7 @@ use crate::records::lockfile::{self, Lock, RecordState};
 
 pub mod import;
 pub mod po;
+pub mod tbx;
 pub mod tmx;
 pub mod xliff;
 

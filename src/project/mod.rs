@@ -15,6 +15,9 @@ use crate::error::Error;
 
 pub const CONFIG_FILE: &str = "songngu.toml";
 
+/// The glossary read when `songngu.toml` names none.
+pub const GLOSSARY_FILE: &str = "glossary.tbx";
+
 /// The keys of `songngu.toml`, all optional. Unknown keys are refused so that a typo
 /// (`refrence = "vi"`) never silently checks the wrong thing.
 #[derive(Debug, Clone, Deserialize)]
@@ -29,6 +32,9 @@ pub struct Config {
     pub out_dir: PathBuf,
     /// Per-code severity: `untranslated = "error"`, or `"off"` to silence a check.
     pub severity: BTreeMap<String, SeverityOverride>,
+    /// The glossary files (TBX, or CSV), relative to the root; `glossary.tbx` at the
+    /// root when it is there and this is not set.
+    pub glossary: Option<Vec<PathBuf>>,
 }
 
 impl Default for Config {
@@ -40,6 +46,7 @@ impl Default for Config {
             source_dir: "source".into(),
             out_dir: "dist".into(),
             severity: BTreeMap::new(),
+            glossary: None,
         }
     }
 }
@@ -59,6 +66,8 @@ pub struct Project {
     pub config: Config,
     /// Where the configuration came from; `None` when the defaults apply.
     pub config_path: Option<PathBuf>,
+    /// The glossary the `glossary` check holds translations to (empty without one).
+    pub glossary: std::sync::Arc<crate::interchange::tbx::Glossary>,
 }
 
 impl Project {
@@ -107,9 +116,35 @@ impl Project {
             }
             None => Config::default(),
         };
-        let project = Project { root: root.to_path_buf(), config, config_path };
+        let mut project = Project { root: root.to_path_buf(), config, config_path, glossary: Default::default() };
         project.validate()?;
+        project.glossary = std::sync::Arc::new(project.read_glossary()?);
         Ok(project)
+    }
+
+    /// The glossary files `glossary = [...]` names, or `glossary.tbx` at the root.
+    fn read_glossary(&self) -> Result<crate::interchange::tbx::Glossary, Error> {
+        let files = match &self.config.glossary {
+            Some(files) => files.clone(),
+            None if self.root.join(GLOSSARY_FILE).is_file() => vec![PathBuf::from(GLOSSARY_FILE)],
+            None => return Ok(Default::default()),
+        };
+        for file in &files {
+            if !self.root.join(file).is_file() {
+                return Err(
+                    self.config_error("glossary", format!("the glossary file {} does not exist", file.display()))
+                );
+            }
+        }
+        crate::interchange::tbx::Glossary::read(&self.root, &files, self.glossary_languages())
+    }
+
+    /// The two languages of a two-column glossary: the reference, and the first other
+    /// locale.
+    pub fn glossary_languages(&self) -> (&str, &str) {
+        let reference = self.config.reference.as_str();
+        let other = self.config.locales.iter().find(|l| **l != self.config.reference).map_or(reference, |l| l.as_str());
+        (reference, other)
     }
 
     fn config_error(&self, key: &str, message: String) -> Error {

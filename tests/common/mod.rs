@@ -82,6 +82,7 @@ pub fn shipped_project() -> tempfile::TempDir {
         copy_tree(&root.join(part), &dir.path().join(part));
     }
     std::fs::copy(root.join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
+    std::fs::copy(root.join("glossary.tbx"), dir.path().join("glossary.tbx")).unwrap();
     dir
 }
 
