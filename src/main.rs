@@ -221,7 +221,11 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             let catalog = preview_catalog(&project, from.as_deref(), &locale)?;
             let doc = songngu::bundle::document::document(&catalog, &slug, &locale)?;
             for (id, served) in &doc.fallbacks {
-                say!("note: `{id}` is not in {}; shown from {served}", doc.locale);
+                if catalog.is_replaced(&doc.locale, id) {
+                    say!("note: `{id}`: its {} translation states facts its {served} source has changed since; shown from {served} until it is updated", doc.locale);
+                } else {
+                    say!("note: `{id}` is not in {}; shown from {served}", doc.locale);
+                }
             }
             for (id, error) in &doc.errors {
                 say!("warning: `{id}`: {error}");
@@ -246,7 +250,11 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
             if formatted.locale != asked {
                 say!("note: `{message}` is not in {asked}; shown from {}", formatted.locale);
             } else if let Some(reference) = catalog.served_from_reference(&asked, message) {
-                say!("note: `{message}` is not translated in {asked} yet; shown from {reference}");
+                if catalog.is_replaced(&asked, message) {
+                    say!("note: `{message}`: its {asked} translation states facts its {reference} source has changed since; shown from {reference} until it is updated");
+                } else {
+                    say!("note: `{message}` is not translated in {asked} yet; shown from {reference}");
+                }
             }
             for error in &formatted.errors {
                 say!("warning: {error}");
@@ -278,8 +286,12 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
                 ExportFormat::Po => interchange::po::write(&export),
             };
             let files = export.files.len();
-            let summary =
-                format!("{} units from {files} file{}", export.unit_count(), if files == 1 { "" } else { "s" });
+            let summary = format!(
+                "{} unit{} from {files} file{}",
+                export.unit_count(),
+                if export.unit_count() == 1 { "" } else { "s" },
+                if files == 1 { "" } else { "s" }
+            );
             if export.unit_count() == 0 {
                 // XLIFF needs at least one <file>: an empty export is a message, not a file.
                 let states = if only.is_empty() { "" } else { " in the states asked for" };

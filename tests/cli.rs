@@ -482,7 +482,7 @@ fn a_broken_lock_is_refused_not_rewritten() {
 #[test]
 fn accepting_an_unknown_id_records_nothing() {
     let dir = shipped_copy();
-    assert_refused(&songngu(dir.path(), &["accept", "vi", "no-such-id"]), "`no-such-id` is not translated in vi");
+    assert_refused(&songngu(dir.path(), &["accept", "vi", "no-such-id"]), "no file of vi has `no-such-id`");
     assert_refused(&songngu(dir.path(), &["accept", "fr"]), "not a locale of this project");
 }
 

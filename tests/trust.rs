@@ -103,7 +103,7 @@ fn an_edited_translation_that_keeps_the_old_figure_is_refused_and_not_served() {
     let lock_before = read(dir.path(), lock);
 
     let check = stdout(&songngu(dir.path(), &["check", "--color", "never"]));
-    assert!(check.contains("the reference now states `72`, which the translation does not"), "{check}");
+    assert!(check.contains("its reference now states `72` and the translation does not"), "{check}");
     assert!(!check.contains("revised?"), "{check}");
     let named = songngu(dir.path(), &["accept", "vi", "ceremony-held-p5"]);
     assert_eq!(named.status.code(), Some(1));
@@ -183,4 +183,113 @@ fn accept_dry_run_lists_in_file_order_and_writes_nothing() {
     assert!(title < date, "{said}");
     assert!(said.contains("nothing was written (--dry-run)"), "{said}");
     assert_eq!(read(dir.path(), lock), before);
+}
+
+/// The paragraph already has a 2024 elsewhere: the new 2024 of the source does not make
+/// the translation's stale 2019 right.
+#[test]
+fn a_figure_stated_elsewhere_does_not_hide_a_stale_one() {
+    let dir = shipped_project();
+    replace(dir.path(), "source/ceremony-held.md", "United Nations in 2019", "United Nations in 2024");
+    ok(songngu(dir.path(), &["ingest"]));
+    let named = songngu(dir.path(), &["accept", "vi", "ceremony-held-p6"]);
+    assert_eq!(named.status.code(), Some(1), "{}", stdout(&named));
+    assert!(stdout(&named).contains("the translation still states `2019`, which its reference no longer does"));
+    ok(songngu(dir.path(), &["build"]));
+    let served = read(dir.path(), "dist/vi/ceremony-held.ftl");
+    let p6 = served.lines().find(|l| l.starts_with("ceremony-held-p6 =")).unwrap();
+    assert!(!p6.contains("năm 2019"), "{p6}");
+}
+
+#[test]
+fn a_dropped_figure_the_translation_still_states_is_refused() {
+    let dir = shipped_project();
+    replace(dir.path(), "source/ceremony-held.md", "about 110 countries", "many countries");
+    ok(songngu(dir.path(), &["ingest"]));
+    let named = songngu(dir.path(), &["accept", "vi", "ceremony-held-p3"]);
+    assert_eq!(named.status.code(), Some(1), "{}", stdout(&named));
+    assert!(stdout(&named).contains("still states `110`"), "{}", stdout(&named));
+}
+
+#[test]
+fn an_untranslated_copy_is_not_also_called_unaccepted() {
+    let dir = shipped_project();
+    new_paragraph(dir.path(), NEW);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&songngu(dir.path(), &["check", "--format", "json"]))).unwrap();
+    let about_p13: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == "signing-opens-p13" && d["locale"] == "vi")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(about_p13, ["untranslated"]);
+    assert_eq!(json["summary"]["infos"], 0, "{}", json["summary"]);
+}
+
+#[test]
+fn naming_a_broken_or_obsolete_entry_says_why() {
+    let dir = shipped_project();
+    let vi = "locales/vi/signing-opens.ftl";
+    let text = read(dir.path(), vi);
+    let broken = text.replacen("signing-opens-p2 = ", "signing-opens-p2 = { ", 1) + "signing-opens-p99 = Đoạn đã bỏ.\n";
+    write(dir.path(), vi, &broken);
+    let named = songngu(dir.path(), &["accept", "vi", "signing-opens-p2"]);
+    assert_eq!(named.status.code(), Some(1), "{}", stdout(&named));
+    assert!(stdout(&named).contains(
+        "refused signing-opens-p2 in locales/vi/signing-opens.ftl: it cannot be read (a syntax error on line"
+    ));
+    let named = songngu(dir.path(), &["accept", "vi", "signing-opens-p99"]);
+    assert_eq!(named.status.code(), Some(1));
+    assert!(stdout(&named).contains("its reference no longer has it (it is obsolete)"), "{}", stdout(&named));
+    let unknown = songngu(dir.path(), &["accept", "vi", "signing-opens-p999"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn a_plain_accept_leaves_a_translation_whose_figures_differ() {
+    let dir = shipped_project();
+    new_paragraph(dir.path(), "The ceremony will gather 72 delegations this week.");
+    replace(
+        dir.path(),
+        "locales/vi/signing-opens.ftl",
+        "signing-opens-p13 = The ceremony will gather 72 delegations this week.",
+        "signing-opens-p13 = Lễ mở ký sẽ quy tụ 60 đoàn đại biểu trong tuần này.",
+    );
+    let plain = ok(songngu(dir.path(), &["accept", "vi"]));
+    assert!(plain.contains("left signing-opens-p13"), "{plain}");
+    assert!(plain.contains("does not state `72`"), "{plain}");
+    // Named, the translator's word is taken.
+    ok(songngu(dir.path(), &["accept", "vi", "signing-opens-p13"]));
+}
+
+#[test]
+fn the_memory_leaves_out_same_text_pairs_and_forced_errors() {
+    let dir = shipped_project();
+    new_paragraph(dir.path(), "OLA");
+    new_paragraph(dir.path(), "The convention opens for signature.");
+    let vi = "locales/vi/signing-opens.ftl";
+    replace(
+        dir.path(),
+        vi,
+        "signing-opens-p14 = The convention opens for signature.",
+        "signing-opens-p14 = { -conventon } được mở ký.",
+    );
+    ok(songngu(dir.path(), &["accept", "vi", "--force"]));
+    let tmx = ok(songngu(dir.path(), &["tmx"]));
+    assert!(!tmx.contains("signing-opens-p13"), "{tmx}");
+    assert!(!tmx.contains("signing-opens-p14"), "{tmx}");
+}
+
+#[test]
+fn an_announcement_named_like_a_hand_written_resource_is_refused() {
+    let dir = shipped_project();
+    write(dir.path(), "source/shared.md", "+++\ntitle = \"Clashes with shared\"\n+++\n\nText here now.\n");
+    let before = read(dir.path(), "locales/en/shared.ftl");
+    let out = songngu(dir.path(), &["ingest"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("locales/en/shared.ftl already holds entries written by hand"), "{err}");
+    assert_eq!(read(dir.path(), "locales/en/shared.ftl"), before);
 }

@@ -216,6 +216,15 @@ impl Catalog {
             .map(|r| r.reference.clone())
     }
 
+    /// Whether the build served `id` from the reference because the translation `locale`
+    /// has states facts its reference has since changed (`replaced` in the manifest).
+    pub fn is_replaced(&self, locale: &str, id: &str) -> bool {
+        self.manifest
+            .locales
+            .get(locale)
+            .is_some_and(|built| built.resources.values().any(|r| r.replaced.iter().any(|f| f == id)))
+    }
+
     /// The message ids of a resource in the order its source file has them (the file of
     /// its reference locale).
     pub fn message_order(&self, resource: &str) -> Result<Vec<String>, RuntimeError> {

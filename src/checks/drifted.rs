@@ -57,7 +57,7 @@ impl Check for Drifted {
                 cx.target_locale,
             )
         } else {
-            Vec::new()
+            Default::default()
         };
         let accept = format!("songngu accept {} {}", cx.target_locale, cx.target.key());
         let mut diagnostic = INFO
@@ -72,12 +72,8 @@ impl Check for Drifted {
             )
             .severity(class.severity())
             .label(format!("drifted: {}", class.as_str()))
-            .help(if class == crate::records::drift::DriftClass::Facts && !lacking.is_empty() {
-                let lacking: Vec<String> = lacking.iter().map(|f| format!("`{f}`")).collect();
-                format!(
-                    "the reference now states {}, which the translation does not: update it, then `{accept}`",
-                    lacking.join(", ")
-                )
+            .help(if !lacking.is_empty() {
+                format!("{lacking}: update the translation, then `{accept}`")
             } else if revised {
                 format!("the translation was edited since: revised? `{accept}`")
             } else if class == crate::records::drift::DriftClass::Cosmetic {

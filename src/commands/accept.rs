@@ -79,8 +79,16 @@ pub enum Held {
     Untranslated,
     /// Its reference changed since it was accepted (plain `accept` never records a drift).
     Drifted(DriftClass),
-    /// A facts drift whose translation does not state these new facts.
-    Unstated(Vec<String>),
+    /// A facts drift whose translation does not state the new facts (or still states
+    /// dropped ones).
+    Unstated(crate::engine::stated::Unstated),
+    /// `number-mismatch`: the translation does not state a figure of its reference (its
+    /// message). Left by a plain run; naming the entry records it.
+    Figures(String),
+    /// Named, but the parser cannot read it (a syntax error on this line).
+    Unreadable(usize),
+    /// Named, but its reference no longer has it: there is nothing to translate.
+    Obsolete,
 }
 
 impl std::fmt::Display for Held {
@@ -92,10 +100,10 @@ impl std::fmt::Display for Held {
             }
             Held::Untranslated => f.write_str("`check` calls it untranslated"),
             Held::Drifted(class) => write!(f, "its reference changed ({}) since it was accepted", class.as_str()),
-            Held::Unstated(facts) => {
-                let facts: Vec<String> = facts.iter().map(|f| format!("`{f}`")).collect();
-                write!(f, "its reference now states {} and the translation does not", facts.join(", "))
-            }
+            Held::Unstated(unstated) => write!(f, "{unstated}"),
+            Held::Figures(message) => f.write_str(message),
+            Held::Unreadable(line) => write!(f, "it cannot be read (a syntax error on line {line})"),
+            Held::Obsolete => f.write_str("its reference no longer has it (it is obsolete)"),
         }
     }
 }
@@ -179,9 +187,28 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
             report.dropped.push((display.clone(), key));
         }
 
+        // A named id the parser could not read: refused with its line, not "not translated".
+        for junk in &target.junk {
+            if let Some(key) = junk.likely_key().filter(|k| options.ids.iter().any(|id| id == k)) {
+                if named_found.insert(key.to_string()) && !target.contains(key) {
+                    let (line, _) = target_file.position(junk.offset);
+                    report.refused.push(HeldEntry {
+                        file: display.clone(),
+                        id: key.to_string(),
+                        why: Held::Unreadable(line),
+                    });
+                }
+            }
+        }
+
         // In file order: what a translator reads top to bottom.
         for (key, entry) in target.firsts() {
-            let Some(reference_entry) = reference.as_ref().and_then(|r| r.get(key)) else { continue };
+            let Some(reference_entry) = reference.as_ref().and_then(|r| r.get(key)) else {
+                if options.ids.iter().any(|id| id == key) && named_found.insert(key.to_string()) {
+                    report.refused.push(HeldEntry { file: display.clone(), id: key.to_string(), why: Held::Obsolete });
+                }
+                continue;
+            };
             let named = options.ids.iter().any(|id| id == key);
             if named {
                 named_found.insert(key.to_string());
@@ -235,6 +262,13 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                 Some(Held::Errors { codes, first: verdict.errors[0].message.to_string() })
             } else if untranslated && !named {
                 Some(Held::Untranslated)
+            } else if let Some(figures) = verdicts
+                .findings(locale, &display, key)
+                .into_iter()
+                .find(|d| d.code == "number-mismatch")
+                .filter(|_| !named)
+            {
+                Some(Held::Figures(figures.message.to_string()))
             } else if drift == Some(DriftClass::Facts) {
                 let old_source = old.map_or("", |r| r.source.as_str());
                 let lacking =
@@ -270,9 +304,8 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
     if !unknown.is_empty() {
         let list: Vec<String> = unknown.iter().map(|id| format!("`{id}`")).collect();
         return Err(Error::Usage(format!(
-            "{} {} not translated in {locale} (nothing was recorded)",
+            "no file of {locale} has {} (nothing was recorded): `songngu status --locale {locale}` lists its files",
             list.join(", "),
-            if list.len() == 1 { "is" } else { "are" }
         )));
     }
     if options.dry_run {

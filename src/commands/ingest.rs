@@ -325,6 +325,19 @@ fn ingest_one(
         }
     };
     let model = file.as_ref().map(|f| FileModel::new(f, &parsed));
+    // A resource written by hand that happens to have the announcement's name (`shared.md`
+    // beside the terms in `shared.ftl`): ingesting would mix the announcement into it, and
+    // take its terms away from every other announcement.
+    if let (Some(model), Some(f)) = (&model, &file) {
+        let prefix = format!("{slug}-");
+        if model.key_count() > 0 && !model.firsts().any(|(key, _)| key.starts_with(&prefix)) {
+            return Err(Error::Usage(format!(
+                "{}: {} already holds entries written by hand (none is named `{prefix}…`): rename the announcement",
+                project.display_source(resource),
+                f.display
+            )));
+        }
+    }
     let mut doc = match file.as_ref().zip(parsed.as_ref()) {
         Some((f, Ok(p))) => Doc::new(f, p),
         _ => Doc::empty(),

@@ -620,6 +620,7 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     // `[severity]` applied here, before anything is counted: a code set to `off` did not
     // run as far as the counts, the states and the exit code can tell.
     apply_overrides(project, &mut found);
+    one_finding_per_state(&mut found);
 
     // Status of this resource in each locale: each entry's one state, counted.
     let mut statuses = Vec::new();
@@ -722,6 +723,26 @@ fn gather(model: &FileModel<'_>) -> LocaleIndex {
         }
     }
     index
+}
+
+/// One state per entry, in the findings too: an entry `untranslated` reports is not also
+/// "not accepted yet" (whose hint would tell a translator to accept the English copy).
+fn one_finding_per_state(found: &mut Vec<Diagnostic>) {
+    let mut copies: Vec<(std::sync::Arc<str>, String)> = found
+        .iter()
+        .filter(|d| d.code == "untranslated")
+        .filter_map(|d| Some((d.locale.clone(), d.id.clone()?)))
+        .collect();
+    if copies.is_empty() {
+        return;
+    }
+    copies.sort_unstable();
+    found.retain(|d| {
+        d.code != "unaccepted"
+            || d.id.as_deref().is_none_or(|id| {
+                copies.binary_search_by(|(l, i)| (l.as_ref(), i.as_str()).cmp(&(d.locale.as_ref(), id))).is_err()
+            })
+    });
 }
 
 /// `[severity]` in `songngu.toml`: a new severity for a code, or `off` to drop it.

@@ -93,6 +93,9 @@ pub struct Unit {
     /// Accepted by name as an intentional copy of its reference (a name, a code): not a
     /// translation, so not in the translation memory.
     pub copy: bool,
+    /// `check` has error-level findings about the entry (an unknown term, a variable
+    /// the reference does not pass): not a translation to learn from.
+    pub errors: bool,
     /// The comment above the reference entry, for the translator.
     pub note: Option<String>,
     /// Line of the entry in the reference file.
@@ -261,6 +264,10 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
                 _ => UnitState::Missing,
             };
             let copy = accepted && record.is_some_and(|r| r.copy);
+            let errors = match (target_entry, target_file.as_ref()) {
+                (Some(_), Some(file)) => !verdicts.of(locale, &file.display, &key).errors.is_empty(),
+                _ => false,
+            };
             if !only.is_empty() && !only.contains(&state) {
                 continue;
             }
@@ -289,6 +296,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
                     select: has_select(pattern) || target_pattern.is_some_and(has_select),
                     accepted,
                     copy,
+                    errors,
                     note: note.clone(),
                     line,
                 });

@@ -43,8 +43,15 @@ pub fn memory(project: &Project) -> Result<Memory, Error> {
             // Accepted real translations only: an intentional copy is not one, and an
             // accepted entry that `check` now calls untranslated, drifted or edited is
             // not what the memory should offer.
-            for unit in file.units.iter().filter(|u| u.accepted && u.state == UnitState::Accepted && !u.copy) {
+            for unit in
+                file.units.iter().filter(|u| u.accepted && u.state == UnitState::Accepted && !u.copy && !u.errors)
+            {
                 let Some(target) = &unit.target else { continue };
+                // The same text on both sides (`OLA`, a link, a year) teaches a memory
+                // nothing.
+                if target.split_whitespace().eq(unit.source.split_whitespace()) {
+                    continue;
+                }
                 count += 1;
                 out.push_str(&format!(
                     "    <tu tuid=\"{}:{}\" srclang=\"{}\">\n",

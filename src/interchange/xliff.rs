@@ -393,7 +393,9 @@ fn resolve(source: Option<Vec<Piece>>, target: Option<Vec<Piece>>) -> Result<Res
             };
             return Err(format!("{why} stands for is unknown; export the file again and keep its source as it is"));
         };
-        if !code.content.is_empty() && code.content != content {
+        // Spacing inside a code is not an edit of it (`{ -un-short  }`): the source's code
+        // is taken.
+        if !code.content.is_empty() && !code.content.split_whitespace().eq(content.split_whitespace()) {
             altered.push(format!("code {} from `{}` to `{}`", shown(id), shown(content), shown(&code.content)));
             text.push_str(&code.content);
         } else {

@@ -238,8 +238,39 @@ fn cosmetic_form(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// The facts of a text, sorted: numbers (digits only, so `2,500` and `2500` agree), URLs,
-/// placeables and names (capitalised words that do not start a sentence).
+/// English numbers written as words, as the figures they are: `nine chapters` → `ten
+/// chapters` is a change of fact. Not `one`, which is as often a pronoun ("one of the").
+pub const NUMBER_WORDS: [(&str, &str); 19] = [
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("sixty", "60"),
+    ("seventy", "70"),
+    ("eighty", "80"),
+    ("ninety", "90"),
+];
+
+/// The figure an English number word stands for (`ten` → `10`).
+pub fn number_word(word: &str) -> Option<&'static str> {
+    let word = word.to_ascii_lowercase();
+    NUMBER_WORDS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n)
+}
+
+/// The facts of a text, sorted: numbers (digits only, so `2,500` and `2500` agree; an
+/// English number word as its figure), URLs, placeables and names (capitalised words that
+/// do not start a sentence).
 pub fn facts(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut sentence_start = true;
@@ -249,6 +280,8 @@ pub fn facts(text: &str) -> Vec<String> {
             found.push(token.trim_end_matches(['.', ',', ')', ';']).to_string());
         } else if token.starts_with("{") || token.starts_with('$') || token.starts_with('-') && token.len() > 1 {
             found.push(token.to_string());
+        } else if let Some(figure) = number_word(bare) {
+            found.push(figure.to_string());
         } else if bare.chars().any(|c| c.is_ascii_digit()) {
             found.push(bare.chars().filter(char::is_ascii_alphanumeric).collect());
         } else if !sentence_start && bare.chars().next().is_some_and(char::is_uppercase) {

@@ -76,7 +76,8 @@ fn plural(n: usize) -> &'static str {
 fn kind_of(why: &Held) -> u8 {
     match why {
         Held::Errors { .. } => 0,
-        Held::Unstated(_) => 1,
+        Held::Unstated(_) | Held::Figures(_) => 1,
+        Held::Unreadable(_) | Held::Obsolete => 0,
         Held::Drifted(_) => 2,
         Held::Untranslated => 3,
     }
@@ -93,5 +94,10 @@ fn hint(why: &Held, locale: &str, id: &str) -> String {
             "read its diff in `songngu check --locale {locale}`, update it, then `songngu accept {locale} {id}`"
         ),
         Held::Unstated(_) => format!("update the translation, then `songngu accept {locale} {id}`"),
+        Held::Figures(_) => format!(
+            "check its figures against the reference; if they are right, name it: `songngu accept {locale} {id}`"
+        ),
+        Held::Unreadable(_) => format!("fix it (`songngu check --locale {locale}` explains), then accept it"),
+        Held::Obsolete => format!("delete it, or `songngu sync {locale} --prune` to set obsolete entries aside"),
     }
 }

@@ -149,7 +149,19 @@ fn shorten(text: &str) -> String {
 /// Unchanged text around a change, shortened to a few words of context on each side.
 fn elide_middle(text: &str, first: bool, last: bool) -> String {
     const CONTEXT: usize = 6;
-    let words: Vec<&str> = text.split(' ').collect();
+    // Words, a placeable (`{ -hanoi-convention }`) counting as one: never cut in two.
+    let mut words: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    for word in text.split(' ') {
+        match words.last_mut() {
+            Some(open) if depth > 0 => {
+                open.push(' ');
+                open.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+        depth = (depth + word.matches('{').count() as i32 - word.matches('}').count() as i32).max(0);
+    }
     let keep_head = if first { 0 } else { CONTEXT };
     let keep_tail = if last { 0 } else { CONTEXT };
     if words.len() <= keep_head + keep_tail + 2 {
