@@ -145,7 +145,7 @@ impl Announcement {
     pub fn parse(slug: &str, text: &str, display: &str) -> Result<Announcement, Error> {
         if !is_valid_slug(slug) {
             return Err(Error::Usage(format!(
-                "{display}: `{slug}` cannot name messages: rename the file with letters, digits and dashes, starting with a letter"
+                "{display}: `{slug}` cannot name messages: rename the file with ASCII letters a–z, digits, dashes or underscores, starting with a letter (`ha-noi.md`, not `hà-nội.md`)"
             )));
         }
         // The text of a file, as `read` or a caller read it: a byte-order mark a Windows
