@@ -17,7 +17,7 @@ mod attribute_mismatch;
 pub mod cyclic_reference;
 mod drifted;
 mod duplicate_id;
-mod invisible_char;
+pub(crate) mod invisible_char;
 mod missing;
 mod missing_resource;
 mod not_nfc;
@@ -30,6 +30,7 @@ mod syntax_error;
 mod unaccepted;
 mod unknown_reference;
 mod untranslated;
+pub(crate) mod unused_suppression;
 mod value_mismatch;
 mod variable_mismatch;
 
@@ -54,6 +55,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &not_nfc::NotNfc,
     &invisible_char::InvisibleChar,
     &number_mismatch::NumberMismatch,
+    &unused_suppression::UnusedSuppression,
 ];
 
 /// What a check is, for `explain` and for configuration.
