@@ -36,7 +36,21 @@ pub enum Command {
     ///
     /// Exits with 0 when nothing is wrong enough to stop a publication, 1 when there is
     /// at least one error (or warning, with --deny warnings), 2 when the check could not run.
+    ///
+    /// When a file has more than 5 infos of one kind (a translation not accepted yet…),
+    /// the first 3 are shown and the rest counted in one line; name the file to see them
+    /// all, or leave infos out with --quiet.
+    ///
+    /// An entry can silence a finding about itself with a comment line right above it,
+    /// `# songngu-allow: CODE[, CODE…]`: in the reference file for every language, in a
+    /// translation for that language only (`songngu explain unused-suppression`).
     Check {
+        /// Only report on these files: a file (`locales/vi/news.ftl`), a resource
+        /// (`news.ftl`) or an announcement (`news`). Every file is still read, so what is
+        /// checked across files stays right. Default: the whole project.
+        #[arg(value_name = "PATH|SLUG")]
+        files: Vec<String>,
+
         /// Only report on this language (repeat for several). Default: all of them.
         #[arg(long = "locale", value_name = "LOCALE")]
         locales: Vec<String>,
@@ -54,6 +68,16 @@ pub enum Command {
         /// in .songngu/cache (which is safe to delete at any time).
         #[arg(long)]
         no_cache: bool,
+
+        /// Show only errors and warnings: infos are left out (the last line says how many).
+        #[arg(long, short)]
+        quiet: bool,
+
+        /// Instead of every finding, the work left: for each language, each file with
+        /// entries missing, untranslated or drifted, and how many words of the reference
+        /// they have. Human output only.
+        #[arg(long)]
+        summary: bool,
     },
     /// Show how complete each language is, per resource
     Status {

@@ -128,11 +128,23 @@ fn command(cli: Cli, mut out: &mut dyn Write) -> Result<ExitCode, Error> {
         say!("note: waiting for another songngu run in this project to finish writing");
     }
     match cli.command {
-        Command::Check { locales, format, deny, no_cache } => {
+        Command::Check { files, locales, format, deny, no_cache, quiet, summary } => {
+            if summary && format != Format::Human {
+                return Err(Error::Usage(
+                    "--summary is a table to read, for human output only: leave out --format (the JSON's `summary` has the counts per language)".into(),
+                ));
+            }
+            let here = std::env::current_dir().unwrap_or_else(|_| project.root.clone());
+            let focus = songngu::engine::focus::resolve(&project, &here, &files)?;
             let bar = ProgressBar::new("checking");
-            let report = check_project(&project, &CheckOptions { locales, no_cache, progress: bar.progress() })?;
+            let mut report = check_project(&project, &CheckOptions { locales, no_cache, progress: bar.progress() })?;
             drop(bar);
+            report.narrow_to(&project, &focus);
+            if quiet {
+                report.hide_infos();
+            }
             match format {
+                Format::Human if summary => render::summary::render(&report, &mut out),
                 Format::Human => render::human::render(&report, &project.root, &mut out),
                 Format::Json => render::json::render(&report, &mut out),
                 Format::Sarif => render::sarif::render(&report, &mut out),

@@ -401,3 +401,56 @@ fn a_removed_or_restored_announcement_is_never_missed() {
     let report = check(dir.path());
     assert_eq!(report.diagnostics.iter().filter(|d| d.code == "orphaned-resource").count(), 10, "{:?}", codes(&report));
 }
+
+/// `# songngu-allow:` lines live in the files the cache keys by their bytes: adding,
+/// changing or removing one is seen at once, for a resource's own findings and for those
+/// found across files (kept in the cache as found, silenced only after), and whether a
+/// line silences anything follows too.
+#[test]
+fn an_edited_allow_comment_is_never_missed() {
+    let dir = cached_project();
+    let file = dir.path().join("locales/vi/signing-outcome.ftl");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at = text.find("{ -hanoi-convention }").expect("a term reference");
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let id = text[start..].split(' ').next().unwrap().to_string();
+    let misspelt = text.replacen("{ -hanoi-convention }", "{ -nowhere }", 1);
+    let with_line = |line: &str| format!("{}# songngu-allow: {line}\n{}", &misspelt[..start], &misspelt[start..]);
+    // (The edit also leaves the translation unaccepted, with another reference than the
+    // English: those findings are not what is looked at here.)
+    let codes = |report: &songngu::CheckReport| -> Vec<(String, String)> {
+        let asked = |d: &&songngu::Diagnostic| matches!(d.code, "unknown-reference" | "unused-suppression");
+        report
+            .diagnostics
+            .iter()
+            .filter(asked)
+            .map(|d| (d.code.to_string(), d.id.clone().unwrap_or_default()))
+            .collect()
+    };
+    let unknown = vec![("unknown-reference".to_string(), id.clone())];
+    let unused = vec![("unused-suppression".to_string(), id.clone())];
+
+    std::fs::write(&file, &misspelt).unwrap();
+    assert_eq!(codes(&check(dir.path())), unknown);
+    std::fs::write(&file, with_line("unknown-reference")).unwrap();
+    assert_eq!(codes(&check(dir.path())), []);
+    // The same line, now for another code: the finding is back, and the line silences nothing.
+    std::fs::write(&file, with_line("number-mismatch")).unwrap();
+    let mut both = [unknown.clone(), unused.clone()].concat();
+    both.sort();
+    let mut found = codes(&check(dir.path()));
+    found.sort();
+    assert_eq!(found, both);
+    std::fs::write(&file, with_line("unknown-reference")).unwrap();
+    assert_eq!(codes(&check(dir.path())), []);
+    // The line gone: the finding is back, though the cache kept none the last time.
+    std::fs::write(&file, &misspelt).unwrap();
+    assert_eq!(codes(&check(dir.path())), unknown);
+    // The reference fixed: the line left in the translation now silences nothing.
+    std::fs::write(&file, with_line("unknown-reference").replacen("{ -nowhere }", "{ -hanoi-convention }", 1)).unwrap();
+    assert_eq!(codes(&check(dir.path())), unused);
+    // Each time, the cached result was the full one.
+    let full =
+        check_project(&Project::open(dir.path()).unwrap(), &CheckOptions { no_cache: true, ..Default::default() });
+    assert_eq!(codes(&full.unwrap()), unused);
+}

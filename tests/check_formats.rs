@@ -273,7 +273,8 @@ fn sarif_keeps_special_characters_of_file_names_and_messages() {
     let diagnostics = json_diagnostics(dir.path());
     let missing = results(&log).iter().find(|r| r["ruleId"] == "missing").unwrap();
     let json_missing = diagnostics.iter().find(|d| d["code"] == "missing").unwrap();
-    assert_eq!(missing["message"]["text"], json_missing["message"]);
+    let help = json_missing["help"].as_str().unwrap();
+    assert_eq!(missing["message"]["text"], format!("{}\nhelp: {help}", json_missing["message"].as_str().unwrap()));
     assert!(missing["message"]["text"].as_str().unwrap().contains(&vi));
     let uri = missing["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
     assert!(uri.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b)), "{uri}");
@@ -296,11 +297,11 @@ fn github_prints_one_command_per_finding_then_the_summary() {
     let (status, text) = check(dir.path(), "github", &[]);
     assert_eq!(
         text,
-        "::error file=locales/en/a.ftl,line=2,col=1,title=songngu%3A missing (vi)::`a-p1` is missing from locales/vi/a.ftl\n\
+        "::error file=locales/en/a.ftl,line=2,col=1,title=songngu%3A missing (vi)::`a-p1` is missing from locales/vi/a.ftl%0Ahelp: `songngu sync vi` adds it, as a marked copy to translate\n\
          ::notice file=locales/vi/a.ftl,line=1,col=1,title=songngu%3A unaccepted (vi)::not accepted yet%0Ahelp: when it is done: songngu accept vi a-title\n\
          ::notice file=locales/vi/a.ftl,line=2,col=1,title=songngu%3A unaccepted (vi)::not accepted yet%0Ahelp: when it is done: songngu accept vi a-p2\n\
          ::warning file=locales/vi/a.ftl,line=2,col=16,title=songngu%3A invisible-char (vi)::invisible U+200B ZERO WIDTH SPACE inside the text\n\
-         ::warning file=locales/vi/a.ftl,line=3,col=1,title=songngu%3A obsolete (vi)::`a-old` is not in the reference locales/en/a.ftl\n\
+         ::warning file=locales/vi/a.ftl,line=3,col=1,title=songngu%3A obsolete (vi)::`a-old` is not in the reference locales/en/a.ftl%0Ahelp: `songngu sync vi --prune` moves it to the end of the file, commented out\n\
          songngu: 1 error, 2 warnings, 2 infos: checked 1 resource in en, vi\n"
     );
     assert_eq!(status, 1);
@@ -361,7 +362,7 @@ fn github_escapes_file_names_and_messages_as_actions_core_does() {
             assert_eq!(
                 *missing,
                 "::error file=locales/en/tin%2Ctức%3A50%25.ftl,line=2,col=1,title=songngu%3A missing (vi)\
-                 ::`x-p1` is missing from locales/vi/tin,tức:50%25.ftl"
+                 ::`x-p1` is missing from locales/vi/tin,tức:50%25.ftl%0Ahelp: `songngu sync vi` adds it, as a marked copy to translate"
             );
         } else {
             assert!(missing.starts_with("::error file=locales/en/two%0Alines%0D.ftl,line=2,"), "{missing}");

@@ -709,3 +709,254 @@ fn a_hand_written_resource_is_never_orphaned() {
         ]
     );
 }
+
+/// `songngu check ARGS --format json` in `dir`: exit code and document.
+fn check_json(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "--format", "json", "--no-cache"];
+    all.extend_from_slice(args);
+    let out = songngu(dir, &all);
+    let doc = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    (out.status.code().unwrap(), doc)
+}
+
+/// (code, locale, id) of every finding of a JSON document.
+fn codes(doc: &serde_json::Value) -> Vec<(String, String, String)> {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (text(&d["code"]), text(&d["locale"]), text(&d["id"])))
+        .collect()
+}
+
+/// A venue's name copied unchanged into two translations: `untranslated` in both.
+fn copied_venue(reference_comment: &str, vi_comment: &str) -> tempfile::TempDir {
+    let en = format!("{reference_comment}news-venue = National Convention Center\nnews-p1 = The ceremony opens.\n");
+    let vi = format!("{vi_comment}news-venue = National Convention Center\nnews-p1 = Lễ khai mạc.\n");
+    project(&[
+        ("songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\", \"fr\"]\n[severity]\nunaccepted = \"off\"\n"),
+        ("locales/en/news.ftl", &en),
+        ("locales/vi/news.ftl", &vi),
+        ("locales/fr/news.ftl", "news-venue = National Convention Center\nnews-p1 = La cérémonie commence.\n"),
+    ])
+}
+
+#[test]
+fn an_allow_comment_in_the_reference_silences_every_locale() {
+    let (code, doc) = check_json(copied_venue("", "").path(), &["--deny", "warnings"]);
+    assert_eq!(code, 1);
+    let untranslated: Vec<_> = codes(&doc).into_iter().filter(|c| c.0 == "untranslated").collect();
+    assert_eq!(untranslated.len(), 2, "{untranslated:?}");
+
+    let dir = copied_venue("# The venue's own name, the same in every language.\n# songngu-allow: untranslated\n", "");
+    let (code, doc) = check_json(dir.path(), &["--deny", "warnings"]);
+    assert_eq!(codes(&doc), [], "{doc}");
+    assert_eq!(code, 0);
+    // Counted nowhere: the states, the summary and `status` agree.
+    for locale in ["vi", "fr"] {
+        let counts = &doc["summary"]["locales"][locale];
+        assert_eq!((counts["untranslated"].as_u64(), counts["translated"].as_u64()), (Some(0), Some(2)), "{doc}");
+    }
+    let status = stdout(&songngu(dir.path(), &["status"]));
+    assert!(status.contains("vi: 100% translated, 2 of 2 entries"), "{status}");
+    assert!(status.contains("fr: 100% translated, 2 of 2 entries"), "{status}");
+}
+
+#[test]
+fn an_allow_comment_in_a_translation_silences_that_locale_only() {
+    let dir = copied_venue("", "# songngu-allow: untranslated\n");
+    let (code, doc) = check_json(dir.path(), &[]);
+    assert_eq!(codes(&doc), [("untranslated".into(), "fr".into(), "news-venue".into())], "{doc}");
+    assert_eq!(code, 0);
+    assert_eq!(doc["summary"]["locales"]["vi"]["untranslated"], 0);
+    assert_eq!(doc["summary"]["locales"]["fr"]["untranslated"], 1);
+}
+
+/// Duplicates and unknown references are found across a locale's files, after each file
+/// is checked: an entry's comment silences them too, and only for its entry.
+#[test]
+fn an_allow_comment_silences_findings_across_files() {
+    let dir = project(&[
+        ("songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\"]\n[severity]\nunaccepted = \"off\"\n"),
+        ("locales/en/a.ftl", "# songngu-allow: duplicate-id\n-brand = Songngu\n# songngu-allow: unknown-reference\nsee = See { -later }\nother = Also { -later }\n"),
+        ("locales/en/b.ftl", "-brand = Songngu\n"),
+        ("locales/vi/a.ftl", "-brand = Songngu\nsee = Xem { -later }\nother = Cũng { -later }\n"),
+        ("locales/vi/b.ftl", "-brand = Songngu\n"),
+    ]);
+    let (_, doc) = check_json(dir.path(), &[]);
+    let found = codes(&doc);
+    let of =
+        |code: &str| found.iter().filter(|c| c.0 == code).map(|c| (c.1.as_str(), c.2.as_str())).collect::<Vec<_>>();
+    // The duplicate is reported at its second definition, b.ftl: a's comment is not its.
+    assert_eq!(of("duplicate-id"), [("en", "-brand"), ("vi", "-brand")], "{doc}");
+    assert_eq!(of("unknown-reference"), [("en", "other"), ("vi", "other")], "{doc}");
+    assert_eq!(of("unused-suppression"), [("en", "-brand")], "{doc}");
+}
+
+#[test]
+fn an_allow_that_silences_nothing_is_reported() {
+    let dir = project(&[
+        ("locales/en/news.ftl", "# songngu-allow: not-nfc, untranslatd\nnews-p1 = The ceremony opens.\n"),
+        ("locales/vi/news.ftl", "# songngu-allow: number-mismatch\nnews-p1 = Lễ khai mạc.\n"),
+    ]);
+    let (code, doc) = check_json(dir.path(), &["--deny", "warnings"]);
+    assert_eq!(code, 1, "an unknown code is a warning");
+    let found: Vec<_> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "unused-suppression")
+        .map(|d| (d["severity"].as_str().unwrap(), d["locale"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("info", "en", "nothing to silence: no locale reports `not-nfc` on `news-p1`"),
+            ("warning", "en", "`untranslatd` is not a code: it silences nothing"),
+            ("info", "vi", "nothing to silence: vi reports no `number-mismatch` on `news-p1`"),
+        ]
+    );
+    let human = stdout(&songngu(dir.path(), &["check", "--color", "never", "--no-cache"]));
+    assert!(human.contains("help: did you mean `untranslated`? The codes are: syntax-error, duplicate-id,"), "{human}");
+    // Like every code, it can be turned off.
+    std::fs::write(dir.path().join("songngu.toml"), "[severity]\nunused-suppression = \"off\"\n").unwrap();
+    let (_, doc) = check_json(dir.path(), &[]);
+    assert!(codes(&doc).iter().all(|c| c.0 != "unused-suppression"), "{doc}");
+}
+
+/// Two announcements and a shared file of terms, with a duplicate and a missing entry.
+fn focus_project() -> tempfile::TempDir {
+    project(&[
+        ("locales/en/common.ftl", "-city = Hanoi\n"),
+        ("locales/en/news.ftl", "news-p1 = Welcome to { -city }\nnews-p2 = The ceremony opens at nine.\n"),
+        ("locales/en/other.ftl", "other-p1 = Another text here\n"),
+        ("locales/vi/common.ftl", "-city = Hà Nội\n"),
+        ("locales/vi/news.ftl", "news-p1 = Chào mừng đến { -city }\n-city = Hà Nội\n"),
+        ("locales/vi/other.ftl", "other-p1 = Một văn bản khác\n"),
+        ("source/news.md", "+++\ntitle = \"News\"\n+++\n\nText.\n"),
+    ])
+}
+
+#[test]
+fn check_narrowed_to_a_file_still_sees_the_whole_project() {
+    let dir = focus_project();
+    let (code, doc) = check_json(dir.path(), &["news"]);
+    let found = codes(&doc);
+    // The term comes from common.ftl: no unknown reference. The duplicate of common.ftl's
+    // term is found, in news.ftl; nothing of other.ftl is shown.
+    assert!(found.iter().all(|c| c.0 != "unknown-reference"), "{doc}");
+    assert!(found.contains(&("duplicate-id".into(), "vi".into(), "-city".into())), "{doc}");
+    assert!(found.contains(&("missing".into(), "vi".into(), "news-p2".into())), "{doc}");
+    assert!(doc["diagnostics"].as_array().unwrap().iter().all(|d| d["file"].as_str().unwrap().ends_with("/news.ftl")));
+    assert_eq!(code, 1);
+    assert_eq!(doc["summary"]["locales"]["vi"]["entries"], 2, "only news.ftl is counted");
+
+    // The same, named as a path from a locale's folder, as a resource, or as the announcement.
+    let human = |dir: &Path, args: &[&str]| {
+        let mut all = vec!["check", "--color", "never", "--no-cache"];
+        all.extend_from_slice(args);
+        stdout(&songngu(dir, &all))
+    };
+    let narrowed = human(dir.path(), &["news.ftl"]);
+    assert!(narrowed.ends_with(": checked news.ftl in en, vi\n"), "{narrowed}");
+    assert_eq!(human(&dir.path().join("locales/vi"), &["news.ftl"]), narrowed);
+    assert_eq!(human(&dir.path().join("locales/vi"), &["../en/news.ftl"]), narrowed);
+    assert_eq!(human(&dir.path().join("source"), &["locales/vi/news.ftl"]), narrowed);
+    assert_eq!(human(dir.path(), &["source/news.md"]), narrowed);
+
+    // other.ftl alone has nothing wrong: exit 0, though the project has errors.
+    let out = songngu(dir.path(), &["check", "other.ftl", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).ends_with("1 info: checked other.ftl in en, vi\n"), "{}", stdout(&out));
+
+    assert_refused(&songngu(dir.path(), &["check", "nws"]), "`nws` is not a file, resource or announcement");
+}
+
+#[test]
+fn quiet_hides_infos() {
+    let dir = focus_project();
+    let out = songngu(dir.path(), &["check", "--quiet", "--color", "never"]);
+    let text = stdout(&out);
+    assert!(!text.contains("info["), "{text}");
+    assert!(text.contains("error[duplicate-id]"), "{text}");
+    assert!(text.ends_with("2 errors, 1 warning: checked 3 resources in en, vi (3 infos not shown)\n"), "{text}");
+    assert_eq!(out.status.code(), Some(1));
+    let (_, doc) = check_json(dir.path(), &["-q"]);
+    assert_eq!((doc["summary"]["errors"].as_u64(), doc["summary"]["infos"].as_u64()), (Some(2), Some(0)), "{doc}");
+}
+
+#[test]
+fn summary_counts_words_per_file() {
+    let dir = focus_project();
+    std::fs::write(dir.path().join("locales/vi/other.ftl"), "other-p1 = Another text here\n").unwrap();
+    let out = songngu(dir.path(), &["check", "--summary", "--color", "never"]);
+    assert_eq!(
+        stdout(&out),
+        "vi: 2 of 3 files to do: 1 missing (5 words), 1 untranslated (3 words), 0 drifted (0 words)\n\
+         \x20 resource   missing  untranslated  drifted  words\n\
+         \x20 news.ftl         1             0        0      5\n\
+         \x20 other.ftl        0             1        0      3\n\
+         \n\
+         2 errors, 2 warnings, 2 infos: checked 3 resources in en, vi\n"
+    );
+    assert_eq!(out.status.code(), Some(1), "the exit code is check's");
+    assert_refused(&songngu(dir.path(), &["check", "--summary", "--format", "json"]), "--summary");
+}
+
+#[test]
+fn an_invisible_character_is_shown_in_the_quoted_line() {
+    let dir = project(&[
+        ("locales/en/news.ftl", "news-title = Signing in Hanoi\n"),
+        ("locales/vi/news.ftl", "news-title = Lễ ký\u{200B} tại Ha\u{300} Nội\n"),
+    ]);
+    let text = stdout(&songngu(dir.path(), &["check", "--color", "never", "--no-cache"]));
+    // Each finding underlines what it is about, and its place is the file's: the
+    // decomposed `à` is at column 26 of the file, though shown 7 characters further on.
+    assert!(
+        text.contains(
+            " --> locales/vi/news.ftl:1:19\n  |\n1 | news-title = Lễ ký<U+200B> tại Ha\u{300} Nội\n  |                   ^^^^^^^^ invisible character\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            " --> locales/vi/news.ftl:1:26\n  |\n1 | news-title = Lễ ký<U+200B> tại Ha\u{300} Nội\n  |                                 ^ not NFC\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn many_infos_of_a_kind_in_a_file_are_folded_into_one_line() {
+    let en: String = (1..=9).map(|n| format!("p{n} = Paragraph number {n} here\n")).collect();
+    let vi: String = (1..=9).map(|n| format!("p{n} = Đoạn văn số {n} ở đây\n")).collect();
+    let dir = project(&[("locales/en/news.ftl", &en), ("locales/vi/news.ftl", &vi)]);
+    let text = stdout(&songngu(dir.path(), &["check", "--color", "never"]));
+    assert_eq!(text.matches("info[unaccepted]: not accepted yet").count(), 3, "{text}");
+    assert!(
+        text.contains(
+            "info[unaccepted]: 6 more in this file, not shown\n--> locales/vi/news.ftl\n |\nhelp: `songngu check locales/vi/news.ftl` shows them all; `songngu accept vi` records every finished translation\n"
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with("9 infos: checked 1 resource in en, vi\n"), "{text}");
+    // Named, a file shows every finding.
+    let named = stdout(&songngu(dir.path(), &["check", "locales/vi/news.ftl", "--color", "never"]));
+    assert_eq!(named.matches("info[unaccepted]: not accepted yet").count(), 9, "{named}");
+}
+
+#[test]
+fn hints_name_the_command_that_fixes() {
+    let dir = project(&[
+        ("locales/en/news.ftl", "news-p1 = One\nnews-p2 = Two\n"),
+        ("locales/vi/news.ftl", "news-p1 = Một\nnews-p9 = Chín\n"),
+    ]);
+    let text = stdout(&songngu(dir.path(), &["check", "--color", "never"]));
+    assert!(text.contains("help: `songngu sync vi` adds it, as a marked copy to translate"), "{text}");
+    assert!(text.contains("help: `songngu sync vi --prune` moves it to the end of the file, commented out"), "{text}");
+    let explain = stdout(&songngu(dir.path(), &["explain", "not-nfc"]));
+    assert!(explain.contains("Run `songngu fmt`"), "{explain}");
+    let explain = stdout(&songngu(dir.path(), &["explain", "untranslated"]));
+    assert!(explain.contains("# songngu-allow: untranslated"), "{explain}");
+}

@@ -43,9 +43,9 @@ fn linked_project(config: &str, links: &[(&str, PathBuf)]) -> tempfile::TempDir 
     dir
 }
 
-/// compare-locales' count of missing entries for `locale`, or `None` when it is not
-/// installed (`.ci/run` installs it).
-fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> Option<u64> {
+/// compare-locales' count of missing entries for `locale` and of their words, or `None`
+/// when it is not installed (`.ci/run` installs it).
+fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> Option<(u64, u64)> {
     let work = tempfile::tempdir().unwrap();
     let toml = format!(
         "basepath = \".\"\nlocales = [\"{locale}\"]\n[env]\n    l = \"{{l10n_base}}/{{locale}}/\"\n    ref = \"{}/\"\n[[paths]]\n    reference = \"{{ref}}**\"\n    l10n = \"{{l}}**\"\n",
@@ -74,7 +74,8 @@ fn compare_locales_missing(reference: &Path, l10n_base: &Path, locale: &str) -> 
         .unwrap();
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let doc: Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
-    Some(doc[0]["summary"][locale]["missing"].as_u64().unwrap_or(0))
+    let summary = &doc[0]["summary"][locale];
+    Some((summary["missing"].as_u64().unwrap_or(0), summary["missing_w"].as_u64().unwrap_or(0)))
 }
 
 #[cfg(unix)]
@@ -86,17 +87,32 @@ fn firefox_vi_against_its_own_baseline() {
         linked_project(FIREFOX_CONFIG, &[("en-US", firefox.join("en-US-140esr")), ("vi", firefox.join("vi"))]);
     let (_, doc) = check_json(project.path());
 
-    // Missing entries: the same count as compare-locales 9 on the same pair.
+    // Missing entries and their words: the same counts as compare-locales 9 on the same
+    // pair (the words as `check --summary` gives them).
     let missing = with_code(&doc, "missing").count() as u64;
     assert_eq!(doc["summary"]["locales"]["vi"]["missing"].as_u64(), Some(missing));
+    let out = Command::new(env!("CARGO_BIN_EXE_songngu"))
+        .arg("--root")
+        .arg(project.path())
+        .args(["check", "--summary", "--color", "never"])
+        .output()
+        .unwrap();
+    let summary = String::from_utf8(out.stdout).unwrap();
+    let words: u64 = summary
+        .lines()
+        .find_map(|l| l.strip_prefix("vi: ")?.split(" missing (").nth(1)?.split(' ').next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no words of missing entries in {summary}"));
     match compare_locales_missing(&firefox.join("en-US-140esr"), &firefox, "vi") {
-        Some(theirs) => {
-            say(&format!("compare-locales 9 counts {theirs} missing entries in vi, songngu {missing}"));
-            assert_eq!(missing, theirs, "compare-locales counts {theirs} missing, songngu {missing}")
+        Some((theirs, their_words)) => {
+            say(&format!(
+                "compare-locales 9 counts {theirs} missing entries ({their_words} words) in vi, songngu {missing} ({words})"
+            ));
+            assert_eq!(missing, theirs, "compare-locales counts {theirs} missing, songngu {missing}");
+            assert_eq!(words, their_words, "compare-locales counts {their_words} missing words, songngu {words}");
         }
         None => {
-            say("compare-locales is not installed: comparing with the corpus README's count (91)");
-            assert_eq!(missing, 91);
+            say("compare-locales is not installed: comparing with the corpus README's count (91) and the 580 words compare-locales 9 counts for them");
+            assert_eq!((missing, words), (91, 580));
         }
     }
 

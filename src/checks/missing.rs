@@ -54,7 +54,8 @@ impl Check for Missing {
                 out.push(
                     INFO.at_entry(reference.file, entry, message)
                         .for_locale(target.file.locale.clone())
-                        .label(["not translated in ", locale].concat()),
+                        .label(["not translated in ", locale].concat())
+                        .help(["`songngu sync ", locale, "` adds it, as a marked copy to translate"].concat()),
                 );
             }
         }

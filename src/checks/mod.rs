@@ -18,7 +18,7 @@ pub mod cyclic_reference;
 mod drifted;
 mod duplicate_id;
 mod glossary;
-mod invisible_char;
+pub(crate) mod invisible_char;
 mod missing;
 mod missing_resource;
 mod not_nfc;
@@ -31,6 +31,7 @@ mod syntax_error;
 mod unaccepted;
 mod unknown_reference;
 mod untranslated;
+pub(crate) mod unused_suppression;
 mod value_mismatch;
 mod variable_mismatch;
 
@@ -56,6 +57,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &invisible_char::InvisibleChar,
     &number_mismatch::NumberMismatch,
     &glossary::Glossary,
+    &unused_suppression::UnusedSuppression,
 ];
 
 /// What a check is, for `explain` and for configuration.

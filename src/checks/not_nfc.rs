@@ -30,8 +30,9 @@ sentence compare as different.
 `Hà Nội` typed as `Ha` U+0300 ` Nội`.
 
 ## How to fix
-Retype the word, or convert the whole file to NFC: on the command line
-`uconv -x any-nfc < file.ftl > fixed.ftl` (ICU), or your editor's \"Normalize to NFC\".",
+Run `songngu fmt`: it rewrites every file in NFC, in its standard layout, comments kept
+(`songngu fmt FILE` for one file; a file with syntax errors is left alone). Or retype the
+word, or use your editor's \"Normalize to NFC\".",
 };
 
 impl Check for NotNfc {
@@ -65,7 +66,8 @@ impl Check for NotNfc {
                                     code_points(&written.nfc().collect::<String>())
                                 ),
                             )
-                            .label("not NFC"),
+                            .label("not NFC")
+                            .help("`songngu fmt` writes the file in NFC"),
                         );
                     }
                 }

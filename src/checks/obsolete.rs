@@ -46,22 +46,27 @@ impl Check for Obsolete {
     }
 
     fn check_group(&self, cx: &GroupCx<'_, '_>, out: &mut Vec<Diagnostic>) {
-        for (_, target) in cx.targets {
+        for (locale, target) in cx.targets {
             let Some(target) = target else { continue };
             for entry in &target.entries {
                 let key = entry.id;
                 if cx.reference.is_some_and(|r| r.contains(key)) {
                     continue;
                 }
-                let message = match cx.reference {
-                    Some(reference) => {
-                        format!("`{key}` is not in the reference {}", reference.file.display)
-                    }
+                let (message, help) = match cx.reference {
+                    Some(reference) => (
+                        format!("`{key}` is not in the reference {}", reference.file.display),
+                        format!("`songngu sync {locale} --prune` moves it to the end of the file, commented out"),
+                    ),
                     None => {
-                        format!("`{key}` has no reference: {} does not exist", (cx.display_path)(cx.reference_locale))
+                        let reference = (cx.display_path)(cx.reference_locale);
+                        (
+                            format!("`{key}` has no reference: {reference} does not exist"),
+                            format!("delete {}, or move it to where its reference is now", target.file.display),
+                        )
                     }
                 };
-                out.push(INFO.at_entry(target.file, entry, message).label("no longer in the reference"));
+                out.push(INFO.at_entry(target.file, entry, message).label("no longer in the reference").help(help));
             }
         }
     }

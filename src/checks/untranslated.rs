@@ -35,7 +35,17 @@ in `locales/vi/signing-opens.ftl`.
 ## How to fix
 Translate the text. If the copy is right (a proper name, a brand, a code), accept it by
 name, `songngu accept vi ID`: it is recorded as an intentional copy, and this check is
-quiet about it until the reference or the translation changes.",
+quiet about it until the reference or the translation changes.
+
+An entry that is the same in every language (a brand, a product name, a unit) can say so
+once, in the comment right above it in the reference file:
+
+    # songngu-allow: untranslated
+    -brand-name = Songngu
+
+That silences `untranslated` for it in every locale, now and after any later change (in
+a translation's file, for that locale only). `songngu explain unused-suppression` tells
+more.",
 };
 
 impl Check for Untranslated {

@@ -30,13 +30,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::{Definition, IndexedFile, LocaleIndex, Name, Use};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::run::{check_inputs, load_inputs, Counts, Overlay, PartIndex, ResourcePart, ResourceStatus};
+use crate::engine::run::{check_inputs, load_inputs, Counts, Overlay, PartIndex, ResourcePart, ResourceStatus, Words};
+use crate::engine::suppress::Allow;
 use crate::error::Error;
 use crate::project::Project;
 use crate::records::drift::{DiffOp, Drift, DriftClass};
 
 /// Changes whenever what is stored changes shape.
-const FORMAT: &str = "songngu check cache 4";
+const FORMAT: &str = "songngu check cache 5";
 
 /// A file's stamp: what changes whenever its content does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,9 +104,11 @@ struct EntryOut<'a> {
     /// What its indexes say, positions left out ([`semantic`]).
     semantic: u128,
     found: Vec<StoredDiagnostic>,
-    /// (locale, resource, is its reference, present, counts): `ResourceStatus` flattens
-    /// its counts for JSON, which this format cannot store.
-    statuses: Vec<(u32, &'a str, bool, bool, Counts)>,
+    /// (locale, resource, is its reference, present, counts, words): `ResourceStatus`
+    /// flattens its counts for JSON, which this format cannot store.
+    statuses: Vec<(u32, &'a str, bool, bool, Counts, Words)>,
+    /// Its `# songngu-allow:` codes, and whether each silenced one of its findings.
+    allows: &'a [Allow],
 }
 
 /// An [`EntryOut`] as read back.
@@ -116,7 +119,8 @@ struct EntryHead {
     key: u128,
     semantic: u128,
     found: Vec<StoredDiagnostic>,
-    statuses: Vec<(u32, String, bool, bool, Counts)>,
+    statuses: Vec<(u32, String, bool, bool, Counts, Words)>,
+    allows: Vec<Allow>,
 }
 
 /// A drift: its class, the old and new texts, the diff as (operation, text).
@@ -531,8 +535,9 @@ impl Cache {
             statuses: part
                 .statuses
                 .iter()
-                .map(|(l, s)| (*l as u32, s.resource.as_str(), s.is_reference, s.present, s.counts))
+                .map(|(l, s)| (*l as u32, s.resource.as_str(), s.is_reference, s.present, s.counts, s.words))
                 .collect(),
+            allows: &part.allows,
         };
         let stored = match (postcard::to_stdvec(&entry), indexes) {
             (Ok(entry), None) => Stored::New(entry, None),
@@ -792,11 +797,19 @@ fn restore(entry: EntryHead) -> Option<ResourcePart> {
     let statuses = entry
         .statuses
         .into_iter()
-        .map(|(l, resource, is_reference, present, counts)| {
-            (l as usize, ResourceStatus { resource, is_reference, present, counts })
+        .map(|(l, resource, is_reference, present, counts, words)| {
+            (l as usize, ResourceStatus { resource, is_reference, present, counts, words })
         })
         .collect();
-    Some(ResourcePart { found, statuses, indexes: Vec::new(), semantic: entry.semantic, cached: true, key: entry.key })
+    Some(ResourcePart {
+        found,
+        statuses,
+        indexes: Vec::new(),
+        semantic: entry.semantic,
+        cached: true,
+        key: entry.key,
+        allows: entry.allows,
+    })
 }
 
 /// A stored part of an index as the checks use it; `None` when it does not read back.

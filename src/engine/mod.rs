@@ -8,8 +8,10 @@
 //! already applied), never again by each command on its own.
 
 pub(crate) mod cache;
+pub mod focus;
 pub mod run;
 pub mod state;
 pub mod stated;
+pub(crate) mod suppress;
 
 pub use state::{EntryState, Verdict, Verdicts};

@@ -112,6 +112,26 @@ pub struct ResourceStatus {
     pub present: bool,
     #[serde(flatten)]
     pub counts: Counts,
+    /// How many words of the reference its missing, untranslated and drifted entries
+    /// have: the size of the work left.
+    #[serde(skip)]
+    pub words: Words,
+}
+
+/// Words of the reference entries in each state that asks for work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Words {
+    pub missing: usize,
+    pub untranslated: usize,
+    pub drifted: usize,
+}
+
+impl Words {
+    fn add(&mut self, other: &Words) {
+        self.missing += other.missing;
+        self.untranslated += other.untranslated;
+        self.drifted += other.drifted;
+    }
 }
 
 /// Everything a check run found.
@@ -123,11 +143,27 @@ pub struct CheckReport {
     pub resources_checked: usize,
     /// Of those, how many results came from the cache (`.songngu/cache`) unread.
     pub from_cache: usize,
+    /// The resources the report was narrowed to ([`CheckReport::narrow_to`]); empty for
+    /// the whole project.
+    pub focus: Vec<String>,
+    /// How many infos were left out ([`CheckReport::hide_infos`]).
+    pub hidden_infos: usize,
 }
 
 impl CheckReport {
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// The words of the reference left to translate in a locale, over its resources.
+    pub fn total_words(&self, locale: &str) -> Words {
+        let mut total = Words::default();
+        if let Some((_, resources)) = self.locales.iter().find(|(l, _)| l == locale) {
+            for r in resources {
+                total.add(&r.words);
+            }
+        }
+        total
     }
 
     /// Totals of a locale over its resources.
@@ -214,6 +250,8 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     // Each resource's findings, put together once at the end (not moved again each time
     // one list outgrows its place).
     let mut found: Vec<Vec<Diagnostic>> = Vec::with_capacity(resources.len());
+    // Every `# songngu-allow:` code of the project (few), for the locale-wide findings.
+    let mut allows = Vec::new();
     for (c, chunk) in resources.chunks(CHUNK).enumerate() {
         #[allow(clippy::type_complexity)]
         let parts: Vec<Result<(ResourcePart, Stored, Vec<(usize, PartIndex)>), Error>> = chunk
@@ -259,6 +297,7 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
             }
             index_parts.push((c * CHUNK + k, resource, indexes, part.cached));
             found.push(part.found);
+            allows.extend(part.allows);
             report.resources_checked += 1;
         }
     }
@@ -351,6 +390,10 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     }
     drop(cache);
 
+    // The locale-wide findings are kept in the cache as found, silenced only here: a
+    // line added or removed later changes what is silenced, not what is found.
+    crate::engine::suppress::silence_across(project, &mut across, &mut allows);
+    across.extend(crate::engine::suppress::unused(&allows));
     apply_overrides(project, &mut across);
     crate::diagnostic::sort(&mut across);
     found.push(across);
@@ -450,6 +493,10 @@ pub(crate) struct ResourcePart {
     pub cached: bool,
     /// The cache's key of its inputs (0 without a cache).
     pub key: u128,
+    /// The codes its entries' comments silence (`# songngu-allow:`), each marked with
+    /// whether it silenced one of its findings; the locale-wide findings are silenced
+    /// with them at the end of the run.
+    pub allows: Vec<crate::engine::suppress::Allow>,
 }
 
 /// A resource's part of a locale's index: built by checking it, or as the cache keeps it
@@ -617,8 +664,11 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
         }
     }
 
-    // `[severity]` applied here, before anything is counted: a code set to `off` did not
-    // run as far as the counts, the states and the exit code can tell.
+    // What the entries' own comments silence (`# songngu-allow:`), then `[severity]`,
+    // both here, before anything is counted: a silenced code, or one set to `off`, did
+    // not run as far as the counts, the states and the exit code can tell.
+    let mut allows = crate::engine::suppress::gather(resource, reference_locale, &models);
+    crate::engine::suppress::silence(&mut found, &mut allows);
     apply_overrides(project, &mut found);
     one_finding_per_state(&mut found);
 
@@ -628,15 +678,15 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     for locale in &config.locales {
         let model = model_of(locale);
         let is_reference = locale == reference_locale;
-        let counts = if is_reference {
+        let (counts, words) = if is_reference {
             let keys = model.map_or(0, FileModel::key_count);
-            Counts { entries: keys, translated: keys, ..Counts::default() }
+            (Counts { entries: keys, translated: keys, ..Counts::default() }, Words::default())
         } else {
             count_states(&found, locale, reference, model, reference_count)
         };
         statuses.push((
             locale_number(locale),
-            ResourceStatus { resource: resource.to_string(), is_reference, present: model.is_some(), counts },
+            ResourceStatus { resource: resource.to_string(), is_reference, present: model.is_some(), counts, words },
         ));
     }
     // Down to what was found: the room made for a finding per entry would otherwise stay
@@ -644,18 +694,19 @@ pub(crate) fn check_inputs(project: &Project, resource: &str, inputs: Inputs) ->
     found.shrink_to_fit();
     // What its indexes say, for the cache's key of the locale-wide findings: the cache's
     // to work out (`cache::semantic`), and nobody's without one.
-    ResourcePart { found, statuses, indexes, semantic: 0, cached: false, key: 0 }
+    ResourcePart { found, statuses, indexes, semantic: 0, cached: false, key: 0, allows }
 }
 
 /// The counts of one target locale's file of a resource: each entry's one
-/// [`EntryState`], from the resource's findings (`[severity]` applied).
+/// [`EntryState`], from the resource's findings (`[severity]` applied); and the words of
+/// the reference entries that are left to translate.
 fn count_states(
     found: &[Diagnostic],
     locale: &str,
     reference: Option<&FileModel<'_>>,
     model: Option<&FileModel<'_>>,
     reference_count: usize,
-) -> Counts {
+) -> (Counts, Words) {
     // The findings that name a state, by id, sorted: an entry with several (untranslated
     // and unaccepted) gets the one state they give together. Found by sorting, not
     // hashing: a project nobody has accepted has one such finding per entry.
@@ -666,6 +717,9 @@ fn count_states(
         .collect();
     named.sort_unstable();
     let mut counts = Counts { entries: reference_count, ..Counts::default() };
+    let mut words = Words::default();
+    // Words are counted only for the entries left to do: most are done.
+    let words_of = |id: &str| reference.and_then(|r| r.get(id)).map_or(0, |e| e.word_count());
     let mut last = None;
     for (id, state) in named {
         // Sorted by id, then state: the first of an id is the one that wins.
@@ -674,9 +728,13 @@ fn count_states(
         }
         last = Some(id);
         match state {
-            EntryState::Untranslated => counts.untranslated += 1,
+            EntryState::Untranslated => {
+                counts.untranslated += 1;
+                words.untranslated += words_of(id);
+            }
             EntryState::Drifted(class) => {
                 counts.drifted += 1;
+                words.drifted += words_of(id);
                 match class {
                     DriftClass::Cosmetic => counts.drift.cosmetic += 1,
                     DriftClass::Wording => counts.drift.wording += 1,
@@ -688,15 +746,19 @@ fn count_states(
         }
     }
     // Missing and obsolete are facts of the two files, whatever `[severity]` says.
-    let not_in = |from: Option<&FileModel<'_>>, other: Option<&FileModel<'_>>| match (from, other) {
-        (Some(from), Some(other)) => from.firsts().filter(|(key, _)| !other.contains(key)).count(),
-        (Some(from), None) => from.key_count(),
-        (None, _) => 0,
-    };
-    counts.missing = not_in(reference, model);
-    counts.obsolete = not_in(model, reference);
+    if let Some(reference) = reference {
+        for (key, entry) in reference.firsts() {
+            if !model.is_some_and(|m| m.contains(key)) {
+                counts.missing += 1;
+                words.missing += entry.word_count();
+            }
+        }
+    }
+    if let Some(model) = model {
+        counts.obsolete = model.firsts().filter(|(key, _)| !reference.is_some_and(|r| r.contains(key))).count();
+    }
     counts.translated = reference_count.saturating_sub(counts.missing + counts.untranslated + counts.drifted);
-    counts
+    (counts, words)
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.

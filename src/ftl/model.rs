@@ -13,6 +13,10 @@ pub type Attribute<'t> = ast::Attribute<&'t str>;
 pub type InlineExpression<'t> = ast::InlineExpression<&'t str>;
 pub type Variant<'t> = ast::Variant<&'t str>;
 
+/// How a comment line that silences codes for its entry starts (see
+/// [`Entry::allowed_codes`]).
+pub const ALLOW: &str = "songngu-allow:";
+
 /// A message or a term.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'t> {
@@ -26,12 +30,46 @@ pub struct Entry<'t> {
     /// The id as the project knows it, as written in the file: `name` for messages,
     /// `-name` for terms.
     pub id: &'t str,
+    /// The comment Fluent attaches to it: the `#` lines right above it (not `##` or
+    /// `###`, and not one a blank line keeps apart). Not content, but it may carry a
+    /// `# songngu-allow:` line ([`Entry::allowed_codes`]).
+    pub comment: Option<&'t ast::Comment<&'t str>>,
 }
 
 impl<'t> Entry<'t> {
     /// The id as the project knows it: `name` for messages, `-name` for terms.
     pub fn key(&self) -> String {
         self.id.to_string()
+    }
+
+    /// What the entry's own comment silences: each code named on a
+    /// `# songngu-allow: CODE[, CODE…]` line, as written (a slice of the file, so its
+    /// place can be shown). Names that are not codes are returned too: the
+    /// `unused-suppression` check reports them. Any other line of the comment is free
+    /// text (a reason, a note for translators).
+    pub fn allowed_codes(&self) -> impl Iterator<Item = &'t str> + 't {
+        let lines = self.comment.map_or(&[][..], |c| c.content.as_slice());
+        lines
+            .iter()
+            .filter_map(|line| line.trim_start().strip_prefix(ALLOW))
+            .flat_map(|codes| codes.split(','))
+            .map(str::trim)
+            .filter(|code| !code.is_empty())
+    }
+
+    /// How many words its value and attributes have, counted as compare-locales counts
+    /// them (so the two agree on the work left): the whitespace-separated pieces of their
+    /// text, in every variant; placeables are not words.
+    pub fn word_count(&self) -> usize {
+        let mut words = 0;
+        for (_, pattern) in self.parts() {
+            walk(pattern, &mut |node| {
+                if let Node::Text(text) = node {
+                    words += text.split_whitespace().count();
+                }
+            });
+        }
+        words
     }
 
     /// Length of the id in the file, for underlining it.
@@ -234,6 +272,7 @@ impl<'t> FileModel<'t> {
                             attributes: &m.attributes,
                             offset: file.offset_of(m.id.name),
                             id: m.id.name,
+                            comment: m.comment.as_ref(),
                         }),
                         ast::Entry::Term(t) => {
                             let offset = file.offset_of(t.id.name).saturating_sub(1);
@@ -245,6 +284,7 @@ impl<'t> FileModel<'t> {
                                 offset,
                                 // The parser keeps the dash out of the name; it is just before.
                                 id: file.text.get(offset..offset + t.id.name.len() + 1).unwrap_or(t.id.name),
+                                comment: t.comment.as_ref(),
                             })
                         }
                         ast::Entry::Junk { content } => {

@@ -16,31 +16,95 @@ use crate::records::drift::DiffTag;
 
 /// Renders every diagnostic, then the summary line. Files are read again from `root` to
 /// show their lines; a file that cannot be read is rendered without a snippet.
+///
+/// On the whole project, of more than [`INFOS_FOLDED_ABOVE`] infos of one code in one
+/// file the first [`INFOS_SHOWN`] are shown, the rest said in one line: a first check of
+/// a big project has an `unaccepted` info for every entry, thousands of them, and the
+/// errors and warnings must not drown in them. A check narrowed to some files shows every
+/// finding of those.
 pub fn render(report: &CheckReport, root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
-    render_diagnostics(&report.diagnostics, root, out)?;
+    render_folded(&report.diagnostics, root, report.focus.is_empty(), out)?;
     writeln!(out, "{}", summary_line(report))
 }
 
+/// How many infos of one code in one file a check of the whole project shows, when
+/// there are more than [`INFOS_FOLDED_ABOVE`].
+pub const INFOS_SHOWN: usize = 3;
+
+/// Up to this many infos of one code in one file are all shown: folding a few saves
+/// nothing.
+pub const INFOS_FOLDED_ABOVE: usize = 5;
+
 /// Each finding with its snippet and help, a blank line after each.
 pub fn render_diagnostics(diagnostics: &[Diagnostic], root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+    render_folded(diagnostics, root, false, out)
+}
+
+/// [`render_diagnostics`], with `fold` the infos of one code in one file beyond
+/// [`INFOS_SHOWN`] said in one line after the file's findings (they come sorted by file).
+fn render_folded(diagnostics: &[Diagnostic], root: &Path, fold: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let renderer = Renderer::styled();
     let mut sources: HashMap<&str, Option<(String, LineIndex)>> = HashMap::new();
-    for diagnostic in diagnostics {
-        let source = sources.entry(&diagnostic.file).or_insert_with(|| {
-            let text = std::fs::read(root.join(&*diagnostic.file)).ok()?;
-            let text = String::from_utf8_lossy(&text).into_owned();
-            // Spans count from after a byte-order mark, as the checks read the file.
-            let text = match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_string(),
-                None => text,
-            };
-            let lines = LineIndex::new(&text);
-            Some((text, lines))
-        });
-        let rendered = render_one(&renderer, diagnostic, source.as_ref());
-        writeln!(out, "{rendered}\n")?;
+    // Infos by (file, code, locale): how many there are, then how many were met.
+    let mut infos: HashMap<(&str, &str, &str), (usize, usize)> = HashMap::new();
+    if fold {
+        for d in diagnostics.iter().filter(|d| d.severity == Severity::Info) {
+            infos.entry((&d.file, d.code, &d.locale)).or_default().0 += 1;
+        }
+    }
+    // Of the file being shown: the (code, locale) of infos not shown, and how many.
+    let mut folded: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for (n, diagnostic) in diagnostics.iter().enumerate() {
+        let shown = match infos.get_mut(&(&*diagnostic.file, diagnostic.code, &*diagnostic.locale)) {
+            Some((all, met)) if *all > INFOS_FOLDED_ABOVE && diagnostic.severity == Severity::Info => {
+                *met += 1;
+                let shown = *met <= INFOS_SHOWN;
+                if !shown {
+                    *folded.entry((diagnostic.code, &diagnostic.locale)).or_default() += 1;
+                }
+                shown
+            }
+            _ => true,
+        };
+        if shown {
+            let source = sources.entry(&diagnostic.file).or_insert_with(|| {
+                let text = std::fs::read(root.join(&*diagnostic.file)).ok()?;
+                let text = String::from_utf8_lossy(&text).into_owned();
+                // Spans count from after a byte-order mark, as the checks read the file.
+                let text = match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_string(),
+                    None => text,
+                };
+                let lines = LineIndex::new(&text);
+                Some((text, lines))
+            });
+            let rendered = render_one(&renderer, diagnostic, source.as_ref());
+            writeln!(out, "{rendered}\n")?;
+        }
+        let file_ends = diagnostics.get(n + 1).is_none_or(|next| next.file != diagnostic.file);
+        if file_ends {
+            for ((code, locale), folded) in std::mem::take(&mut folded) {
+                writeln!(out, "{}\n", render_fold(&renderer, code, locale, &diagnostic.file, folded))?;
+            }
+        }
     }
     Ok(())
+}
+
+/// The line that stands for the infos of a code in a file that were not shown.
+fn render_fold(renderer: &Renderer, code: &str, locale: &str, file: &str, folded: usize) -> String {
+    let title = format!("{folded} more in this file, not shown");
+    let help = match code {
+        "unaccepted" => format!(
+            "`songngu check {file}` shows them all; `songngu accept {locale}` records every finished translation"
+        ),
+        _ => format!("`songngu check {file}` shows them all; `--quiet` hides infos"),
+    };
+    let groups = [
+        Level::INFO.primary_title(title).id(code).element(annotate_snippets::Origin::path(file)),
+        Group::with_title(Level::HELP.secondary_title(help)),
+    ];
+    renderer.render(&groups)
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -54,6 +118,8 @@ fn level(severity: Severity) -> Level<'static> {
 fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, LineIndex)>) -> String {
     let title = level(d.severity).primary_title(&*d.message).id(d.code);
     let mut groups = Vec::new();
+    // `file:line:column` as the renderer would write it, when that is not the file's.
+    let mut column_shown = None;
     match source {
         Some((text, lines)) if d.line >= 1 && d.span.end <= text.len() && is_showable(text, lines, d.line) => {
             let line = lines.line_range(text, d.line.min(lines.line_count()));
@@ -68,13 +134,19 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
             while !shown.is_char_boundary(end) {
                 end += 1;
             }
-            let mut annotation = AnnotationKind::Primary.span(start..end);
+            let (shown, span, moved) = visible(shown, start..end);
+            let mut annotation = AnnotationKind::Primary.span(span.clone());
             if let Some(label) = &d.label {
                 annotation = annotation.label(label);
             }
-            groups.push(
-                title.element(Snippet::source(&text[line]).line_start(d.line).path(&*d.file).annotation(annotation)),
-            );
+            if moved {
+                // The renderer counts the column on the line as shown, longer than the
+                // file's before the finding: the place given is the file's.
+                let counted = shown[..span.start].chars().count() + 1;
+                column_shown = Some(format!("{}:{}:{counted}", d.file, d.line));
+            }
+            let snippet = Snippet::source(shown).line_start(d.line).annotation(annotation).path(&*d.file);
+            groups.push(title.element(snippet));
         }
         _ => {
             let mut origin = annotate_snippets::Origin::path(&*d.file).line(d.line);
@@ -96,7 +168,53 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<&(String, Line
     if let Some(help) = &d.help {
         groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
     }
-    renderer.render(&groups)
+    let rendered = renderer.render(&groups);
+    // In the `-->` line, not in a message that names a place.
+    match (column_shown, rendered.find("--> ")) {
+        (Some(counted), Some(at)) => {
+            let place = format!("{}:{}:{}", d.file, d.line, d.column);
+            format!("{}{}", &rendered[..at], rendered[at..].replacen(&counted, &place, 1))
+        }
+        _ => rendered,
+    }
+}
+
+/// A quoted line as a reader can see it: each invisible or control character (those
+/// `invisible-char` reports: U+200B, U+FEFF, bidi controls, NUL…) written as `<U+200B>`,
+/// and the underlined `span` moved to match (a finding about the character underlines
+/// its whole name). Also whether the line changed before the span, which moves the
+/// column counted on it. A carriage return is shown by the renderer itself (`␍`).
+fn visible(line: &str, span: std::ops::Range<usize>) -> (std::borrow::Cow<'_, str>, std::ops::Range<usize>, bool) {
+    let hidden = |c: char| {
+        crate::checks::invisible_char::invisible_name(c).is_some()
+            || (c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+    };
+    if !line.chars().any(hidden) {
+        return (std::borrow::Cow::Borrowed(line), span, false);
+    }
+    let mut shown = String::with_capacity(line.len() + 16);
+    let (mut start, mut end) = (span.start, span.end);
+    for (i, c) in line.char_indices() {
+        if i == span.start {
+            start = shown.len();
+        }
+        if i == span.end {
+            end = shown.len();
+        }
+        if hidden(c) {
+            shown.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            shown.push(c);
+        }
+    }
+    if span.start >= line.len() {
+        start = shown.len();
+    }
+    if span.end >= line.len() {
+        end = shown.len();
+    }
+    let moved = start != span.start;
+    (std::borrow::Cow::Owned(shown), start..end, moved)
 }
 
 /// A word diff as one line: `[-deleted-]` struck out in red, `{+inserted+}` underlined
@@ -187,15 +305,22 @@ fn is_showable(text: &str, lines: &LineIndex, line: usize) -> bool {
     line.len() <= LONGEST_QUOTED_LINE && !line.contains(['\0', char::REPLACEMENT_CHARACTER])
 }
 
-/// One line for the end of the output: what was checked and what was found.
+/// One line for the end of the output: what was checked and what was found (of a
+/// report narrowed to some files, what was found in them; with `--quiet`, how many infos
+/// are not shown).
 pub fn summary_line(report: &CheckReport) -> String {
     let locales: Vec<&str> = report.locales.iter().map(|(l, _)| l.as_str()).collect();
-    let scope = format!(
-        "checked {} resource{} in {}",
-        report.resources_checked,
-        if report.resources_checked == 1 { "" } else { "s" },
-        locales.join(", ")
-    );
+    let what = match report.focus.as_slice() {
+        [] => format!("{} resource{}", report.resources_checked, if report.resources_checked == 1 { "" } else { "s" }),
+        few if few.len() <= 3 => few.join(", "),
+        many => format!("{} of {} resources", many.len(), report.resources_checked),
+    };
+    let mut scope = format!("checked {what} in {}", locales.join(", "));
+    let hidden = match report.hidden_infos {
+        0 => String::new(),
+        1 => " (1 info not shown)".to_string(),
+        n => format!(" ({n} infos not shown)"),
+    };
     let counts = [
         (report.count(Severity::Error), "error"),
         (report.count(Severity::Warning), "warning"),
@@ -208,10 +333,11 @@ pub fn summary_line(report: &CheckReport) -> String {
         .collect();
     if found.is_empty() {
         let style = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
-        format!("{style}ok{style:#}: {scope}: no problems found")
+        format!("{style}ok{style:#}: {scope}: no problems found{hidden}")
     } else {
         let color = if counts[0].0 > 0 { AnsiColor::Red } else { AnsiColor::Yellow };
         let style = Style::new().fg_color(Some(color.into())).bold();
+        scope.push_str(&hidden);
         format!("{style}{}{style:#}: {scope}", found.join(", "))
     }
 }

@@ -12,4 +12,5 @@ pub mod ingest;
 pub mod json;
 pub mod sarif;
 pub mod status;
+pub mod summary;
 pub mod sync;
