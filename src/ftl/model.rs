@@ -26,6 +26,8 @@ pub struct Entry<'t> {
     /// The id as the project knows it, as written in the file: `name` for messages,
     /// `-name` for terms.
     pub id: &'t str,
+    /// The comment attached to the entry (the `#` lines just above it), if any.
+    pub comment: Option<&'t ast::Comment<&'t str>>,
 }
 
 impl<'t> Entry<'t> {
@@ -200,6 +202,9 @@ pub struct FileModel<'t> {
     by_key: std::collections::HashMap<&'t str, usize, foldhash::fast::RandomState>,
     /// Positions in `entries` of the first definition of each key, in file order.
     firsts: Vec<usize>,
+    /// The words the file's texts write in lower case ([`crate::text::names`]), made the
+    /// first time a check asks: only a text that may be untranslated needs them.
+    lowercase_words: std::sync::OnceLock<std::collections::HashSet<Box<str>>>,
 }
 
 /// What parsing one file gave: `None` for an unreadable file.
@@ -215,6 +220,7 @@ impl<'t> FileModel<'t> {
             failure: None,
             by_key: Default::default(),
             firsts: Vec::new(),
+            lowercase_words: std::sync::OnceLock::new(),
         };
         match parsed {
             None => {
@@ -234,6 +240,7 @@ impl<'t> FileModel<'t> {
                             attributes: &m.attributes,
                             offset: file.offset_of(m.id.name),
                             id: m.id.name,
+                            comment: m.comment.as_ref(),
                         }),
                         ast::Entry::Term(t) => {
                             let offset = file.offset_of(t.id.name).saturating_sub(1);
@@ -245,6 +252,7 @@ impl<'t> FileModel<'t> {
                                 offset,
                                 // The parser keeps the dash out of the name; it is just before.
                                 id: file.text.get(offset..offset + t.id.name.len() + 1).unwrap_or(t.id.name),
+                                comment: t.comment.as_ref(),
                             })
                         }
                         ast::Entry::Junk { content } => {
@@ -323,6 +331,23 @@ impl<'t> FileModel<'t> {
                     .map(move |(at, t)| (entry, at, t))
             })
             .filter(move |&(_, at, text)| !file.plain_latin_in(at..at + text.len()))
+    }
+
+    /// Whether any text of the file (values, attributes, variants; not comments) writes
+    /// `word`, given in lower case, in lower case: what tells a word of the file's
+    /// language from a name ([`crate::text::names::read`]).
+    pub fn writes_in_lowercase(&self, word: &str) -> bool {
+        self.lowercase_words
+            .get_or_init(|| {
+                let mut words = std::collections::HashSet::new();
+                for entry in &self.entries {
+                    for (_, pattern) in entry.parts() {
+                        crate::text::names::lowercase_words(&plain_text(pattern), &mut words);
+                    }
+                }
+                words
+            })
+            .contains(word)
     }
 
     /// The first definition of each key, in file order.
