@@ -26,8 +26,10 @@ A target entry whose value or attribute is
   Herzegovina`, `US Letter`, `Wi-Fi`, `64-bit`, `yourname@example.com`), which are the
   same in both languages;
 - still in the reference language: for Vietnamese, a text with none of ă â đ ê ô ơ ư
-  and no tone mark and with three or more English words (names and codes do not
-  count, nor Vietnamese words that happen to have no mark: `Theo trang web`); for
+  and no tone mark and with three or more English words: words its reference file
+  writes, and English function words (`the`, `was`, `with`) in any text. Names and
+  codes do not count, nor Vietnamese words that happen to have no mark (`Theo trang
+  web`, `in trang`); for
   English translated from Vietnamese, a text of three or more words, most of them
   Vietnamese.
 
@@ -85,7 +87,12 @@ impl Check for Untranslated {
             let still_reference = !copied
                 && target_language != reference_language
                 && match target_language {
-                    "vi" => has_no_vietnamese_word(&text) && reading(&text).words >= 3,
+                    "vi" => {
+                        has_no_vietnamese_word(&text) && {
+                            let reading = reading(&text);
+                            reading.words + reading.function_words >= 3
+                        }
+                    }
                     _ if reference_language == "vi" => {
                         let (vietnamese, total) = vietnamese_share(&text);
                         total >= 3 && vietnamese * 2 > total

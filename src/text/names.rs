@@ -26,7 +26,21 @@ pub struct Reading {
     pub lowercase: usize,
     /// Names, brands and codes: the same in every language.
     pub names: usize,
+    /// English function words (`the`, `was`, `with`) that did not count as words above:
+    /// the glue of an English sentence, whatever its other words, and spelled by no
+    /// Vietnamese syllable (unlike `in`, `to`, `do`, `an`, which are also Vietnamese).
+    pub function_words: usize,
 }
+
+/// English function words that no Vietnamese syllable without marks spells: what tells
+/// an English sentence in a Vietnamese file from Vietnamese typed without its marks
+/// (`in trang`, `cho`, `to`, `than` are Vietnamese words too, and are left out).
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "for", "with", "was", "were", "is", "are", "that", "this", "these", "those", "from", "by",
+    "has", "have", "had", "will", "would", "been", "which", "who", "what", "when", "where", "their", "there", "they",
+    "it", "its", "or", "not", "but", "into", "about", "our", "your", "you", "we", "she", "his", "her", "at", "on",
+    "as", "if",
+];
 
 /// What one whitespace-separated token of a text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +55,7 @@ enum Token<'a> {
     /// A word that joins names in every language's names (`and` in `Bosnia and
     /// Herzegovina`, `of`, `the`, `de`), in any case: neither a name nor evidence of a
     /// language on its own.
-    Joining,
+    Joining(&'a str),
     /// A word in lower case (`ceremony`).
     Lower(&'a str),
     /// A word with a capital first letter and no other (`Session`, `Andorra`).
@@ -64,6 +78,10 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 
 fn is_calendar_word(lowered: &str) -> bool {
     super::numbers::MONTHS.contains(&lowered) || WEEKDAYS.contains(&lowered)
+}
+
+fn is_function_word(word: &str) -> bool {
+    ENGLISH_FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_vowel(c: char) -> bool {
@@ -105,7 +123,7 @@ fn token(core: &str) -> Token<'_> {
     }
     let lowered = core.to_lowercase();
     if JOINING.contains(&lowered.as_str()) {
-        return Token::Joining;
+        return Token::Joining(core);
     }
     if is_calendar_word(&lowered) {
         return Token::Calendar;
@@ -225,22 +243,27 @@ pub fn read(text: &str, written_lowercase: &dyn Fn(&str) -> bool) -> Reading {
     let mut starts_sentence = true;
     for (i, &(token, ends_sentence)) in tokens.iter().enumerate() {
         match token {
-            Token::Nothing | Token::Joining => {}
+            Token::Nothing => {}
             Token::Code => reading.names += 1,
             Token::Calendar => reading.words += 1,
+            Token::Joining(word) => reading.function_words += usize::from(is_function_word(word)),
             Token::Lower(word) => {
                 if known(word) {
                     reading.words += 1;
                     reading.lowercase += 1;
+                } else if is_function_word(word) {
+                    reading.function_words += 1;
                 }
             }
             Token::Capitalised(word) => {
                 // The next word that is not a joining one: `Delegates at the ceremony`.
-                let next = tokens[i + 1..].iter().find(|(t, _)| *t != Token::Joining);
+                let next = tokens[i + 1..].iter().find(|(t, _)| !matches!(t, Token::Joining(_)));
                 let sentence_goes_on =
                     starts_sentence && !ends_sentence && matches!(next, Some((Token::Lower(next), _)) if known(next));
                 if sentence_goes_on || known(word) {
                     reading.words += 1;
+                } else if is_function_word(word) {
+                    reading.function_words += 1;
                 } else {
                     reading.names += 1;
                 }
@@ -350,6 +373,15 @@ mod tests {
         lowercase_words(text, &mut words);
         let r = read(text, &|w| words.contains(w));
         assert!(r.names > r.words && r.lowercase >= 6, "{r:?}");
+    }
+
+    #[test]
+    fn english_glue_is_english_whatever_the_file_says() {
+        let text = "The weather in Hanoi was sunny and warm for the visiting delegations.";
+        let r = read(text, &|_| false);
+        assert_eq!((r.words, r.function_words, r.names), (0, 5, 1), "{r:?}");
+        // Vietnamese typed without its marks has none of them.
+        assert_eq!(read("in trang, to cho an do than", &|_| false).function_words, 0);
     }
 
     #[test]
