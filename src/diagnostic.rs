@@ -66,6 +66,10 @@ pub struct Diagnostic {
     /// Borrowed when it is a fixed text (`not accepted yet`), as most are in a project
     /// nobody has accepted yet.
     pub message: std::borrow::Cow<'static, str>,
+    /// For `syntax-error`: the Fluent parser's own words (`Expected one of "a-zA-Z"`),
+    /// kept for tools and for whoever reports a bug; the message says it for a person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parser: Option<String>,
     /// Byte span in the file that the human renderer underlines.
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
@@ -262,6 +266,7 @@ mod tests {
             column,
             id: None,
             message: tag.to_string().into(),
+            parser: None,
             span: 0..0,
             label: None,
             drift: None,

@@ -730,15 +730,16 @@ fn codes(doc: &serde_json::Value) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// A venue's name copied unchanged into two translations: `untranslated` in both.
+/// A campaign motto copied unchanged into two translations: `untranslated` in both. (A
+/// name would not be: names are not words of a language.)
 fn copied_venue(reference_comment: &str, vi_comment: &str) -> tempfile::TempDir {
-    let en = format!("{reference_comment}news-venue = National Convention Center\nnews-p1 = The ceremony opens.\n");
-    let vi = format!("{vi_comment}news-venue = National Convention Center\nnews-p1 = Lễ khai mạc.\n");
+    let en = format!("{reference_comment}news-venue = Stronger together against cybercrime\nnews-p1 = The ceremony opens.\n");
+    let vi = format!("{vi_comment}news-venue = Stronger together against cybercrime\nnews-p1 = Lễ khai mạc.\n");
     project(&[
         ("songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\", \"fr\"]\n[severity]\nunaccepted = \"off\"\n"),
         ("locales/en/news.ftl", &en),
         ("locales/vi/news.ftl", &vi),
-        ("locales/fr/news.ftl", "news-venue = National Convention Center\nnews-p1 = La cérémonie commence.\n"),
+        ("locales/fr/news.ftl", "news-venue = Stronger together against cybercrime\nnews-p1 = La cérémonie commence.\n"),
     ])
 }
 
@@ -749,7 +750,7 @@ fn an_allow_comment_in_the_reference_silences_every_locale() {
     let untranslated: Vec<_> = codes(&doc).into_iter().filter(|c| c.0 == "untranslated").collect();
     assert_eq!(untranslated.len(), 2, "{untranslated:?}");
 
-    let dir = copied_venue("# The venue's own name, the same in every language.\n# songngu-allow: untranslated\n", "");
+    let dir = copied_venue("# The campaign's motto, printed in English in every language.\n# songngu-allow: untranslated\n", "");
     let (code, doc) = check_json(dir.path(), &["--deny", "warnings"]);
     assert_eq!(codes(&doc), [], "{doc}");
     assert_eq!(code, 0);

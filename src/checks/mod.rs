@@ -351,6 +351,7 @@ impl CheckInfo {
             column,
             id,
             message: message.into(),
+            parser: None,
             span,
             label: None,
             drift: None,
@@ -376,6 +377,7 @@ impl CheckInfo {
             column: site.column,
             id,
             message: message.into(),
+            parser: None,
             span: site.span.clone(),
             label: None,
             drift: None,
@@ -403,6 +405,12 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Keeps the Fluent parser's own text beside a message written for a person.
+    pub fn parser(mut self, text: impl Into<String>) -> Self {
+        self.parser = Some(text.into());
         self
     }
 

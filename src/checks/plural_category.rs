@@ -41,7 +41,7 @@ Keep exactly the categories of the locale. For Vietnamese, one `*[other]` varian
 exact numbers such as `[0]` or `[1]` are always allowed.",
 };
 
-const NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+pub(super) const NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl Check for PluralCategory {
     fn info(&self) -> &'static CheckInfo {
@@ -69,12 +69,7 @@ impl Check for PluralCategory {
                             ast::VariantKey::NumberLiteral { .. } => None,
                         })
                         .collect();
-                    // Only selectors whose keys are all plural categories are plural
-                    // selectors; `[masculine]` or a lone `*[other]` say nothing.
-                    if keys.is_empty()
-                        || !keys.iter().all(|(k, _)| NAMES.contains(k))
-                        || keys.iter().all(|(k, _)| *k == "other")
-                    {
+                    if !is_plural(&keys.iter().map(|(k, _)| *k).collect::<Vec<_>>()) {
                         return;
                     }
                     for (key, offset) in &keys {
@@ -117,12 +112,19 @@ impl Check for PluralCategory {
     }
 }
 
-fn is_numeric_selector(selector: &ast::InlineExpression<&str>) -> bool {
+pub(super) fn is_numeric_selector(selector: &ast::InlineExpression<&str>) -> bool {
     match selector {
         ast::InlineExpression::VariableReference { .. } | ast::InlineExpression::NumberLiteral { .. } => true,
         ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
         _ => false,
     }
+}
+
+/// Whether a numeric selector with these identifier keys (numeric keys left out) is a
+/// plural selector: only selectors whose keys are all plural categories are;
+/// `[masculine]` or a lone `*[other]` say nothing.
+pub(super) fn is_plural(keys: &[&str]) -> bool {
+    !keys.is_empty() && keys.iter().all(|k| NAMES.contains(k)) && !keys.iter().all(|k| *k == "other")
 }
 
 /// The CLDR cardinal categories of a locale, or `None` when CLDR has no rules for it.

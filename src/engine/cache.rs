@@ -37,7 +37,7 @@ use crate::project::Project;
 use crate::records::drift::{DiffOp, Drift, DriftClass};
 
 /// Changes whenever what is stored changes shape.
-const FORMAT: &str = "songngu check cache 5";
+const FORMAT: &str = "songngu check cache 6";
 
 /// A file's stamp: what changes whenever its content does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +136,8 @@ struct StoredDiagnostic {
     column: usize,
     id: Option<String>,
     message: String,
+    /// The parser's own text of a syntax error.
+    parser: Option<String>,
     span: (usize, usize),
     label: Option<String>,
     drift: Option<StoredDrift>,
@@ -718,6 +720,7 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
         column: d.column,
         id: d.id.clone(),
         message: d.message.to_string(),
+        parser: d.parser.clone(),
         span: (d.span.start, d.span.end),
         label: d.label.as_deref().map(str::to_string),
         drift: d.drift.as_ref().map(|x| {
@@ -764,6 +767,7 @@ fn restore_diagnostic(d: &StoredDiagnostic) -> Option<Diagnostic> {
         column: d.column,
         id: d.id.clone(),
         message: d.message.clone().into(),
+        parser: d.parser.clone(),
         span: d.span.0..d.span.1,
         label: d.label.clone().map(std::borrow::Cow::Owned),
         drift: match &d.drift {

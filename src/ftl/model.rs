@@ -238,6 +238,9 @@ pub struct FileModel<'t> {
     by_key: std::collections::HashMap<&'t str, usize, foldhash::fast::RandomState>,
     /// Positions in `entries` of the first definition of each key, in file order.
     firsts: Vec<usize>,
+    /// The words the file's texts write in lower case ([`crate::text::names`]), made the
+    /// first time a check asks: only a text that may be untranslated needs them.
+    lowercase_words: std::sync::OnceLock<std::collections::HashSet<Box<str>>>,
 }
 
 /// What parsing one file gave: `None` for an unreadable file.
@@ -253,6 +256,7 @@ impl<'t> FileModel<'t> {
             failure: None,
             by_key: Default::default(),
             firsts: Vec::new(),
+            lowercase_words: std::sync::OnceLock::new(),
         };
         match parsed {
             None => {
@@ -363,6 +367,23 @@ impl<'t> FileModel<'t> {
                     .map(move |(at, t)| (entry, at, t))
             })
             .filter(move |&(_, at, text)| !file.plain_latin_in(at..at + text.len()))
+    }
+
+    /// Whether any text of the file (values, attributes, variants; not comments) writes
+    /// `word`, given in lower case, in lower case: what tells a word of the file's
+    /// language from a name ([`crate::text::names::read`]).
+    pub fn writes_in_lowercase(&self, word: &str) -> bool {
+        self.lowercase_words
+            .get_or_init(|| {
+                let mut words = std::collections::HashSet::new();
+                for entry in &self.entries {
+                    for (_, pattern) in entry.parts() {
+                        crate::text::names::lowercase_words(&plain_text(pattern), &mut words);
+                    }
+                }
+                words
+            })
+            .contains(word)
     }
 
     /// The first definition of each key, in file order.

@@ -93,6 +93,7 @@ mod tests {
             column: 1,
             id: Some("a-p1".into()),
             message: "the text still reads as en, not vi".into(),
+            parser: None,
             span: 0..4,
             label: None,
             drift: None,

@@ -128,6 +128,10 @@ fn write_diagnostic<'a>(d: &'a Diagnostic, out: &mut Vec<u8>, last_file: &mut Op
     }
     field!(out, "message");
     string(out, &d.message);
+    if let Some(parser) = &d.parser {
+        field!(out, "parser");
+        string(out, parser);
+    }
     if let Some(drift) = &d.drift {
         field!(out, "class");
         word(out, drift.class.as_str());
@@ -251,6 +255,7 @@ mod tests {
             } else {
                 "a \"quoted\" text\nover two lines, ti\u{1EBF}ng Vi\u{1EC7}t".into()
             },
+            parser: (n % 3 == 2).then(|| "Expected a token starting with \"}\"".to_string()),
             span: 0..1,
             label: None,
             drift: drift.then(|| {

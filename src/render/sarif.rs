@@ -183,6 +183,9 @@ struct ResultProperties {
     old: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     new: Option<String>,
+    /// For `syntax-error`: the Fluent parser's own text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parser: Option<String>,
 }
 
 fn log(report: &CheckReport) -> Log {
@@ -282,6 +285,7 @@ fn result(d: &Diagnostic, fingerprint: String) -> SarifResult {
             class: d.drift.as_ref().map(|drift| drift.class.as_str()),
             old: d.drift.as_ref().map(|drift| drift.old.clone()),
             new: d.drift.as_ref().map(|drift| drift.new.clone()),
+            parser: d.parser.clone(),
         },
     }
 }

@@ -6,6 +6,7 @@
 //! question here is narrow: does a supposedly Vietnamese string carry any of the letters
 //! and tone marks that every Vietnamese sentence has?
 
+pub mod names;
 pub mod numbers;
 
 /// Bytes tested eight at a time, each in its own lane of a u64 (SWAR, as in Hacker's

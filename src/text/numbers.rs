@@ -25,7 +25,7 @@ impl std::fmt::Display for Fact {
     }
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
