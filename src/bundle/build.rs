@@ -30,7 +30,7 @@ use crate::engine::run::{check_project, CheckOptions, CheckReport, Counts};
 use crate::error::Error;
 use crate::ftl::doc::Doc;
 use crate::ftl::file::SourceFile;
-use crate::ftl::model::{references, variables, Entry, FileModel, ParseOutcome, Reference};
+use crate::ftl::model::{references, variables, Entry, FileModel, ParseOutcome, Part, Reference};
 use crate::project::Project;
 use crate::records::drift::DriftClass;
 use crate::records::lockfile::{self, Lock, RecordState};
@@ -636,27 +636,30 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
         for (_, s, _, entry, _) in &walked {
             defined.entry(&s.key).or_insert(entry);
         }
-        // Loops of references among what is served.
-        let edges: Vec<(&Served, String, &Reference<'_>)> = walked
+        // Loops among what is served, pattern by pattern: each is a served id and, for an
+        // attribute, its name; `{ a.b }` leads to `a`'s attribute `b`, `{ a }` to its value.
+        let edges: Vec<(&Served, &Reference<'_>)> =
+            walked.iter().flat_map(|(_, s, _, _, refs)| refs.iter().map(move |r| (*s, r))).collect();
+        let resolved: Vec<String> = edges.iter().map(|(s, r)| s.resolves(&r.key)).collect();
+        let patterns: Vec<_> = edges
             .iter()
-            .flat_map(|(_, s, _, _, refs)| refs.iter().map(move |r| (*s, s.resolves(&r.key), r)))
+            .zip(&resolved)
+            .map(|((s, r), to)| ((s.key.as_str(), part_name(r.part)), (to.as_str(), r.attribute)))
             .collect();
-        let looped = checks::cyclic_reference::on_cycles(edges.iter().map(|(s, to, _)| (s.key.as_str(), to.as_str())));
-        let mut reported = BTreeSet::new();
-        for (s, to, r) in &edges {
-            if looped.contains(s.key.as_str()) && looped.contains(to.as_str()) && reported.insert(&s.key) {
-                let file = input.models[s.file].file;
-                let diagnostic = checks::cyclic_reference::INFO
-                    .at(
-                        file,
-                        r.offset..r.offset + r.len,
-                        Some(s.key.clone()),
-                        checks::cyclic_reference::describe(&s.key, to),
-                    )
-                    .label("loop")
-                    .for_locale(locale.as_str());
-                found.push((locale.clone(), s.file, s.source_key.clone(), diagnostic));
-            }
+        for way in checks::cyclic_reference::loops(&patterns) {
+            let (s, r) = edges[way.edges[0]];
+            // Each step named as the reference that takes it is written.
+            let names = way.names(|e| {
+                let (_, r) = edges[e];
+                Some(r.attribute.map_or_else(|| r.key.clone(), |a| format!("{}.{a}", r.key)))
+            });
+            let Some(names) = names else { continue };
+            let file = input.models[s.file].file;
+            let diagnostic = checks::cyclic_reference::INFO
+                .at(file, r.offset..r.offset + r.len, Some(s.key.clone()), checks::cyclic_reference::describe(&names))
+                .label("loop")
+                .for_locale(locale.as_str());
+            found.push((locale.clone(), s.file, s.source_key.clone(), diagnostic));
         }
         for (resource, s, model, entry, refs) in &walked {
             let reference_locale = input.reference_of[*resource].as_str();
@@ -742,6 +745,14 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
         }
     }
     found
+}
+
+/// The attribute a part of an entry is, `None` for its value.
+fn part_name(part: Part<'_>) -> Option<&str> {
+    match part {
+        Part::Value => None,
+        Part::Attribute(name) => Some(name),
+    }
 }
 
 /// Checks where a build may go and returns that folder as the system sees it (`..` and

@@ -226,6 +226,10 @@ pub struct Use {
     pub attribute: Option<Name>,
     /// The entry that contains the reference: an index into [`LocaleIndex::definitions`].
     pub from: u32,
+    /// The pattern of `from` that holds it: 0 its value, `n` its `n`th attribute as
+    /// written (the names are in [`LocaleIndex::attributes`]). Loops are between
+    /// patterns, not entries: `.title = { about }` inside `about` is none.
+    pub part: u32,
     /// Where the referenced id starts (its `-` for a term), in the file of `from`.
     pub offset: u32,
 }

@@ -13,7 +13,7 @@ use crate::engine::cache::{Cache, Stored, StoredIndex};
 use crate::engine::EntryState;
 use crate::error::Error;
 use crate::ftl::file::SourceFile;
-use crate::ftl::model::{references, FileModel, ParseOutcome};
+use crate::ftl::model::{references, FileModel, ParseOutcome, Part};
 use crate::project::{AnnouncementFile, Project};
 use crate::records::drift::DriftClass;
 use crate::records::lockfile::{self, Lock};
@@ -694,7 +694,7 @@ fn count_states(
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.
-fn gather(model: &FileModel<'_>) -> LocaleIndex {
+pub(crate) fn gather(model: &FileModel<'_>) -> LocaleIndex {
     let file = model.file;
     let mut index = LocaleIndex {
         locale: file.locale.to_string(),
@@ -708,10 +708,18 @@ fn gather(model: &FileModel<'_>) -> LocaleIndex {
             index.attributes.push((from, entry.attributes.iter().map(|a| name(a.id.name)).collect()));
         }
         for reference in references(file, entry) {
+            let part = match reference.part {
+                Part::Value => 0,
+                // The first attribute of that name, as runtimes look it up.
+                Part::Attribute(attribute) => {
+                    entry.attributes.iter().position(|a| a.id.name == attribute).map_or(0, |n| n as u32 + 1)
+                }
+            };
             index.uses.push(Use {
                 key: name(&reference.key),
                 attribute: reference.attribute.map(name),
                 from,
+                part,
                 offset: reference.offset as u32,
             });
         }
