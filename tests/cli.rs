@@ -180,6 +180,33 @@ fn broken_config_is_refused_in_one_line() {
     assert_refused(&songngu(dir.path(), &["check"]), "`untranslatd`, which is not a check");
 }
 
+/// `[bundles]`: a glob that cannot be read, a bundle with none, and a glob that matches no
+/// resource of any locale (a typo would otherwise leave its files out of the bundle
+/// without a word) stop the run at their line.
+#[test]
+fn a_bundle_glob_that_matches_nothing_is_refused_at_its_line() {
+    let files = |config: &'static str| {
+        project(&[("songngu.toml", config), ("locales/en/news/a.ftl", "a = A\n"), ("locales/vi/news/a.ftl", "a = Á\n")])
+    };
+    let config = "reference = \"en\"\n\n[bundles]\nsite = [\"news/*.ftl\"]\napp = [\"app/*.ftl\"]\n";
+    for command in [&["check"][..], &["build"]] {
+        assert_refused(
+            &songngu(files(config).path(), command),
+            "songngu.toml:5:1: [bundles] `app`: `app/*.ftl` matches no resource of any locale",
+        );
+    }
+    let config = "[bundles]\nsite = [\"news/[a.ftl\"]\n";
+    assert_refused(
+        &songngu(files(config).path(), &["status"]),
+        "songngu.toml:2:1: [bundles] `site`: `news/[a.ftl` is not a glob",
+    );
+    let config = "[bundles]\nsite = []\n";
+    assert_refused(&songngu(files(config).path(), &["check"]), "songngu.toml:2:1: [bundles] `site` lists no files");
+    // Matched, it is a bundle.
+    let config = "[bundles]\nsite = [\"news/*.ftl\"]\n";
+    assert_eq!(songngu(files(config).path(), &["check"]).status.code(), Some(0));
+}
+
 #[test]
 fn missing_root_is_refused() {
     assert_refused(&songngu(repo(), &["--root", "/no/such/folder", "check"]), "no such folder");

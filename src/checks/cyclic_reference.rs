@@ -51,14 +51,19 @@ impl Check for CyclicReference {
             let at = index.attributes.binary_search_by_key(&u.from, |(d, _)| *d).ok()?;
             index.attributes[at].1.get(n as usize).map(|&a| Some(a))
         };
+        // A pattern is a definition (the one a reference gets: the file's own, else one
+        // of a file it is loaded with) with its part. Two files that no app loads
+        // together may define the same id; their entries are not one.
+        let resolver = cx.resolver();
         let mut uses = Vec::new();
         let mut edges = Vec::new();
         for u in index.uses.iter().filter(|u| refers_on.contains(&u.key)) {
             // A part a damaged cache names wrongly is no edge (the index is checked whole
             // before it is trusted; this only keeps a bad one from panicking).
             let Some(part) = attribute_of(u) else { continue };
+            let Ok(to) = resolver.resolve(index.definitions[u.from as usize].file, u.key) else { continue };
             uses.push(u);
-            edges.push(((from(u), part), (u.key, u.attribute)));
+            edges.push(((u.from, part), (to, u.attribute)));
         }
         for way in loops(&edges) {
             let first = uses[way.edges[0]];
@@ -361,7 +366,8 @@ link = { link.title }
         let load = |_: &super::super::IndexedFile| {
             Some(crate::ftl::file::Located::from_bytes("a.ftl".into(), TEXT.as_bytes().to_vec()))
         };
-        let cx = super::LocaleCx { index: &index, load: &load, loaded: Default::default() };
+        let bundles = Default::default();
+        let cx = super::LocaleCx::new(&index, &load, &bundles);
         let mut found = Vec::new();
         super::Check::check_locale(&super::CyclicReference, &cx, &mut found);
         found.iter().map(|d| d.message.split('`').nth(1).expect("a name").to_string()).collect()

@@ -261,6 +261,25 @@ pub struct LocaleCx<'a> {
     /// Reads a file of the index again (its text is not kept), `None` when it is gone.
     pub load: &'a dyn Fn(&IndexedFile) -> Option<crate::ftl::file::Located>,
     pub loaded: std::cell::RefCell<std::collections::HashMap<u32, Option<std::rc::Rc<crate::ftl::file::Located>>>>,
+    /// The `[bundles]` each file of the index is in.
+    pub bundles: &'a crate::project::bundles::Membership,
+    resolver: std::cell::OnceCell<crate::project::bundles::Resolver<'a>>,
+}
+
+impl<'a> LocaleCx<'a> {
+    pub fn new(
+        index: &'a LocaleIndex,
+        load: &'a dyn Fn(&IndexedFile) -> Option<crate::ftl::file::Located>,
+        bundles: &'a crate::project::bundles::Membership,
+    ) -> LocaleCx<'a> {
+        LocaleCx { index, load, loaded: Default::default(), bundles, resolver: Default::default() }
+    }
+
+    /// Which definition each reference gets, and which files are loaded together: made
+    /// once, for the checks that ask.
+    pub fn resolver(&self) -> &crate::project::bundles::Resolver<'a> {
+        self.resolver.get_or_init(|| crate::project::bundles::Resolver::new(self.index, self.bundles))
+    }
 }
 
 impl LocaleCx<'_> {

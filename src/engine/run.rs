@@ -190,6 +190,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     resources.sort();
     resources.dedup();
     let (on_disk, orphans) = OnDisk::of(&resources, &walked);
+    // Which `[bundles]` each resource is in (nothing to match without any); a glob that
+    // matches no resource stops the run here, before anything is reported.
+    let bundles = project.bundle_membership(&resources)?;
 
     let mut report = CheckReport::default();
     let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
@@ -326,7 +329,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 };
                 Some(crate::ftl::file::Located::from_bytes(file.display.clone(), bytes))
             };
-            let cx = LocaleCx { index, load: &load, loaded: Default::default() };
+            // The bundles of the locale's files, out of every resource's.
+            let bundles = bundles.select(index.files.iter().map(|f| resources.binary_search(&&f.resource).ok()));
+            let cx = LocaleCx::new(index, &load, &bundles);
             let mut found = Vec::new();
             for check in CHECKS {
                 check.check_locale(&cx, &mut found);
