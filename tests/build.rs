@@ -91,6 +91,9 @@ news-p1 = Văn bản }
 ",
     );
     write(root, "locales/vi/extra.ftl", "-brand = Songngu hai\n");
+    // The app loads both files together: their two `-brand` clash. (Files no app loads
+    // together may each define it.)
+    write(root, "songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\"]\n\n[bundles]\napp = [\"*.ftl\"]\n");
     let out = songngu(root, &["build"]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -98,7 +101,7 @@ news-p1 = Văn bản }
         "error[unknown-reference]: no resource of vi defines the term `-brnd`",
         "error[variable-mismatch]: `$cout` is not a variable of the en reference",
         "error[syntax-error]",
-        "error[duplicate-id]: `-brand` is already defined in locales/vi/extra.ftl:1",
+        "error[duplicate-id]: `-brand` is already defined in locales/vi/extra.ftl:1, and both files are in the bundle `app`",
         "build failed: 4 problems would break the app at run time; nothing was written.",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
@@ -127,6 +130,70 @@ news-p1 = Văn bản }
     // en has no extra.ftl, and gets none.
     assert!(!root.join("dist/en/extra.ftl").exists());
     assert!(text.contains("en     1 resource, 4 entries\n"), "{text}");
+}
+
+/// As in Firefox: the new tab page and the settings page both define `home-title`, and no
+/// app loads the two together. Each is built with its own, a translation lacking it in one
+/// is filled in there from the reference, and a runtime loading either gets its own text.
+#[test]
+fn a_duplicate_across_files_no_app_loads_together_is_built_into_each() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "locales/en/brand.ftl", "-brand = Firefox\n");
+    write(root, "locales/en/newtab.ftl", "home-title = Homepage\nnewtab-search = Search with { -brand }\n");
+    write(root, "locales/en/preferences.ftl", "home-title = Homepage and new windows\npane = { -brand } settings\n");
+    write(root, "locales/vi/brand.ftl", "-brand = Firefox\n");
+    write(root, "locales/vi/newtab.ftl", "home-title = Trang chủ\nnewtab-search = Tìm với { -brand }\n");
+    write(root, "locales/vi/preferences.ftl", "pane = Cài đặt { -brand }\n");
+    ok(songngu(root, &["build"]));
+    let dist = root.join("dist");
+    assert!(read(&dist, "vi/newtab.ftl").contains("home-title = Trang chủ\n"));
+    assert!(read(&dist, "vi/preferences.ftl").contains("home-title = Homepage and new windows\n"));
+    let m = manifest(&dist);
+    let resources = &m["locales"]["vi"]["resources"];
+    assert_eq!(resources["preferences.ftl"]["filled"], serde_json::json!(["home-title"]));
+    assert_eq!(resources["preferences.ftl"]["dependencies"], serde_json::json!(["brand.ftl"]));
+    assert_eq!(resources["newtab.ftl"]["dependencies"], serde_json::json!(["brand.ftl"]));
+
+    let catalog = songngu::bundle::runtime::Catalog::open(&dist).unwrap();
+    let title =
+        |resources: &[&str]| catalog.localizer(&["vi"], resources).unwrap().format("home-title", None).unwrap().text;
+    assert_eq!(title(&["newtab.ftl"]), "Trang chủ");
+    assert_eq!(title(&["preferences.ftl"]), "Homepage and new windows");
+    // Every resource at once: the first in path order.
+    assert_eq!(title(&[]), "Trang chủ");
+
+    // Once one file uses the other, they are loaded together and the clash stops the build.
+    write(root, "locales/vi/preferences.ftl", "home-title = Trang chủ và cửa sổ mới\npane = { newtab-search }\n");
+    let text = stdout(&songngu(root, &["build"]));
+    assert!(
+        text.contains("error[duplicate-id]: `home-title` is already defined in locales/vi/newtab.ftl:1, a file this one depends on"),
+        "{text}"
+    );
+}
+
+/// vi's own `a.ftl` and `b.ftl` are not loaded together, so each may define `k`; but the
+/// entry filled in from en makes `a.ftl` use `b.ftl`. What is served is checked as served:
+/// the later `k` is the build's finding, and left out.
+#[test]
+fn a_duplicate_that_a_filled_entry_brings_together_is_found_in_what_is_served() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "locales/en/a.ftl", "k = A\na-link = see { b-x }\n");
+    write(root, "locales/en/b.ftl", "k = B\nb-x = X\n");
+    write(root, "locales/vi/a.ftl", "k = Á\n");
+    write(root, "locales/vi/b.ftl", "k = Bê\nb-x = Xê\n");
+    let text = stdout(&songngu(root, &["build"]));
+    assert!(
+        text.contains("error[duplicate-id]: `k` is served by both a.ftl and b.ftl, which are loaded together"),
+        "{text}"
+    );
+    ok(songngu(root, &["build", "--allow-errors"]));
+    let dist = root.join("dist");
+    assert!(read(&dist, "vi/a.ftl").contains("a-link = see { b-x }\n"));
+    assert!(!read(&dist, "vi/b.ftl").contains("k = "));
+    let catalog = songngu::bundle::runtime::Catalog::open(&dist).unwrap();
+    assert_eq!(catalog.localizer(&["vi"], &["a.ftl"]).unwrap().format("k", None).unwrap().text, "Á");
 }
 
 /// en had 60, vi translated and accepted it; then en changed the figure to 72.
@@ -280,7 +347,10 @@ fn what_a_hostile_review_found_stays_fixed() {
     write(root, "locales/en/c.ftl", "c-one = One { c-two }\n\nc-two = Two { c-one }\n\n-t = T { -t }\n");
     write(root, "locales/vi/c.ftl", "-t__en = trap\n");
     let text = stdout(&songngu(root, &["build"]));
-    assert!(text.contains("error[cyclic-reference]: `c-one` refers to `c-two`, which leads back to `c-one`"), "{text}");
+    assert!(
+        text.contains("error[cyclic-reference]: `c-one` leads back to itself: `c-one` → `c-two` → `c-one`"),
+        "{text}"
+    );
     assert!(text.contains("error[cyclic-reference]: `-t` refers to itself"), "{text}");
     assert!(text.contains("`-t__en` ends in `__en`, which `songngu build` keeps for its copies of en terms"), "{text}");
     std::fs::remove_file(root.join("locales/en/c.ftl")).unwrap();

@@ -200,10 +200,12 @@ fn locale_wide_findings_follow_the_files() {
         assert_eq!(&*d.file, "locales/vi/shared.ftl");
         d.message.clone()
     };
-    assert!(duplicate(&check(dir.path())).ends_with(&format!("ceremony-held.ftl:{first_line}")));
+    // (ceremony-held.ftl uses the terms of shared.ftl: the two are loaded together.)
+    let message = duplicate(&check(dir.path()));
+    assert!(message.ends_with(&format!("ceremony-held.ftl:{first_line}, which depends on this file")), "{message}");
     std::fs::write(&other, format!("# a comment\n{other_text}\n-nowhere = Ở đâu\n")).unwrap();
     let message = duplicate(&check(dir.path()));
-    assert!(message.ends_with(&format!("ceremony-held.ftl:{}", first_line + 1)), "{message}");
+    assert!(message.contains(&format!("ceremony-held.ftl:{}, ", first_line + 1)), "{message}");
 }
 
 /// What a review found (each broke the promise that a cached check prints what a full

@@ -180,6 +180,33 @@ fn broken_config_is_refused_in_one_line() {
     assert_refused(&songngu(dir.path(), &["check"]), "`untranslatd`, which is not a check");
 }
 
+/// `[bundles]`: a glob that cannot be read, a bundle with none, and a glob that matches no
+/// resource of any locale (a typo would otherwise leave its files out of the bundle
+/// without a word) stop the run at their line.
+#[test]
+fn a_bundle_glob_that_matches_nothing_is_refused_at_its_line() {
+    let files = |config: &'static str| {
+        project(&[("songngu.toml", config), ("locales/en/news/a.ftl", "a = A\n"), ("locales/vi/news/a.ftl", "a = Á\n")])
+    };
+    let config = "reference = \"en\"\n\n[bundles]\nsite = [\"news/*.ftl\"]\napp = [\"app/*.ftl\"]\n";
+    for command in [&["check"][..], &["build"]] {
+        assert_refused(
+            &songngu(files(config).path(), command),
+            "songngu.toml:5:1: [bundles] `app`: `app/*.ftl` matches no resource of any locale",
+        );
+    }
+    let config = "[bundles]\nsite = [\"news/[a.ftl\"]\n";
+    assert_refused(
+        &songngu(files(config).path(), &["status"]),
+        "songngu.toml:2:1: [bundles] `site`: `news/[a.ftl` is not a glob",
+    );
+    let config = "[bundles]\nsite = []\n";
+    assert_refused(&songngu(files(config).path(), &["check"]), "songngu.toml:2:1: [bundles] `site` lists no files");
+    // Matched, it is a bundle.
+    let config = "[bundles]\nsite = [\"news/*.ftl\"]\n";
+    assert_eq!(songngu(files(config).path(), &["check"]).status.code(), Some(0));
+}
+
 #[test]
 fn missing_root_is_refused() {
     assert_refused(&songngu(repo(), &["--root", "/no/such/folder", "check"]), "no such folder");
@@ -733,13 +760,18 @@ fn codes(doc: &serde_json::Value) -> Vec<(String, String, String)> {
 /// A campaign motto copied unchanged into two translations: `untranslated` in both. (A
 /// name would not be: names are not words of a language.)
 fn copied_venue(reference_comment: &str, vi_comment: &str) -> tempfile::TempDir {
-    let en = format!("{reference_comment}news-venue = Stronger together against cybercrime\nnews-p1 = The ceremony opens.\n");
+    let en = format!(
+        "{reference_comment}news-venue = Stronger together against cybercrime\nnews-p1 = The ceremony opens.\n"
+    );
     let vi = format!("{vi_comment}news-venue = Stronger together against cybercrime\nnews-p1 = Lễ khai mạc.\n");
     project(&[
         ("songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\", \"fr\"]\n[severity]\nunaccepted = \"off\"\n"),
         ("locales/en/news.ftl", &en),
         ("locales/vi/news.ftl", &vi),
-        ("locales/fr/news.ftl", "news-venue = Stronger together against cybercrime\nnews-p1 = La cérémonie commence.\n"),
+        (
+            "locales/fr/news.ftl",
+            "news-venue = Stronger together against cybercrime\nnews-p1 = La cérémonie commence.\n",
+        ),
     ])
 }
 
@@ -750,7 +782,10 @@ fn an_allow_comment_in_the_reference_silences_every_locale() {
     let untranslated: Vec<_> = codes(&doc).into_iter().filter(|c| c.0 == "untranslated").collect();
     assert_eq!(untranslated.len(), 2, "{untranslated:?}");
 
-    let dir = copied_venue("# The campaign's motto, printed in English in every language.\n# songngu-allow: untranslated\n", "");
+    let dir = copied_venue(
+        "# The campaign's motto, printed in English in every language.\n# songngu-allow: untranslated\n",
+        "",
+    );
     let (code, doc) = check_json(dir.path(), &["--deny", "warnings"]);
     assert_eq!(codes(&doc), [], "{doc}");
     assert_eq!(code, 0);
@@ -779,7 +814,8 @@ fn an_allow_comment_in_a_translation_silences_that_locale_only() {
 #[test]
 fn an_allow_comment_silences_findings_across_files() {
     let dir = project(&[
-        ("songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\"]\n[severity]\nunaccepted = \"off\"\n"),
+        // One bundle: the duplicate across a.ftl and b.ftl is one an app meets.
+        ("songngu.toml", "reference = \"en\"\nlocales = [\"en\", \"vi\"]\n[severity]\nunaccepted = \"off\"\n[bundles]\napp = [\"*.ftl\"]\n"),
         ("locales/en/a.ftl", "# songngu-allow: duplicate-id\n-brand = Songngu\n# songngu-allow: unknown-reference\nsee = See { -later }\nother = Also { -later }\n"),
         ("locales/en/b.ftl", "-brand = Songngu\n"),
         ("locales/vi/a.ftl", "-brand = Songngu\nsee = Xem { -later }\nother = Cũng { -later }\n"),
@@ -829,6 +865,8 @@ fn an_allow_that_silences_nothing_is_reported() {
 /// Two announcements and a shared file of terms, with a duplicate and a missing entry.
 fn focus_project() -> tempfile::TempDir {
     project(&[
+        // One bundle: news.ftl's own `-city` is a duplicate of common.ftl's that an app meets.
+        ("songngu.toml", "[bundles]\nsite = [\"*.ftl\"]\n"),
         ("locales/en/common.ftl", "-city = Hanoi\n"),
         ("locales/en/news.ftl", "news-p1 = Welcome to { -city }\nnews-p2 = The ceremony opens at nine.\n"),
         ("locales/en/other.ftl", "other-p1 = Another text here\n"),

@@ -242,6 +242,25 @@ fn a_million_entries_in_one_file() {
     common::say(&format!("a million entries: check took {:?}", outcome.took));
 }
 
+/// A chain of 200,000 references once overflowed the stack (the search for loops
+/// recursed once per step); a long loop is named in a few steps, not all of them.
+#[test]
+fn a_long_chain_of_references_and_a_long_loop() {
+    let mut en: String = (0..200_000).map(|i| format!("m{i} = x {{ m{} }}\n", i + 1)).collect();
+    en.push_str("m200000 = end\n");
+    en.extend((0..1_000).map(|i| format!("r{i} = x {{ r{} }}\n", (i + 1) % 1_000)));
+    let dir = project(&[("locales/en/chain.ftl", en.as_bytes())]);
+    let outcome = bounded(dir.path(), &["check", "--format", "json"]);
+    outcome.names("locales/en/chain.ftl").says("`r0` leads back to itself: `r0` → `r1` → `r2`");
+    let doc: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let loops: Vec<&serde_json::Value> =
+        doc["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "cyclic-reference").collect();
+    assert_eq!(loops.len(), 1_000);
+    assert!(loops.iter().all(|d| d["message"].as_str().unwrap().contains(" → … → ")));
+    common::say(&format!("a chain of 200,000 references: check took {:?}", outcome.took));
+    bounded(dir.path(), &["build"]).names("locales/en/chain.ftl").says("`r999` leads back to itself");
+}
+
 #[test]
 fn git_conflict_markers() {
     let conflicted = "a-title = Lễ ký tại Hà Nội\n<<<<<<< HEAD\na-p1 = Các đoàn từ { $count } quốc gia.\n=======\na-p1 = Đoàn đại biểu { $count } nước.\n>>>>>>> translator\n";

@@ -441,8 +441,10 @@ fn what_a_hostile_review_found_stays_fixed() {
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("refused hello") && out.contains("fuzzy"), "{out}");
 
-    // An entry that would clash with one in another file of the language is refused.
+    // An entry that would clash with one in another file an app loads with it (here one
+    // bundle holds both) is refused.
     let dir = small_project();
+    write(dir.path(), "songngu.toml", "[bundles]\napp = [\"*.ftl\"]\n");
     write(dir.path(), "locales/vi/a.ftl", "");
     write(dir.path(), "locales/vi/b.ftl", "other = Khác\nhello = Cũ\n");
     let po = export(dir.path(), &["--locale", "vi", "--format", "po", "--only", "missing"], "m.po");

@@ -24,13 +24,15 @@ use std::path::{Path, PathBuf};
 use crate::bundle::manifest::{
     Completeness, DriftedPolicy, LocaleManifest, Manifest, MissingPolicy, Policy, ResourceManifest,
 };
+use crate::checks::LocaleIndex;
 use crate::checks::{self, FileCx};
 use crate::diagnostic::Diagnostic;
 use crate::engine::run::{check_project, CheckOptions, CheckReport, Counts};
 use crate::error::Error;
 use crate::ftl::doc::Doc;
 use crate::ftl::file::SourceFile;
-use crate::ftl::model::{references, variables, Entry, FileModel, ParseOutcome, Reference};
+use crate::ftl::model::{references, variables, Entry, FileModel, ParseOutcome, Part, Reference};
+use crate::project::bundles::{Membership, Resolver};
 use crate::project::Project;
 use crate::records::drift::DriftClass;
 use crate::records::lockfile::{self, Lock, RecordState};
@@ -198,16 +200,26 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
         let cx = FileCx { locale: &model.file.locale, model, is_reference: false };
         checks::check_file_for(&["syntax-error", "duplicate-id"], &cx, &mut findings);
     }
-    let mut rejected = duplicates_across_resources(&input, &mut findings);
+    // Which files each locale's apps load together, for duplicates and for what a
+    // reference gets ([`crate::project::bundles`]), as `check` judges them.
+    let configured = project.bundle_membership(&input.resources)?;
+    let loadings: Vec<Loading> = config.locales.iter().map(|l| Loading::new(&input, l, options, &configured)).collect();
+    let loading: BTreeMap<&str, (&Loading, Resolver<'_>)> = config
+        .locales
+        .iter()
+        .zip(&loadings)
+        .map(|(l, x)| (l.as_str(), (x, Resolver::new(&x.index, &x.membership))))
+        .collect();
+    let mut rejected = duplicates_across_resources(&input, &loading, &mut findings);
 
     // Assemble, check what would be served, leave out what is broken, until stable.
     let mut plans;
     loop {
         plans = BTreeMap::new();
         for locale in &config.locales {
-            plans.insert(locale.clone(), assemble(&input, locale, options, &rejected));
+            plans.insert(locale.clone(), assemble(&input, locale, options, &rejected, &loading[locale.as_str()]));
         }
-        let found = validate(&input, &plans);
+        let found = validate(&input, &plans, &configured);
         // Each round leaves out at least one more entry of a finite set, so this ends; the
         // check on progress makes sure of it.
         let before = rejected.len();
@@ -255,13 +267,12 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
     let mut out = BTreeMap::new();
     for (locale, plan) in &plans {
         let mut built = LocaleManifest::default();
-        // Which resource serves each id, for dependencies.
-        let mut home: BTreeMap<&str, &str> = BTreeMap::new();
-        for (resource, served) in &plan.served {
-            for s in served {
-                home.entry(&s.key).or_insert(resource);
-            }
-        }
+        // Which resources serve each id, for dependencies.
+        let serving = Serving::new(
+            plan.served.iter().flat_map(|(resource, served)| served.iter().map(move |s| (resource.as_str(), s, ()))),
+            &configured,
+            &input.resources,
+        );
         for resource in &input.resources {
             let served = plan.served.get(resource).map(Vec::as_slice).unwrap_or_default();
             // A resource the locale has no file for and gets nothing of (another
@@ -281,7 +292,7 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
                 let model = &input.models[s.file];
                 let entry = model.get(&s.source_key).expect("served entries exist");
                 for r in references(model.file, entry) {
-                    if let Some(&other) = home.get(s.resolves(&r.key).as_str()) {
+                    if let Some((other, ())) = serving.resolve(resource, &s.resolves(&r.key)) {
                         if other != resource {
                             dependencies.insert(other.to_string());
                         }
@@ -419,14 +430,58 @@ fn stale_facts(input: &Input<'_, '_>) -> Result<BTreeSet<(String, String, String
     Ok(stale)
 }
 
-/// An id defined in two resources of one locale: the first resource (in path order) keeps
-/// it, the later definition is a finding and is not served.
-fn duplicates_across_resources(input: &Input<'_, '_>, findings: &mut Vec<Diagnostic>) -> Rejected {
+/// Which resources of one locale an app loads together ([`crate::project::bundles`]), as
+/// `check` judges it: over the locale's own files and, for a resource it has no file of,
+/// the reference's file that is served in its place.
+struct Loading {
+    index: LocaleIndex,
+    membership: Membership,
+    /// Each resource's file in `index`.
+    number: BTreeMap<String, u32>,
+}
+
+impl Loading {
+    fn new(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, configured: &Membership) -> Loading {
+        let mut index = LocaleIndex { locale: locale.to_string(), ..LocaleIndex::default() };
+        let mut number = BTreeMap::new();
+        let mut rows = Vec::new();
+        for (r, resource) in input.resources.iter().enumerate() {
+            let filled = || match options.missing {
+                MissingPolicy::Fill => input.file(&input.reference_of[resource], resource),
+                MissingPolicy::Omit => None,
+            };
+            let Some(file) = input.file(locale, resource).or_else(filled) else { continue };
+            number.insert(resource.clone(), index.files.len() as u32);
+            index.extend(crate::engine::run::gather(&input.models[file]));
+            rows.push(Some(r));
+        }
+        let membership = configured.select(rows.into_iter());
+        Loading { index, membership, number }
+    }
+
+    /// Why an app loads resources `a` and `b` together, if it does, said as the end of a
+    /// sentence about `b`.
+    fn together(&self, resolver: &Resolver<'_>, a: &str, b: &str) -> Option<String> {
+        let (&a, &b) = (self.number.get(a)?, self.number.get(b)?);
+        let why = resolver.together(a, b)?;
+        Some(resolver.why_together(why, b, a))
+    }
+}
+
+/// An id defined in two resources of one locale that an app loads together: the first
+/// resource (in path order) keeps it, the later definition is a finding and is not
+/// served. Resources no app loads together each serve their own.
+fn duplicates_across_resources(
+    input: &Input<'_, '_>,
+    loading: &BTreeMap<&str, (&Loading, Resolver<'_>)>,
+    findings: &mut Vec<Diagnostic>,
+) -> Rejected {
     let info = checks::find("duplicate-id").expect("duplicate-id is a check");
     let mut rejected = Rejected::new();
     for locale in &input.project.config.locales {
-        // Key → (file, offset) of its first definition in the locale.
-        let mut first: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let (loads, resolver) = &loading[locale.as_str()];
+        // Key → (resource, file, offset) of each definition kept so far, in path order.
+        let mut kept: BTreeMap<String, Vec<(&str, usize, usize)>> = BTreeMap::new();
         for resource in &input.resources {
             let Some(file) = input.file(locale, resource) else { continue };
             for entry in input.first_entries(file) {
@@ -449,23 +504,24 @@ fn duplicates_across_resources(input: &Input<'_, '_>, findings: &mut Vec<Diagnos
                     rejected.insert((locale.clone(), file, key));
                     continue;
                 }
-                match first.get(&key) {
-                    Some(&(earlier, offset)) => {
+                let earlier = kept.get(&key).into_iter().flatten().find_map(|&(other, earlier, offset)| {
+                    Some((earlier, offset, loads.together(resolver, other, resource)?))
+                });
+                match earlier {
+                    Some((earlier, offset, together)) => {
                         let earlier = input.models[earlier].file;
                         let (line, _) = earlier.position(offset);
                         findings.push(
                             info.at_entry(
                                 input.models[file].file,
                                 entry,
-                                format!("`{key}` is already defined in {}:{line}", earlier.display),
+                                format!("`{key}` is already defined in {}:{line}{together}", earlier.display),
                             )
                             .label("defined again here"),
                         );
                         rejected.insert((locale.clone(), file, key));
                     }
-                    None => {
-                        first.insert(key, (file, entry.offset));
-                    }
+                    None => kept.entry(key).or_default().push((resource, file, entry.offset)),
                 }
             }
         }
@@ -474,19 +530,29 @@ fn duplicates_across_resources(input: &Input<'_, '_>, findings: &mut Vec<Diagnos
 }
 
 /// Decides what one locale serves, resource by resource, given the entries found broken.
-fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejected: &Rejected) -> Plan {
+fn assemble(
+    input: &Input<'_, '_>,
+    locale: &str,
+    options: &BuildOptions,
+    rejected: &Rejected,
+    (loads, resolver): &(&Loading, Resolver<'_>),
+) -> Plan {
     let is_rejected = |l: &str, file: usize, key: &str| rejected.contains(&(l.to_string(), file, key.to_string()));
-    // Ids the locale itself defines, and in which resource (the first).
-    let mut claimed: BTreeMap<String, &str> = definitions_of(input, locale, rejected)
-        .into_iter()
-        .map(|(key, file)| (key, input.models[file].file.resource.as_str()))
-        .collect();
     // Ids each resource's own file serves (first definitions, not broken), gathered once:
-    // looking them up in `claimed` for every resource was quadratic. (What the loop adds
-    // to `claimed` belongs to the resource at hand, never to a later one.)
+    // looking them up for every resource was quadratic. Two resources no app loads
+    // together may each serve the same id.
     let mut owned_by: std::collections::HashMap<&str, BTreeSet<String>> = std::collections::HashMap::new();
-    for (key, resource) in &claimed {
-        owned_by.entry(*resource).or_default().insert(key.clone());
+    // The resources that serve each id, in path order (with what is filled in below).
+    let mut claimed: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for resource in &input.resources {
+        let Some(file) = input.file(locale, resource) else { continue };
+        for entry in input.first_entries(file) {
+            let key = entry.key();
+            if !is_rejected(locale, file, &key) {
+                claimed.entry(key.clone()).or_default().push(resource);
+                owned_by.entry(resource).or_default().insert(key);
+            }
+        }
     }
     let mut plan = Plan::default();
     for resource in &input.resources {
@@ -514,14 +580,20 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
                             Served::own(key.clone(), own)
                         }
                     }
-                    // Served by another resource of the locale.
-                    None if claimed.contains_key(&key) => continue,
+                    // Served by another resource the app loads with this one: the
+                    // translator moved it there.
+                    None if claimed.get(&key).is_some_and(|others| {
+                        others.iter().any(|other| loads.together(resolver, other, resource).is_some())
+                    }) =>
+                    {
+                        continue
+                    }
                     None if !usable => {
                         plan.left_out.entry(resource.clone()).or_default().push(key);
                         continue;
                     }
                     None if options.missing == MissingPolicy::Fill => {
-                        claimed.insert(key.clone(), resource);
+                        claimed.entry(key.clone()).or_default().push(resource);
                         Served::from_reference(key.clone(), reference, Origin::Filled, reference_locale)
                     }
                     None => {
@@ -558,12 +630,15 @@ fn assemble(input: &Input<'_, '_>, locale: &str, options: &BuildOptions, rejecte
 }
 
 /// Adds, once per locale, a copy of each term that entries served from another locale use
-/// (directly or through other terms), in the first resource that needs it.
+/// (directly or through other terms), in the resource that defines the term in that
+/// locale: so what uses it depends on the same resources as in the locale it comes from,
+/// and a copy never ties together two resources no app loads together (it did, when
+/// copies went into the first resource that needed them).
 fn copy_terms(input: &Input<'_, '_>, locale: &str, rejected: &Rejected, plan: &mut Plan) {
     let mut definitions: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let mut copied: BTreeSet<String> = BTreeSet::new();
-    for served in plan.served.values_mut() {
-        let mut copies = Vec::new();
+    let mut copies: Vec<(String, Served)> = Vec::new();
+    for served in plan.served.values() {
         for s in served.iter() {
             let Some(from) = &s.terms_from else { continue };
             let defined = definitions.entry(from.clone()).or_insert_with(|| definitions_of(input, from, rejected));
@@ -576,23 +651,28 @@ fn copy_terms(input: &Input<'_, '_>, locale: &str, rejected: &Rejected, plan: &m
                     if !r.key.starts_with('-') || copied.contains(&name) {
                         continue;
                     }
-                    let Some(&term_file) = defined.get(&r.key) else { continue };
+                    // The file's own term, else the first file of that locale with it.
+                    let own = model.get(&r.key).map(|_| file);
+                    let Some(term_file) = own.or_else(|| defined.get(&r.key).copied()) else { continue };
                     if rejected.contains(&(locale.to_string(), term_file, r.key.clone())) {
                         continue;
                     }
                     copied.insert(name.clone());
                     todo.push((term_file, r.key.clone()));
-                    copies.push(Served {
+                    let copy = Served {
                         key: name,
                         source_key: r.key.clone(),
                         file: term_file,
                         origin: Origin::Copied,
                         terms_from: Some(from.clone()),
-                    });
+                    };
+                    copies.push((input.models[term_file].file.resource.clone(), copy));
                 }
             }
         }
-        served.extend(copies);
+    }
+    for (resource, copy) in copies {
+        plan.served.entry(resource).or_default().push(copy);
     }
 }
 
@@ -614,7 +694,11 @@ fn definitions_of(input: &Input<'_, '_>, locale: &str, rejected: &Rejected) -> B
 
 /// Checks what each locale would serve as a runtime will use it; returns the entries that
 /// would fail, each with its finding.
-fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(String, usize, String, Diagnostic)> {
+fn validate(
+    input: &Input<'_, '_>,
+    plans: &BTreeMap<String, Plan>,
+    configured: &Membership,
+) -> Vec<(String, usize, String, Diagnostic)> {
     let unknown = checks::find("unknown-reference").expect("unknown-reference is a check");
     let variable = checks::find("variable-mismatch").expect("variable-mismatch is a check");
     let attribute = checks::find("attribute-mismatch").expect("attribute-mismatch is a check");
@@ -632,39 +716,60 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
                 Some((resource, s, model, entry, references(model.file, entry)))
             })
             .collect();
-        let mut defined: BTreeMap<&str, &Entry<'_>> = BTreeMap::new();
-        for (_, s, _, entry, _) in &walked {
-            defined.entry(&s.key).or_insert(entry);
-        }
-        // Loops of references among what is served.
-        let edges: Vec<(&Served, String, &Reference<'_>)> = walked
-            .iter()
-            .flat_map(|(_, s, _, _, refs)| refs.iter().map(move |r| (*s, s.resolves(&r.key), r)))
-            .collect();
-        let looped = checks::cyclic_reference::on_cycles(edges.iter().map(|(s, to, _)| (s.key.as_str(), to.as_str())));
-        let mut reported = BTreeSet::new();
-        for (s, to, r) in &edges {
-            if looped.contains(s.key.as_str()) && looped.contains(to.as_str()) && reported.insert(&s.key) {
-                let file = input.models[s.file].file;
-                let diagnostic = checks::cyclic_reference::INFO
-                    .at(
-                        file,
-                        r.offset..r.offset + r.len,
-                        Some(s.key.clone()),
-                        checks::cyclic_reference::describe(&s.key, to),
-                    )
-                    .label("loop")
-                    .for_locale(locale.as_str());
-                found.push((locale.clone(), s.file, s.source_key.clone(), diagnostic));
+        // What a reference from each resource gets: its own entry, else the first of a
+        // resource it is loaded with, by its place in `walked`.
+        let serving = Serving::new(
+            walked.iter().enumerate().map(|(n, (resource, s, _, _, _))| (*resource, *s, n)),
+            configured,
+            &input.resources,
+        );
+        // Loops among what is served, pattern by pattern: each is a served entry and, for
+        // an attribute, its name; `{ a.b }` leads to `a`'s attribute `b`, `{ a }` to its
+        // value.
+        let mut edges: Vec<(&Served, &Reference<'_>)> = Vec::new();
+        let mut patterns = Vec::new();
+        for (n, (resource, s, _, _, refs)) in walked.iter().enumerate() {
+            for r in refs {
+                if let Some((_, to)) = serving.resolve(resource, &s.resolves(&r.key)) {
+                    edges.push((*s, r));
+                    patterns.push(((n, part_name(r.part)), (to, r.attribute)));
+                }
             }
+        }
+        found.extend(served_twice(&walked, &serving, &patterns).into_iter().map(|(n, diagnostic)| {
+            let (_, s, _, _, _) = walked[n];
+            (locale.clone(), s.file, s.source_key.clone(), diagnostic.for_locale(locale.as_str()))
+        }));
+        for way in checks::cyclic_reference::loops(&patterns) {
+            let (s, r) = edges[way.edges[0]];
+            // Each step named as the reference that takes it is written.
+            let names = way.names(|e| {
+                let (_, r) = edges[e];
+                Some(r.attribute.map_or_else(|| r.key.clone(), |a| format!("{}.{a}", r.key)))
+            });
+            let Some(names) = names else { continue };
+            let file = input.models[s.file].file;
+            let diagnostic = checks::cyclic_reference::INFO
+                .at(file, r.offset..r.offset + r.len, Some(s.key.clone()), checks::cyclic_reference::describe(&names))
+                .label("loop")
+                .for_locale(locale.as_str());
+            found.push((locale.clone(), s.file, s.source_key.clone(), diagnostic));
         }
         for (resource, s, model, entry, refs) in &walked {
             let reference_locale = input.reference_of[*resource].as_str();
             let mut problems = Vec::new();
             for r in refs {
                 let kind = if r.key.starts_with('-') { "term" } else { "message" };
-                let problem = match (defined.get(s.resolves(&r.key).as_str()), r.attribute) {
-                    (None, _) => format!("no resource of {locale} defines the {kind} `{}`", r.key),
+                let got = serving.resolve(resource, &s.resolves(&r.key)).map(|(_, n)| walked[n].3);
+                let problem = match (got, r.attribute) {
+                    (None, _) => match serving.outside(resource, &s.resolves(&r.key)) {
+                        Some((there, bundles)) => format!(
+                            "no resource of {locale} in this file's bundles (`{}`) serves the {kind} `{}`; {there} does, but is not loaded with it",
+                            bundles.join("`, `"),
+                            r.key
+                        ),
+                        None => format!("no resource of {locale} defines the {kind} `{}`", r.key),
+                    },
                     (Some(d), Some(attr)) if !d.attributes.iter().any(|a| a.id.name == attr) => {
                         format!("`{}` has no attribute `.{attr}` in {locale}", r.key)
                     }
@@ -742,6 +847,135 @@ fn validate(input: &Input<'_, '_>, plans: &BTreeMap<String, Plan>) -> Vec<(Strin
         }
     }
     found
+}
+
+/// Where a locale serves each id, and which of those a reference from a resource gets: the
+/// resource's own, else the first (in path order) that it is loaded with, as `check`
+/// resolves references ([`crate::project::bundles`]): any resource, unless `[bundles]`
+/// names the referring one.
+struct Serving<'s, T> {
+    by_key: BTreeMap<&'s str, Vec<(&'s str, T)>>,
+    configured: &'s Membership,
+    resources: &'s [String],
+}
+
+impl<'s, T: Copy> Serving<'s, T> {
+    fn new(
+        served: impl Iterator<Item = (&'s str, &'s Served, T)>,
+        configured: &'s Membership,
+        resources: &'s [String],
+    ) -> Self {
+        let mut by_key: BTreeMap<&str, Vec<(&str, T)>> = BTreeMap::new();
+        for (resource, s, item) in served {
+            by_key.entry(s.key.as_str()).or_default().push((resource, item));
+        }
+        Serving { by_key, configured, resources }
+    }
+
+    fn number(&self, resource: &str) -> Option<u32> {
+        self.resources.binary_search_by(|r| r.as_str().cmp(resource)).ok().map(|n| n as u32)
+    }
+
+    /// The resource, and its item, that a reference to `key` from `resource` gets.
+    fn resolve(&self, resource: &str, key: &str) -> Option<(&'s str, T)> {
+        let list = self.by_key.get(key)?;
+        if let Some(&own) = list.iter().find(|(r, _)| *r == resource) {
+            return Some(own);
+        }
+        let here = self.number(resource).filter(|&n| self.configured.any(n));
+        match here {
+            None => list.first().copied(),
+            Some(here) => list
+                .iter()
+                .find(|(r, _)| self.number(r).is_some_and(|there| self.configured.shared(here, there).is_some()))
+                .copied(),
+        }
+    }
+}
+
+impl<T> Serving<'_, T> {
+    /// For an id served only outside the bundles `[bundles]` puts `resource` in: the first
+    /// resource that serves it, and the names of those bundles.
+    fn outside(&self, resource: &str, key: &str) -> Option<(&str, Vec<&str>)> {
+        let (there, _) = self.by_key.get(key)?.first()?;
+        let here = self.resources.binary_search_by(|r| r.as_str().cmp(resource)).ok()?;
+        Some((there, self.configured.names_of(here as u32)))
+    }
+}
+
+/// A served pattern: an entry (by its place in what is served) and, for an attribute, its
+/// name.
+type Pattern<'t> = (usize, Option<&'t str>);
+
+/// An id served by two resources that an app loads together, as served: one depends on
+/// the other, or a third on both (the manifest's dependencies, which a runtime follows).
+/// `duplicates_across_resources` keeps that from happening with what translators wrote;
+/// this makes sure that nothing the build adds (a filled entry using another resource)
+/// ties two such resources together. Each finding is about a later entry (by its place in
+/// `walked`), which is then left out.
+fn served_twice(
+    walked: &[(&str, &Served, &FileModel<'_>, &Entry<'_>, Vec<Reference<'_>>)],
+    serving: &Serving<'_, usize>,
+    patterns: &[(Pattern<'_>, Pattern<'_>)],
+) -> Vec<(usize, Diagnostic)> {
+    let twice: Vec<&Vec<(&str, usize)>> = serving.by_key.values().filter(|list| list.len() > 1).collect();
+    if twice.is_empty() {
+        return Vec::new();
+    }
+    // Resource by resource, the resources that depend on it directly.
+    let mut number: BTreeMap<&str, usize> = BTreeMap::new();
+    for (resource, ..) in walked {
+        let next = number.len();
+        number.entry(resource).or_insert(next);
+    }
+    let mut users: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); number.len()];
+    for &((from, _), (to, _)) in patterns {
+        let (a, b) = (number[walked[from].0], number[walked[to].0]);
+        if a != b {
+            users[b].insert(a);
+        }
+    }
+    let loading = |resource: usize| {
+        let mut seen = vec![false; users.len()];
+        let mut todo = vec![resource];
+        seen[resource] = true;
+        while let Some(r) = todo.pop() {
+            for &user in &users[r] {
+                if !std::mem::replace(&mut seen[user], true) {
+                    todo.push(user);
+                }
+            }
+        }
+        seen
+    };
+    let duplicate = checks::find("duplicate-id").expect("duplicate-id is a check");
+    let mut found = Vec::new();
+    for list in twice {
+        for (k, &(resource, n)) in list.iter().enumerate().skip(1) {
+            let loads_this = loading(number[resource]);
+            let earlier = list[..k].iter().find(|(other, _)| {
+                let loads_other = loading(number[other]);
+                loads_this.iter().zip(&loads_other).any(|(a, b)| *a && *b)
+            });
+            if let Some((other, _)) = earlier {
+                let (_, s, model, entry, _) = &walked[n];
+                let message = format!(
+                    "`{}` is served by both {other} and {resource}, which are loaded together (one depends on the other, or another resource on both)",
+                    s.key
+                );
+                found.push((n, duplicate.at_entry(model.file, entry, message).label("served twice")));
+            }
+        }
+    }
+    found
+}
+
+/// The attribute a part of an entry is, `None` for its value.
+fn part_name(part: Part<'_>) -> Option<&str> {
+    match part {
+        Part::Value => None,
+        Part::Attribute(name) => Some(name),
+    }
 }
 
 /// Checks where a build may go and returns that folder as the system sees it (`..` and

@@ -151,7 +151,8 @@ impl Catalog {
 
     /// A localizer for a reader's languages (see [`Catalog::negotiate`]) that loads only
     /// `resources` (paths as in the manifest, `press-conference.ftl`) and what they depend
-    /// on. An empty `resources` loads every resource.
+    /// on. An empty `resources` loads every resource; an id that two of them define (two
+    /// pages no app loads together) is then the first one's, in path order.
     pub fn localizer(&self, requested: &[&str], resources: &[&str]) -> Result<Localizer, RuntimeError> {
         let chain = self.negotiate(requested);
         self.localizer_for_chain(&chain, resources)
@@ -194,11 +195,22 @@ impl Catalog {
                         ids.entry(m.id.name.to_string()).or_insert(attributes);
                     }
                 }
-                bundle.add_resource(parsed).map_err(|errors| RuntimeError::Damaged {
-                    locale: locale.clone(),
-                    resource: resource.to_string(),
-                    why: errors.first().map_or_else(String::new, ToString::to_string),
-                })?;
+                let added = bundle.add_resource(parsed);
+                // Every resource at once is more than any app loads: two resources that no
+                // app loads together may define the same id (a build refuses that only
+                // inside one bundle), and then the first in path order is the one shown.
+                let overriding =
+                    |e: &fluent_bundle::FluentError| matches!(e, fluent_bundle::FluentError::Overriding { .. });
+                match added {
+                    Err(errors) if !(resources.is_empty() && errors.iter().all(overriding)) => {
+                        return Err(RuntimeError::Damaged {
+                            locale: locale.clone(),
+                            resource: resource.to_string(),
+                            why: errors.first().map_or_else(String::new, ToString::to_string),
+                        })
+                    }
+                    _ => {}
+                }
             }
             locales.push(Loaded { locale: locale.clone(), bundle, ids });
         }

@@ -1,6 +1,6 @@
 //! `duplicate-id`: the same message or term defined twice in one locale.
 
-use super::{Check, CheckInfo, FileCx, LocaleCx, Name};
+use super::{Check, CheckInfo, FileCx, LocaleCx};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub struct DuplicateId;
@@ -8,11 +8,16 @@ pub struct DuplicateId;
 static INFO: CheckInfo = CheckInfo {
     code: "duplicate-id",
     severity: Severity::Error,
-    summary: "a message or term is defined twice in one locale",
+    summary: "a message or term is defined twice in files an app loads together",
     doc: "\
 ## What it finds
-An id defined a second time, in the same file or in another resource of the same
-locale. Messages (`title`) and terms (`-title`) are separate: those two do not clash.
+An id defined a second time: in the same file, or in another file of the same locale
+that an app loads with it. Files are loaded together when one uses what the other
+defines (directly or through other files: a page and the shared file of its terms), when
+a third file uses both, or when `[bundles]` in `songngu.toml` puts them in one bundle.
+Two files that no app loads together (two separate pages) may use the same id: that is
+not reported. Messages (`title`) and terms (`-title`) are separate: those two do not
+clash.
 
 ## Why it matters
 Only one definition can win. Which one depends on the runtime and on the order files are
@@ -62,34 +67,44 @@ impl Check for DuplicateId {
     }
 
     fn check_locale(&self, cx: &LocaleCx<'_>, out: &mut Vec<Diagnostic>) {
-        // By name first (integers), then the few candidates by their text.
-        let mut first: nohash_hasher::IntMap<Name, u32> =
-            std::collections::HashMap::with_capacity_and_hasher(cx.index.definitions.len(), Default::default());
+        // The ids more than one file defines (by name, integers), then for each later file
+        // the first earlier one it is loaded with: files no app loads together may use
+        // the same id (Firefox's `newtab.ftl` and `preferences.ftl` do).
+        let resolver = cx.resolver();
+        let definitions = &cx.index.definitions;
         let mut candidates = Vec::new();
-        for (i, def) in cx.index.definitions.iter().enumerate() {
-            match first.get(&def.key) {
-                // Repeats inside one file are reported by `check_file`.
-                Some(&f) if cx.index.definitions[f as usize].file != def.file => candidates.push((f, i as u32)),
-                Some(_) => {}
-                None => {
-                    first.insert(def.key, i as u32);
+        for (_, list) in resolver.spread() {
+            for (k, &again) in list.iter().enumerate().skip(1) {
+                let file = definitions[again as usize].file;
+                let earlier = list[..k].iter().find_map(|&earlier| {
+                    let why = resolver.together(definitions[earlier as usize].file, file)?;
+                    Some((earlier, why))
+                });
+                if let Some((earlier, why)) = earlier {
+                    candidates.push((earlier, again, why));
                 }
             }
         }
-        for (earlier, again) in candidates {
+        // In the order of the files, whatever the order of the map.
+        candidates.sort_unstable_by_key(|&(_, again, _)| again);
+        for (earlier, again, why) in candidates {
             let (Some((site, key)), Some((first_site, first_key))) = (cx.definition(again), cx.definition(earlier))
             else {
                 continue;
             };
+            // Two ids of one name (never seen, but possible) are told apart here.
             if key != first_key {
                 continue;
             }
+            // Why an app loads both files, so that the clash is real.
+            let together =
+                resolver.why_together(why, definitions[again as usize].file, definitions[earlier as usize].file);
             let mut found = INFO
                 .at_site(
                     &cx.index.locale,
                     &site,
                     Some(key.clone()),
-                    format!("`{key}` is already defined in {}:{}", first_site.file, first_site.line),
+                    format!("`{key}` is already defined in {}:{}{together}", first_site.file, first_site.line),
                 )
                 .label("defined again here");
             found.related = Some(Box::new(crate::diagnostic::Related {

@@ -253,6 +253,10 @@ pub struct Use {
     pub attribute: Option<Name>,
     /// The entry that contains the reference: an index into [`LocaleIndex::definitions`].
     pub from: u32,
+    /// The pattern of `from` that holds it: 0 its value, `n` its `n`th attribute as
+    /// written (the names are in [`LocaleIndex::attributes`]). Loops are between
+    /// patterns, not entries: `.title = { about }` inside `about` is none.
+    pub part: u32,
     /// Where the referenced id starts (its `-` for a term), in the file of `from`.
     pub offset: u32,
 }
@@ -284,6 +288,25 @@ pub struct LocaleCx<'a> {
     /// Reads a file of the index again (its text is not kept), `None` when it is gone.
     pub load: &'a dyn Fn(&IndexedFile) -> Option<crate::ftl::file::Located>,
     pub loaded: std::cell::RefCell<std::collections::HashMap<u32, Option<std::rc::Rc<crate::ftl::file::Located>>>>,
+    /// The `[bundles]` each file of the index is in.
+    pub bundles: &'a crate::project::bundles::Membership,
+    resolver: std::cell::OnceCell<crate::project::bundles::Resolver<'a>>,
+}
+
+impl<'a> LocaleCx<'a> {
+    pub fn new(
+        index: &'a LocaleIndex,
+        load: &'a dyn Fn(&IndexedFile) -> Option<crate::ftl::file::Located>,
+        bundles: &'a crate::project::bundles::Membership,
+    ) -> LocaleCx<'a> {
+        LocaleCx { index, load, loaded: Default::default(), bundles, resolver: Default::default() }
+    }
+
+    /// Which definition each reference gets, and which files are loaded together: made
+    /// once, for the checks that ask.
+    pub fn resolver(&self) -> &crate::project::bundles::Resolver<'a> {
+        self.resolver.get_or_init(|| crate::project::bundles::Resolver::new(self.index, self.bundles))
+    }
 }
 
 impl LocaleCx<'_> {

@@ -37,7 +37,7 @@ use crate::project::Project;
 use crate::records::drift::{DiffOp, Drift, DriftClass};
 
 /// Changes whenever what is stored changes shape.
-const FORMAT: &str = "songngu check cache 6";
+const FORMAT: &str = "songngu check cache 7";
 
 /// A file's stamp: what changes whenever its content does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,7 +156,7 @@ pub(crate) struct StoredIndex {
     #[serde(with = "serde_bytes")]
     definitions: Vec<u8>,
     attributes: Vec<(u32, Vec<Name>)>,
-    /// (name, attribute name or 0, has attribute, from, offset): 25 bytes each.
+    /// (name, attribute name or 0, has attribute, from, part, offset): [`USE_BYTES`] each.
     #[serde(with = "serde_bytes")]
     uses: Vec<u8>,
 }
@@ -732,6 +732,10 @@ fn store_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
     }
 }
 
+/// A stored reference: its name (8 bytes), attribute (8) and whether it has one (1), the
+/// entry it is in (4), which pattern of that entry (4), and where it is (4).
+const USE_BYTES: usize = 29;
+
 pub(crate) fn store_index(index: &LocaleIndex) -> StoredIndex {
     let file = &index.files[0];
     let mut definitions = Vec::with_capacity(index.definitions.len() * 12);
@@ -739,12 +743,13 @@ pub(crate) fn store_index(index: &LocaleIndex) -> StoredIndex {
         definitions.extend_from_slice(&d.key.to_le_bytes());
         definitions.extend_from_slice(&d.offset.to_le_bytes());
     }
-    let mut uses = Vec::with_capacity(index.uses.len() * 25);
+    let mut uses = Vec::with_capacity(index.uses.len() * USE_BYTES);
     for u in &index.uses {
         uses.extend_from_slice(&u.key.to_le_bytes());
         uses.extend_from_slice(&u.attribute.unwrap_or(0).to_le_bytes());
         uses.push(u.attribute.is_some() as u8);
         uses.extend_from_slice(&u.from.to_le_bytes());
+        uses.extend_from_slice(&u.part.to_le_bytes());
         uses.extend_from_slice(&u.offset.to_le_bytes());
     }
     StoredIndex {
@@ -820,7 +825,7 @@ fn restore(entry: EntryHead) -> Option<ResourcePart> {
 pub(crate) fn read_index(stored: &StoredIndex) -> Option<LocaleIndex> {
     let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"));
     let u64_at = |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
-    if !stored.definitions.len().is_multiple_of(12) || !stored.uses.len().is_multiple_of(25) {
+    if !stored.definitions.len().is_multiple_of(12) || !stored.uses.len().is_multiple_of(USE_BYTES) {
         return None;
     }
     let definitions: Vec<Definition> = stored
@@ -830,12 +835,13 @@ pub(crate) fn read_index(stored: &StoredIndex) -> Option<LocaleIndex> {
         .collect();
     let uses: Vec<Use> = stored
         .uses
-        .chunks_exact(25)
+        .chunks_exact(USE_BYTES)
         .map(|c| Use {
             key: u64_at(c, 0),
             attribute: (c[16] == 1).then(|| u64_at(c, 8)),
             from: u32_at(c, 17),
-            offset: u32_at(c, 21),
+            part: u32_at(c, 21),
+            offset: u32_at(c, 25),
         })
         .collect();
     if uses.iter().any(|u| u.from as usize >= definitions.len()) {
@@ -877,6 +883,7 @@ pub(crate) fn semantic(indexes: &[(usize, PartIndex)]) -> u128 {
                 b
             }));
             hash.update(&u.from.to_le_bytes());
+            hash.update(&u.part.to_le_bytes());
         }
     }
     hash.digest128()

@@ -13,7 +13,7 @@ use crate::engine::cache::{Cache, Stored, StoredIndex};
 use crate::engine::EntryState;
 use crate::error::Error;
 use crate::ftl::file::SourceFile;
-use crate::ftl::model::{references, FileModel, ParseOutcome};
+use crate::ftl::model::{references, FileModel, ParseOutcome, Part};
 use crate::project::{AnnouncementFile, Project};
 use crate::records::drift::DriftClass;
 use crate::records::lockfile::{self, Lock};
@@ -226,6 +226,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
     resources.sort();
     resources.dedup();
     let (on_disk, orphans) = OnDisk::of(&resources, &walked);
+    // Which `[bundles]` each resource is in (nothing to match without any); a glob that
+    // matches no resource stops the run here, before anything is reported.
+    let bundles = project.bundle_membership(&resources)?;
 
     let mut report = CheckReport::default();
     let mut statuses: BTreeMap<&str, Vec<ResourceStatus>> = BTreeMap::new();
@@ -365,7 +368,9 @@ pub fn check_with(project: &Project, options: &CheckOptions, overlay: &Overlay) 
                 };
                 Some(crate::ftl::file::Located::from_bytes(file.display.clone(), bytes))
             };
-            let cx = LocaleCx { index, load: &load, loaded: Default::default() };
+            // The bundles of the locale's files, out of every resource's.
+            let bundles = bundles.select(index.files.iter().map(|f| resources.binary_search(&&f.resource).ok()));
+            let cx = LocaleCx::new(index, &load, &bundles);
             let mut found = Vec::new();
             for check in CHECKS {
                 check.check_locale(&cx, &mut found);
@@ -762,7 +767,7 @@ fn count_states(
 }
 
 /// What a file defines and what it refers to, for the locale-wide checks.
-fn gather(model: &FileModel<'_>) -> LocaleIndex {
+pub(crate) fn gather(model: &FileModel<'_>) -> LocaleIndex {
     let file = model.file;
     let mut index = LocaleIndex {
         locale: file.locale.to_string(),
@@ -776,10 +781,18 @@ fn gather(model: &FileModel<'_>) -> LocaleIndex {
             index.attributes.push((from, entry.attributes.iter().map(|a| name(a.id.name)).collect()));
         }
         for reference in references(file, entry) {
+            let part = match reference.part {
+                Part::Value => 0,
+                // The first attribute of that name, as runtimes look it up.
+                Part::Attribute(attribute) => {
+                    entry.attributes.iter().position(|a| a.id.name == attribute).map_or(0, |n| n as u32 + 1)
+                }
+            };
             index.uses.push(Use {
                 key: name(&reference.key),
                 attribute: reference.attribute.map(name),
                 from,
+                part,
                 offset: reference.offset as u32,
             });
         }

@@ -485,12 +485,15 @@ pub struct Reference<'t> {
     pub offset: usize,
     /// Length of the reference as written, for underlining.
     pub len: usize,
+    /// The pattern of the entry it is in: loops are between patterns, and an attribute
+    /// that uses its own message's value (or a sibling attribute) is none.
+    pub part: Part<'t>,
 }
 
 /// Every message and term reference of an entry, in source order.
 pub fn references<'t>(file: &SourceFile, entry: &Entry<'t>) -> Vec<Reference<'t>> {
     let mut refs = Vec::new();
-    for (_, pattern) in entry.parts() {
+    for (part, pattern) in entry.parts() {
         walk(pattern, &mut |node| match node {
             Node::Inline { expr: ast::InlineExpression::MessageReference { id, attribute }, .. } => {
                 refs.push(Reference {
@@ -498,6 +501,7 @@ pub fn references<'t>(file: &SourceFile, entry: &Entry<'t>) -> Vec<Reference<'t>
                     attribute: attribute.as_ref().map(|a| a.name),
                     offset: file.offset_of(id.name),
                     len: id.name.len(),
+                    part,
                 })
             }
             Node::Inline { expr: ast::InlineExpression::TermReference { id, attribute, .. }, .. } => {
@@ -506,6 +510,7 @@ pub fn references<'t>(file: &SourceFile, entry: &Entry<'t>) -> Vec<Reference<'t>
                     attribute: attribute.as_ref().map(|a| a.name),
                     offset: file.offset_of(id.name).saturating_sub(1),
                     len: id.name.len() + 1,
+                    part,
                 })
             }
             _ => {}

@@ -3,6 +3,7 @@
 //! the resources each holds.
 
 pub mod announcement;
+pub mod bundles;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -35,6 +36,9 @@ pub struct Config {
     /// The glossary files (TBX, or CSV), relative to the root; `glossary.tbx` at the
     /// root when it is there and this is not set.
     pub glossary: Option<Vec<PathBuf>>,
+    /// Files apps load together, by name: globs over resource paths
+    /// (`browser = ["browser/**/*.ftl", "toolkit/**/*.ftl"]`). See [`bundles`].
+    pub bundles: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Config {
@@ -47,6 +51,7 @@ impl Default for Config {
             out_dir: "dist".into(),
             severity: BTreeMap::new(),
             glossary: None,
+            bundles: BTreeMap::new(),
         }
     }
 }
@@ -148,15 +153,41 @@ impl Project {
     }
 
     fn config_error(&self, key: &str, message: String) -> Error {
+        self.config_error_in(None, key, message)
+    }
+
+    /// An error about `key`, at its line (inside `[table]` when given).
+    fn config_error_in(&self, table: Option<&str>, key: &str, message: String) -> Error {
         match &self.config_path {
             Some(path) => {
                 let text = std::fs::read_to_string(path).unwrap_or_default();
                 let text = crate::text::without_bom(&text);
-                let line = text.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1);
+                let start =
+                    table.and_then(|table| text.lines().position(|l| l.trim() == format!("[{table}]"))).unwrap_or(0);
+                let line = text
+                    .lines()
+                    .enumerate()
+                    .skip(start)
+                    .find(|(_, l)| l.trim_start().trim_start_matches('"').starts_with(key))
+                    .map_or(start + 1, |(i, _)| i + 1);
                 Error::Config { path: path.clone(), line, column: 1, message }
             }
             None => Error::Usage(message),
         }
+    }
+
+    /// `[bundles]` compiled (checked when the project was opened).
+    pub fn bundles(&self) -> Result<bundles::Configured, Error> {
+        bundles::Configured::new(&self.config.bundles)
+            .map_err(|(name, message)| self.config_error_in(Some("bundles"), &name, message))
+    }
+
+    /// Which configured bundles each of `resources` (every resource of the project) is in;
+    /// an error for a glob that matches none of them.
+    pub fn bundle_membership<S: AsRef<str>>(&self, resources: &[S]) -> Result<bundles::Membership, Error> {
+        self.bundles()?
+            .membership(resources)
+            .map_err(|(name, message)| self.config_error_in(Some("bundles"), &name, message))
     }
 
     fn validate(&self) -> Result<(), Error> {
@@ -191,6 +222,7 @@ impl Project {
                 ));
             }
         }
+        self.bundles()?;
         Ok(())
     }
 
