@@ -240,7 +240,7 @@ pub struct FileModel<'t> {
     firsts: Vec<usize>,
     /// The words the file's texts write in lower case ([`crate::text::names`]), made the
     /// first time a check asks: only a text that may be untranslated needs them.
-    lowercase_words: std::sync::OnceLock<std::collections::HashSet<Box<str>>>,
+    lowercase_words: std::sync::OnceLock<crate::text::names::Stems>,
 }
 
 /// What parsing one file gave: `None` for an unreadable file.
@@ -375,7 +375,7 @@ impl<'t> FileModel<'t> {
     pub fn writes_in_lowercase(&self, word: &str) -> bool {
         self.lowercase_words
             .get_or_init(|| {
-                let mut words = std::collections::HashSet::new();
+                let mut words = crate::text::names::Stems::default();
                 for entry in &self.entries {
                     for (_, pattern) in entry.parts() {
                         crate::text::names::lowercase_words(&plain_text(pattern), &mut words);

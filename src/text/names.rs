@@ -12,7 +12,9 @@
 //! does. The file is the reference's own, so a finding depends on nothing outside the
 //! resource it is in (the check cache keys results by resource).
 
-use std::collections::HashSet;
+/// The stems a file writes in lower case, hashed with foldhash (SipHash cost more than
+/// the rest of the reading).
+pub type Stems = foldhash::HashSet<Box<str>>;
 
 use super::{is_letter, split_whitespace};
 
@@ -121,12 +123,20 @@ fn token(core: &str) -> Token<'_> {
     {
         return Token::Code;
     }
-    let lowered = core.to_lowercase();
-    if JOINING.contains(&lowered.as_str()) {
-        return Token::Joining(core);
-    }
-    if is_calendar_word(&lowered) {
-        return Token::Calendar;
+    // Joining and calendar words are short ASCII words: lowered on the stack, not in a
+    // new string for every word of every text.
+    let mut buf = [0u8; 12];
+    if core.len() <= buf.len() && core.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(core.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lowered = std::str::from_utf8(&buf[..core.len()]).expect("ASCII");
+        if JOINING.contains(&lowered) {
+            return Token::Joining(core);
+        }
+        if is_calendar_word(lowered) {
+            return Token::Calendar;
+        }
     }
     let mut previous = ' ';
     let mut capitals = 0;
@@ -209,7 +219,7 @@ pub fn stem(word: &str) -> String {
 
 /// Adds the stems ([`stem`]) of the words `text` writes in lower case (`ceremony`,
 /// `sans-serif`) to `words`: what [`read`] asks about a capitalised word.
-pub fn lowercase_words(text: &str, words: &mut HashSet<Box<str>>) {
+pub fn lowercase_words(text: &str, words: &mut Stems) {
     let text = without_tags(text);
     for raw in split_whitespace(&text) {
         if let Token::Lower(word) = token(core(raw).0) {
@@ -282,7 +292,7 @@ mod tests {
 
     /// Reads `text` against the lower-case words of `reference`.
     fn reading(text: &str, reference: &str) -> (usize, usize) {
-        let mut words = HashSet::new();
+        let mut words = Stems::default();
         lowercase_words(reference, &mut words);
         let r = read(text, &|w| words.contains(w));
         (r.words, r.names)
@@ -369,7 +379,7 @@ mod tests {
     #[test]
     fn a_sentence_full_of_names_still_has_its_words() {
         let text = "State President Luong Cuong said that Vietnam is ready to work with the United Nations, Interpol and ASEAN partners.";
-        let mut words = HashSet::new();
+        let mut words = Stems::default();
         lowercase_words(text, &mut words);
         let r = read(text, &|w| words.contains(w));
         assert!(r.names > r.words && r.lowercase >= 6, "{r:?}");
