@@ -293,3 +293,34 @@ fn an_announcement_named_like_a_hand_written_resource_is_refused() {
     assert!(err.contains("locales/en/shared.ftl already holds entries written by hand"), "{err}");
     assert_eq!(read(dir.path(), "locales/en/shared.ftl"), before);
 }
+
+/// `build` refuses what `check` calls broken in the check's own words, every finding of an
+/// entry (not only its first), as many as `check` reports.
+#[test]
+fn build_reports_an_entry_it_refuses_as_check_does() {
+    let dir = shipped_project();
+    new_paragraph(dir.path(), NEW);
+    replace(
+        dir.path(),
+        "locales/vi/signing-opens.ftl",
+        &format!("signing-opens-p13 = {NEW}"),
+        "signing-opens-p13 = Lễ mở ký quy tụ { $count } đoàn của { -conventon } tại thủ đô.",
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&songngu(dir.path(), &["check", "--format", "json"]))).unwrap();
+    let mut from_check: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == "signing-opens-p13" && d["severity"] == "error")
+        .map(|d| format!("error[{}]: {}", d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    from_check.sort();
+    assert_eq!(from_check.len(), 2, "{from_check:?}");
+    let build = songngu(dir.path(), &["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let said = stdout(&build);
+    for line in &from_check {
+        assert!(said.contains(line.as_str()), "{line} not in:\n{said}");
+    }
+}

@@ -223,10 +223,15 @@ pub fn build_with(project: &Project, options: &BuildOptions, checked: Option<&Ch
         // Each round leaves out at least one more entry of a finite set, so this ends; the
         // check on progress makes sure of it.
         let before = rejected.len();
+        // Every finding of an entry left out this round, not only its first: the same
+        // findings, and as many, as `check` reports for it.
+        let newly: BTreeSet<(String, usize, String)> =
+            found.iter().map(|(l, f, k, _)| (l.clone(), *f, k.clone())).filter(|key| !rejected.contains(key)).collect();
         for (locale, file, key, diagnostic) in found {
-            if rejected.insert((locale, file, key)) {
+            if newly.contains(&(locale.clone(), file, key.clone())) {
                 findings.push(diagnostic);
             }
+            rejected.insert((locale, file, key));
         }
         if rejected.len() == before {
             break;
@@ -771,7 +776,8 @@ fn validate(
                         None => format!("no resource of {locale} defines the {kind} `{}`", r.key),
                     },
                     (Some(d), Some(attr)) if !d.attributes.iter().any(|a| a.id.name == attr) => {
-                        format!("`{}` has no attribute `.{attr}` in {locale}", r.key)
+                        // The check's own words (`unknown-reference`), as for every finding here.
+                        format!("`{}` has no attribute `.{attr}`", r.key)
                     }
                     (Some(d), None) if !d.is_term && d.value.is_none() => {
                         format!("`{}` has no value in {locale}, only attributes", r.key)
@@ -789,11 +795,7 @@ fn validate(
                     if reference.value.is_some() && entry.value.is_none() {
                         problems.push(
                             value
-                                .at_entry(
-                                    model.file,
-                                    entry,
-                                    format!("`{}` has no value; the {reference_locale} reference has one", s.key),
-                                )
+                                .at_entry(model.file, entry, "the reference has a value and the translation does not")
                                 .label("no value"),
                         );
                     }
@@ -809,11 +811,7 @@ fn validate(
                                 .at_entry(
                                     model.file,
                                     entry,
-                                    format!(
-                                        "`{}` lacks {} of the {reference_locale} reference",
-                                        s.key,
-                                        checks::list(&lacking)
-                                    ),
+                                    format!("the translation lacks {}", checks::list(&lacking)),
                                 )
                                 .label("attribute missing"),
                         );
