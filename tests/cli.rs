@@ -48,8 +48,25 @@ fn assert_refused(out: &Output, needle: &str) {
 }
 
 #[test]
-fn shipped_content_is_clean_with_one_summary_line() {
+fn shipped_content_has_no_error_and_only_its_known_findings() {
     let out = songngu(repo(), &["check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).ends_with("\n21 warnings: checked 6 resources in en, vi\n"), "{}", stdout(&out));
+    let json = songngu(repo(), &["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let found: Vec<(&str, &str, &str)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap(), d["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, common::SHIPPED_FINDINGS);
+}
+
+#[test]
+fn shipped_content_is_otherwise_clean_with_one_summary_line() {
+    let dir = shipped_copy();
+    let out = songngu(dir.path(), &["check", "--color", "never"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(stdout(&out), "ok: checked 6 resources in en, vi: no problems found\n");
 }
@@ -80,7 +97,7 @@ fn shipped_content_is_complete_in_both_languages() {
 fn the_project_is_found_from_a_subfolder() {
     let out = songngu(&repo().join("locales/vi"), &["check", "--color", "never"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("ok: checked 6 resources"));
+    assert!(stdout(&out).lines().last().unwrap().ends_with(": checked 6 resources in en, vi"), "{}", stdout(&out));
 }
 
 #[test]
@@ -335,6 +352,7 @@ fn shipped_copy() -> tempfile::TempDir {
         }
     }
     std::fs::copy(repo().join("songngu.toml"), dir.path().join("songngu.toml")).unwrap();
+    common::without_known_typography(dir.path());
     dir
 }
 

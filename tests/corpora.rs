@@ -172,11 +172,14 @@ fn firefox_and_mozorg_have_no_false_loops_or_duplicates_and_build_what_runs() {
     assert_eq!(refused.status.code(), Some(1));
     let said = String::from_utf8_lossy(&refused.stdout);
     let problems: Vec<&str> = said.lines().filter(|l| l.starts_with("error[")).collect();
+    // The same four findings as `check`: both references of the entry, in both locales.
     assert_eq!(
         problems,
         [
             "error[unknown-reference]: no resource of en-US defines the term `-newtab-wallpaper-feature-highlight-header`",
+            "error[unknown-reference]: no resource of en-US defines the term `-newtab-wallpaper-feature-highlight-content`",
             "error[unknown-reference]: no resource of vi defines the term `-newtab-wallpaper-feature-highlight-header`",
+            "error[unknown-reference]: no resource of vi defines the term `-newtab-wallpaper-feature-highlight-content`",
         ],
         "{said}"
     );

@@ -148,7 +148,12 @@ fn a_check_set_off_is_counted_nowhere() {
     let dir = shipped_project();
     new_paragraph(dir.path(), NEW);
     let config = read(dir.path(), "songngu.toml");
-    write(dir.path(), "songngu.toml", &format!("{config}\n[severity]\nuntranslated = \"off\"\n"));
+    // Into the copy's `[severity]` table, if it has one already.
+    let config = match config.split_once("\n[severity]\n") {
+        Some((before, after)) => format!("{before}\n[severity]\nuntranslated = \"off\"\n{after}"),
+        None => format!("{config}\n[severity]\nuntranslated = \"off\"\n"),
+    };
+    write(dir.path(), "songngu.toml", &config);
     let json: serde_json::Value =
         serde_json::from_str(&ok(songngu(dir.path(), &["check", "--format", "json"]))).unwrap();
     let vi = &json["summary"]["locales"]["vi"];

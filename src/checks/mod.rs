@@ -15,10 +15,13 @@ use crate::ftl::model::{Entry, FileModel};
 
 mod attribute_mismatch;
 pub mod cyclic_reference;
+mod dash;
+mod doubled_word;
 mod drifted;
 mod duplicate_id;
 mod glossary;
 pub(crate) mod invisible_char;
+mod markup_mismatch;
 mod missing;
 mod missing_resource;
 mod not_nfc;
@@ -26,12 +29,14 @@ mod number_mismatch;
 pub(crate) mod obsolete;
 mod orphaned_resource;
 mod plural_category;
+mod quotes;
 mod reference_mismatch;
 mod syntax_error;
 mod unaccepted;
 mod unknown_reference;
 mod untranslated;
 pub(crate) mod unused_suppression;
+mod url_mismatch;
 mod value_mismatch;
 mod variable_mismatch;
 
@@ -58,6 +63,11 @@ pub static CHECKS: &[&dyn Check] = &[
     &number_mismatch::NumberMismatch,
     &glossary::Glossary,
     &unused_suppression::UnusedSuppression,
+    &doubled_word::DoubledWord,
+    &quotes::Quotes,
+    &dash::Dash,
+    &url_mismatch::UrlMismatch,
+    &markup_mismatch::MarkupMismatch,
 ];
 
 /// What a check is, for `explain` and for configuration.
@@ -459,9 +469,86 @@ pub fn list(items: &[String]) -> String {
     }
 }
 
+/// What a check says about one pair or one file, for the checks' own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::records::lockfile::TranslationRecord;
+
+    fn file(locale: &str, text: &str) -> SourceFile {
+        SourceFile::from_bytes(locale, "news.ftl", format!("locales/{locale}/news.ftl"), text.as_bytes().to_vec())
+    }
+
+    /// The findings of `check` on the first entry of each text, `record` being the lock's
+    /// record of the pair if any.
+    pub fn pair(
+        check: &dyn Check,
+        (reference_locale, reference_text): (&str, &str),
+        (target_locale, target_text): (&str, &str),
+        record: Option<&TranslationRecord>,
+    ) -> Vec<Diagnostic> {
+        let (reference_file, target_file) = (file(reference_locale, reference_text), file(target_locale, target_text));
+        let (reference_parsed, target_parsed) = (reference_file.parse(), target_file.parse());
+        let reference = FileModel::new(&reference_file, &reference_parsed);
+        let target = FileModel::new(&target_file, &target_parsed);
+        let cx = PairCx::new(
+            record,
+            (reference_locale, target_locale),
+            (&reference, &target),
+            (&reference.entries[0], &target.entries[0]),
+        );
+        let mut out = Vec::new();
+        check.check_pair(&cx, &mut out);
+        out
+    }
+
+    /// The record `accept` would write for the pair as it was: `old_reference` then,
+    /// `target` as it was accepted.
+    pub fn record(old_reference: &str, target: &str) -> TranslationRecord {
+        let (reference_file, target_file) = (file("en", old_reference), file("vi", target));
+        let (reference_parsed, target_parsed) = (reference_file.parse(), target_file.parse());
+        let reference = FileModel::new(&reference_file, &reference_parsed);
+        let target = FileModel::new(&target_file, &target_parsed);
+        let source = reference.entries[0].canonical();
+        TranslationRecord {
+            reference: crate::ftl::fingerprint::of_text(&source),
+            translation: crate::ftl::fingerprint::of_entry(&target.entries[0]),
+            copy: false,
+            source,
+        }
+    }
+
+    /// The findings of `check` on a file of `locale`.
+    pub fn file_findings(check: &dyn Check, locale: &str, text: &str) -> Vec<Diagnostic> {
+        let source = file(locale, text);
+        let parsed = source.parse();
+        let model = FileModel::new(&source, &parsed);
+        let mut out = Vec::new();
+        check.check_file(&FileCx { locale, model: &model, is_reference: false }, &mut out);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text of a few megabytes made of nothing but what these checks look for is read
+    /// in one pass: nothing of it is compared with all the rest.
+    #[test]
+    fn the_newsroom_checks_read_a_huge_text_in_one_pass() {
+        let piece = "<b>“x” \"y\" it’s it's</b> a - b – c <a href=\"{ $u }\">d</a> https://e.org/a/x@y.org +84 24 3825 1234 của của **z** [l](m) ";
+        let text = format!("p = {}\n", piece.repeat(20_000));
+        let started = std::time::Instant::now();
+        for check in CHECKS
+            .iter()
+            .filter(|c| ["doubled-word", "quotes", "dash", "url-mismatch", "markup-mismatch"].contains(&c.info().code))
+        {
+            let _ = testing::file_findings(*check, "vi", &text);
+            let _ = testing::pair(*check, ("en", &text), ("vi", &text), None);
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "{:?}", started.elapsed());
+    }
 
     #[test]
     fn codes_are_unique_kebab_case_and_documented() {

@@ -241,6 +241,25 @@ pub struct FileModel<'t> {
     /// The words the file's texts write in lower case ([`crate::text::names`]), made the
     /// first time a check asks: only a text that may be untranslated needs them.
     lowercase_words: std::sync::OnceLock<crate::text::names::Stems>,
+    /// [`FileModel::marks`] of each entry, found the first time a check asks.
+    marks: std::cell::OnceCell<Vec<u8>>,
+}
+
+/// The kinds of characters the checks of typography, links and markup look for, as
+/// [`FileModel::marks`] tells them.
+pub mod marks {
+    /// `"` or `'`.
+    pub const STRAIGHT_QUOTE: u8 = 1;
+    /// `“`, `”`, `„`, `‘` or `’`.
+    pub const CURLY_QUOTE: u8 = 2;
+    /// ` -`.
+    pub const HYPHEN: u8 = 4;
+    /// `–` or `—`.
+    pub const DASH: u8 = 8;
+    /// `://`, `@`, `+`.
+    pub const LINK: u8 = 16;
+    /// `<`, `](`, `**`.
+    pub const MARKUP: u8 = 32;
 }
 
 /// What parsing one file gave: `None` for an unreadable file.
@@ -257,6 +276,7 @@ impl<'t> FileModel<'t> {
             by_key: Default::default(),
             firsts: Vec::new(),
             lowercase_words: std::sync::OnceLock::new(),
+            marks: std::cell::OnceCell::new(),
         };
         match parsed {
             None => {
@@ -384,6 +404,61 @@ impl<'t> FileModel<'t> {
                 words
             })
             .contains(word)
+    }
+
+    /// Which of the [`marks`] an entry's bytes have (its value and attributes, and any
+    /// comment or junk up to the next entry, so a few more than its text has). Found for
+    /// every entry in a few passes over the file, once: the checks that look for them
+    /// pass over the entries that have none without walking their patterns.
+    pub fn marks(&self, entry: &Entry<'t>) -> u8 {
+        let n = self.entries.partition_point(|e| e.offset < entry.offset);
+        self.marks_at(n)
+    }
+
+    /// [`FileModel::marks`] of the `n`th entry.
+    pub fn marks_at(&self, n: usize) -> u8 {
+        let all = self.marks.get_or_init(|| {
+            let mut found = vec![0u8; self.entries.len()];
+            let bytes = self.file.text.as_bytes();
+            // Each pass finds its bytes in order: the entry they are in moves forward.
+            let mut mark = |at: &mut dyn Iterator<Item = usize>, flags: &dyn Fn(usize) -> u8| {
+                let mut n = 0;
+                for i in at {
+                    while n + 1 < self.entries.len() && self.entries[n + 1].offset <= i {
+                        n += 1;
+                    }
+                    if let Some(f) = found.get_mut(n) {
+                        *f |= flags(i);
+                    }
+                }
+            };
+            mark(&mut memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes), &|i| match bytes[i] {
+                0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    (Some(0x80), Some(0x93 | 0x94)) => marks::DASH,
+                    (Some(0x80), Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E)) => marks::CURLY_QUOTE,
+                    _ => 0,
+                },
+                _ => marks::STRAIGHT_QUOTE,
+            });
+            mark(&mut memchr::memchr3_iter(b'<', b'@', b'+', bytes), &|i| {
+                if bytes[i] == b'<' {
+                    marks::MARKUP
+                } else {
+                    marks::LINK
+                }
+            });
+            mark(&mut memchr::memmem::find_iter(bytes, b" -"), &|_| marks::HYPHEN);
+            mark(&mut memchr::memmem::find_iter(bytes, b"://"), &|_| marks::LINK);
+            mark(&mut memchr::memmem::find_iter(bytes, b"]("), &|_| marks::MARKUP);
+            mark(&mut memchr::memmem::find_iter(bytes, b"**"), &|_| marks::MARKUP);
+            found
+        });
+        all.get(n).copied().unwrap_or(0)
+    }
+
+    /// Whether any entry's [`FileModel::marks`] has `flag`.
+    pub fn any_marks(&self, flag: u8) -> bool {
+        (0..self.entries.len()).any(|n| self.marks_at(n) & flag != 0)
     }
 
     /// The first definition of each key, in file order.
@@ -622,6 +697,20 @@ mod tests {
             }
         }
         assert!(plain > 3 && other > 1, "{plain} plain, {other} other");
+    }
+
+    #[test]
+    fn marks_tell_what_each_entry_has() {
+        use super::marks::*;
+        let text = "a = Chủ đề “x” – y\nb = <b>z</b> at https://example.org\n# say \"hi\" - here\nc = plain\n";
+        let file = SourceFile::from_bytes("vi", "a.ftl", "a.ftl".into(), text.as_bytes().to_vec());
+        let parsed = file.parse();
+        let model = FileModel::new(&file, &parsed);
+        assert_eq!(model.marks_at(0), CURLY_QUOTE | DASH);
+        // The comment before `c` is counted with `b`, whose bytes run up to `c`.
+        assert_eq!(model.marks_at(1), MARKUP | LINK | STRAIGHT_QUOTE | HYPHEN);
+        assert_eq!(model.marks(&model.entries[2]), 0);
+        assert!(model.any_marks(DASH) && !model.any_marks(0));
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Small facts about text that several checks share: words, Vietnamese letters, CSS-like
-//! values.
+//! values, and the HTML tags and Markdown links inside a text ([`markup`]).
 //!
 //! The language test is written by hand on purpose: general language detectors (whatlang,
 //! lingua) need dozens of words to be reliable and cost far more per call, while the
 //! question here is narrow: does a supposedly Vietnamese string carry any of the letters
 //! and tone marks that every Vietnamese sentence has?
 
+pub mod markup;
 pub mod names;
 pub mod numbers;
 
@@ -331,7 +332,7 @@ pub fn has_translatable_words(text: &str) -> bool {
 }
 
 /// `property: value;` lists such as Firefox's `.style = width: 32em; min-height: 4em`.
-fn is_css_like(text: &str) -> bool {
+pub fn is_css_like(text: &str) -> bool {
     // Every declaration has a `:`; most texts have none, and are known in one pass.
     if !text.contains(':') {
         return false;
