@@ -21,7 +21,7 @@ fn the_glossary_command_writes_the_glossary_and_the_fluent_terms() {
     // What it writes reads back as the project's glossary.
     write(dir.path(), "names.csv", &csv);
     let config = read(dir.path(), "songngu.toml");
-    write(dir.path(), "songngu.toml", &format!("{config}\nglossary = [\"names.csv\"]\n"));
+    write(dir.path(), "songngu.toml", &format!("glossary = [\"names.csv\"]\n{config}"));
     ok(songngu(dir.path(), &["check"]));
 }
 
@@ -30,7 +30,7 @@ fn a_deprecated_rendering_in_a_csv_glossary_is_an_error() {
     let dir = shipped_project();
     write(dir.path(), "names.csv", "en,vi,note\nNational Convention Centre,Trung tâm Hội nghị Quốc gia,\nState President|President,Chủ tịch nước,\nState President,Chủ tịch,deprecated\n");
     let config = read(dir.path(), "songngu.toml");
-    write(dir.path(), "songngu.toml", &format!("{config}\nglossary = [\"names.csv\"]\n"));
+    write(dir.path(), "songngu.toml", &format!("glossary = [\"names.csv\"]\n{config}"));
     // `Chủ tịch nước` holds `Chủ tịch`: the allowed rendering is not taken for the
     // forbidden one.
     ok(songngu(dir.path(), &["check"]));
@@ -62,7 +62,7 @@ fn a_broken_glossary_is_refused_with_one_line() {
     assert!(err.contains("glossary.tbx: not well-formed XML"), "{err}");
 
     let config = read(dir.path(), "songngu.toml");
-    write(dir.path(), "songngu.toml", &format!("{config}\nglossary = [\"terms.tbx\"]\n"));
+    write(dir.path(), "songngu.toml", &format!("glossary = [\"terms.tbx\"]\n{config}"));
     let out = songngu(dir.path(), &["status"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
