@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{copy_tree, corpora, say};
+use common::{copy_tree, corpora, linked_project, say, FIREFOX_CONFIG};
 use serde_json::Value;
 
 /// Runs `songngu --root ROOT check --format json` and returns exit code and document.
@@ -26,21 +26,6 @@ fn check_json(root: &Path) -> (i32, Value) {
 
 fn with_code<'a>(doc: &'a Value, code: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
     doc["diagnostics"].as_array().unwrap().iter().filter(move |d| d["code"] == code)
-}
-
-/// The Firefox pair as a project: en-US is the reference of vi.
-const FIREFOX_CONFIG: &str = "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n";
-
-/// A project whose locale folders are links to corpus folders.
-#[cfg(unix)]
-fn linked_project(config: &str, links: &[(&str, PathBuf)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("locales")).unwrap();
-    for (locale, target) in links {
-        std::os::unix::fs::symlink(target, dir.path().join("locales").join(locale)).unwrap();
-    }
-    std::fs::write(dir.path().join("songngu.toml"), config).unwrap();
-    dir
 }
 
 /// compare-locales' count of missing entries for `locale` and of their words, or `None`

@@ -13,7 +13,8 @@
 //!   lead).
 //!
 //! The locale-wide checks ask this through a [`Resolver`] over the locale's compact index
-//! (integers, no strings), built once per locale.
+//! (integers, no strings), built once per locale. [`loaded_together`] lists the sets of
+//! files this makes, for other runtimes to load.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -129,6 +130,16 @@ impl Membership {
         &self.names[bundle]
     }
 
+    /// How many bundles `[bundles]` names.
+    pub fn bundles(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the file is in the bundle.
+    pub fn contains(&self, file: u32, bundle: usize) -> bool {
+        self.row(file).get(bundle / 64).is_some_and(|w| w & (1 << (bundle % 64)) != 0)
+    }
+
     /// The rows of the given files of this list (`None`: a file it does not have), as a
     /// list of their own: a locale's files out of every resource of the project.
     pub fn select(&self, files: impl Iterator<Item = Option<usize>>) -> Membership {
@@ -231,16 +242,21 @@ impl<'a> Resolver<'a> {
         self.spread.iter()
     }
 
+    /// Each reference that leads to another file, as (from, to): a dependency.
+    fn dependency_edges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.index.uses.iter().filter_map(|u| {
+            let from = self.file_of(u.from);
+            let to = self.file_of(self.resolve(from, u.key).ok()?);
+            (to != from).then_some((from, to))
+        })
+    }
+
     fn users(&self) -> &[Vec<u32>] {
         self.users.get_or_init(|| {
             let mut users = vec![Vec::new(); self.index.files.len()];
-            for u in &self.index.uses {
-                let from = self.file_of(u.from);
-                if let Ok(d) = self.resolve(from, u.key) {
-                    let to = self.file_of(d);
-                    if to != from && users[to as usize].last() != Some(&from) {
-                        users[to as usize].push(from);
-                    }
+            for (from, to) in self.dependency_edges() {
+                if users[to as usize].last() != Some(&from) {
+                    users[to as usize].push(from);
                 }
             }
             for list in &mut users {
@@ -249,6 +265,20 @@ impl<'a> Resolver<'a> {
             }
             users
         })
+    }
+
+    /// For each file, the files it depends on directly (what its references get, in
+    /// other files), in file order.
+    pub fn dependencies(&self) -> Vec<Vec<u32>> {
+        let mut depends: Vec<Vec<u32>> = vec![Vec::new(); self.index.files.len()];
+        for (from, to) in self.dependency_edges() {
+            depends[from as usize].push(to);
+        }
+        for list in &mut depends {
+            list.sort_unstable();
+            list.dedup();
+        }
+        depends
     }
 
     /// Whether an app loads files `a` and `b` together, and why: a configured bundle holds
@@ -309,12 +339,120 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Why an app loads a set of files together ([`loaded_together`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadedFor {
+    /// One resource, with the resources it depends on.
+    Resource(String),
+    /// A bundle `[bundles]` names: the resources its globs match, with what they depend on.
+    Bundle(String),
+}
+
+/// One set of files an app loads together, in one locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedTogether {
+    pub locale: String,
+    pub loaded_for: LoadedFor,
+    /// The resources (paths under `locales/<locale>/`), in path order: the order the
+    /// checks take "the first definition" in, so a runtime given them in this order
+    /// (keeping the first of two definitions, as Fluent runtimes do) serves what the
+    /// checks judged.
+    pub resources: Vec<String>,
+}
+
+/// Every set of files an app loads together, locale by locale, as `check` judges
+/// duplicates and references: each resource with what it depends on, on and on, then each
+/// `[bundles]` bundle (that has files in the locale) with what its files depend on. Two
+/// files that `duplicate-id` says are loaded together are both in one of these sets. They
+/// are what to load into another Fluent runtime to see whether it fails where `check`
+/// says it would (`tests/oracle.rs`). Every file is read and parsed, one at a time;
+/// nothing is written.
+pub fn loaded_together(project: &crate::Project) -> Result<Vec<LoadedTogether>, crate::Error> {
+    let config = &project.config;
+    let walked: Vec<Vec<String>> = config
+        .locales
+        .iter()
+        .map(|locale| project.resources_and_locks(locale).map(|(resources, _)| resources))
+        .collect::<Result<_, _>>()?;
+    // Every resource of any locale, in name order, as `check` matches `[bundles]` to them.
+    let mut all: Vec<&String> = walked.iter().flatten().collect();
+    all.sort();
+    all.dedup();
+    let configured = project.bundle_membership(&all)?;
+    let mut out = Vec::new();
+    for (locale, resources) in config.locales.iter().zip(&walked) {
+        // The locale's index, file by file in path order, as `check` gathers it.
+        let mut index = LocaleIndex { locale: locale.clone(), ..LocaleIndex::default() };
+        for resource in resources {
+            let file = project.load_file(locale, resource)?;
+            let parsed = file.parse();
+            index.extend(crate::engine::run::gather(&crate::ftl::model::FileModel::new(&file, &parsed)));
+        }
+        let membership = configured.select(resources.iter().map(|r| all.binary_search(&r).ok()));
+        let resolver = Resolver::new(&index, &membership);
+        let depends = resolver.dependencies();
+        let loaded_with = |start: Vec<u32>| -> Vec<String> {
+            let mut loaded = vec![false; resources.len()];
+            let mut todo = start;
+            while let Some(f) = todo.pop() {
+                if let Some(seen) = loaded.get_mut(f as usize) {
+                    if !std::mem::replace(seen, true) {
+                        todo.extend(depends.get(f as usize).into_iter().flatten());
+                    }
+                }
+            }
+            resources.iter().zip(&loaded).filter(|(_, &l)| l).map(|(r, _)| r.clone()).collect()
+        };
+        for (f, resource) in resources.iter().enumerate() {
+            out.push(LoadedTogether {
+                locale: locale.clone(),
+                loaded_for: LoadedFor::Resource(resource.clone()),
+                resources: loaded_with(vec![f as u32]),
+            });
+        }
+        for bundle in 0..membership.bundles() {
+            let members: Vec<u32> = (0..resources.len() as u32).filter(|&f| membership.contains(f, bundle)).collect();
+            if !members.is_empty() {
+                out.push(LoadedTogether {
+                    locale: locale.clone(),
+                    loaded_for: LoadedFor::Bundle(membership.name(bundle).to_string()),
+                    resources: loaded_with(members),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn bundles(list: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         list.iter().map(|(n, g)| (n.to_string(), g.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn each_resource_is_loaded_with_its_dependencies_and_each_bundle_with_its_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/duplicate-id/a-duplicate-inside-one-bundle-is-an-error");
+        let project = crate::Project::open(&root).unwrap();
+        let sets: Vec<(LoadedFor, Vec<String>)> =
+            loaded_together(&project).unwrap().into_iter().map(|t| (t.loaded_for, t.resources)).collect();
+        let set = |files: &[&str]| files.iter().map(|f| f.to_string()).collect::<Vec<_>>();
+        let resource = |r: &str| LoadedFor::Resource(r.to_string());
+        assert_eq!(
+            sets,
+            [
+                (resource("app/about.ftl"), set(&["app/about.ftl"])),
+                (resource("app/menu.ftl"), set(&["app/menu.ftl"])),
+                // news.ftl uses `-country`, which only shared.ftl defines.
+                (resource("site/news.ftl"), set(&["site/news.ftl", "site/shared.ftl"])),
+                (resource("site/other.ftl"), set(&["site/other.ftl"])),
+                (resource("site/shared.ftl"), set(&["site/shared.ftl"])),
+                (LoadedFor::Bundle("app".into()), set(&["app/about.ftl", "app/menu.ftl"])),
+            ]
+        );
     }
 
     #[test]

@@ -133,6 +133,21 @@ pub fn mozorg_config() -> Option<String> {
     Some(format!("reference = \"en\"\nlocales = [\"en\", \"vi\"]\nlocales_dir = {:?}\n", corpus.display().to_string()))
 }
 
+/// The Firefox pair as a project: en-US is the reference of vi.
+pub const FIREFOX_CONFIG: &str = "reference = \"en-US\"\nlocales = [\"en-US\", \"vi\"]\n";
+
+/// A project whose locale folders are links to corpus folders.
+#[cfg(unix)]
+pub fn linked_project(config: &str, links: &[(&str, PathBuf)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("locales")).unwrap();
+    for (locale, target) in links {
+        std::os::unix::fs::symlink(target, dir.path().join("locales").join(locale)).unwrap();
+    }
+    std::fs::write(dir.path().join("songngu.toml"), config).unwrap();
+    dir
+}
+
 /// A tool a test needs is missing: the test says what it skips and passes, unless CI
 /// requires the tool (`VAR=require`, set by `.ci/run` once it installed it); then it fails.
 pub fn skip_unless_required(var: &str, what: &str) {
