@@ -329,3 +329,27 @@ fn build_reports_an_entry_it_refuses_as_check_does() {
         assert!(said.contains(line.as_str()), "{line} not in:\n{said}");
     }
 }
+
+/// A reference entry the parser cannot read is a syntax error in the reference, not a
+/// reason to call its good translation obsolete (nor for `sync --prune` to set it aside).
+#[test]
+fn a_broken_reference_entry_does_not_make_its_translation_obsolete() {
+    let dir = shipped_project();
+    replace(dir.path(), "locales/en/signing-opens.ftl", "signing-opens-p2 = ", "signing-opens-p2 = { ");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&songngu(dir.path(), &["check", "--format", "json"]))).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == "signing-opens-p2" || d["code"] == "syntax-error")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"syntax-error"), "{codes:?}");
+    assert!(!codes.contains(&"obsolete"), "{codes:?}");
+    assert_eq!(json["summary"]["locales"]["vi"]["obsolete"], 0, "{}", json["summary"]);
+    let before = read(dir.path(), "locales/vi/signing-opens.ftl");
+    let _ = songngu(dir.path(), &["sync", "vi", "--prune"]);
+    assert!(read(dir.path(), "locales/vi/signing-opens.ftl")
+        .contains(before.lines().find(|l| l.starts_with("signing-opens-p2 =")).unwrap()));
+}

@@ -53,6 +53,12 @@ impl Check for Obsolete {
                 if cx.reference.is_some_and(|r| r.contains(key)) {
                     continue;
                 }
+                // The reference has it, but the parser cannot read it there (a syntax
+                // error, reported in the reference): its translation is not obsolete, and
+                // `sync --prune` must not set it aside.
+                if cx.reference.is_some_and(|r| r.junk.iter().any(|j| j.likely_key() == Some(key))) {
+                    continue;
+                }
                 let (message, help) = match cx.reference {
                     Some(reference) => (
                         format!("`{key}` is not in the reference {}", reference.file.display),

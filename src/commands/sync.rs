@@ -152,9 +152,17 @@ fn sync_file(
         synced.added.push(key.clone());
     }
 
+    // An entry the reference has but the parser cannot read there (a syntax error in the
+    // reference) is not obsolete: its translation stays where it is.
+    let unreadable: BTreeSet<&str> = reference.junk.iter().filter_map(|j| j.likely_key()).collect();
     let (obsolete, kept): (Vec<String>, Vec<String>) = target
         .as_ref()
-        .map(|t| t.keys().filter(|k| !reference.contains(k)).map(str::to_string).collect::<Vec<_>>())
+        .map(|t| {
+            t.keys()
+                .filter(|k| !reference.contains(k) && !unreadable.contains(k))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default()
         .into_iter()
         .partition(|k| !used.contains(k));

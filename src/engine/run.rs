@@ -760,7 +760,13 @@ fn count_states(
         }
     }
     if let Some(model) = model {
-        counts.obsolete = model.firsts().filter(|(key, _)| !reference.is_some_and(|r| r.contains(key))).count();
+        // Not one the reference has but cannot read (a syntax error there): see `obsolete`.
+        counts.obsolete = model
+            .firsts()
+            .filter(|(key, _)| {
+                !reference.is_some_and(|r| r.contains(key) || r.junk.iter().any(|j| j.likely_key() == Some(key)))
+            })
+            .count();
     }
     counts.translated = reference_count.saturating_sub(counts.missing + counts.untranslated + counts.drifted);
     (counts, words)
