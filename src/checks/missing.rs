@@ -43,7 +43,7 @@ impl Check for Missing {
             let Some(target) = target.filter(|t| t.failure.is_none()) else {
                 continue;
             };
-            let broken: Vec<&str> = target.junk.iter().filter_map(|j| j.likely_key()).collect();
+            let broken: Vec<&str> = target.unreadable_keys().collect();
             // Each key once, at its first definition.
             for (key, entry) in reference.firsts() {
                 if target.contains(key) || broken.contains(&key) {

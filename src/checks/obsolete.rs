@@ -56,7 +56,7 @@ impl Check for Obsolete {
                 // The reference has it, but the parser cannot read it there (a syntax
                 // error, reported in the reference): its translation is not obsolete, and
                 // `sync --prune` must not set it aside.
-                if cx.reference.is_some_and(|r| r.junk.iter().any(|j| j.likely_key() == Some(key))) {
+                if cx.reference.is_some_and(|r| r.has_unreadable(key)) {
                     continue;
                 }
                 let (message, help) = match cx.reference {

@@ -145,10 +145,7 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
     let locale = options.locale.as_str();
     project.require_locale(locale)?;
     let writing = project.write_lock()?;
-    let mut checked = crate::engine::run::check_project(
-        project,
-        &crate::engine::run::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
-    )?;
+    let mut checked = crate::engine::run::check_locale(project, locale)?;
     // "Not accepted yet" is what accept is about to change, not a reason to hold an entry:
     // let go of them (one per entry in a project nobody has accepted) before reading files.
     checked.diagnostics.retain(|d| d.code != "unaccepted");
@@ -266,11 +263,8 @@ pub fn accept(project: &Project, options: &AcceptOptions) -> Result<AcceptReport
                 Some(Held::Errors { codes, first: verdict.errors[0].message.to_string() })
             } else if untranslated && !named {
                 Some(Held::Untranslated)
-            } else if let Some(figures) = verdicts
-                .findings(locale, &display, key)
-                .into_iter()
-                .find(|d| d.code == "number-mismatch")
-                .filter(|_| !named)
+            } else if let Some(figures) =
+                verdict.findings.iter().find(|d| d.code == "number-mismatch").filter(|_| !named)
             {
                 Some(Held::Figures(figures.message.to_string()))
             } else if drift == Some(DriftClass::Facts) {

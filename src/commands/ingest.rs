@@ -643,7 +643,7 @@ fn next_numbers(
 ) -> Result<BTreeMap<BlockKind, u32>, Error> {
     fn keys_of(file: &SourceFile, model: &FileModel<'_>, keys: &mut Vec<String>) {
         keys.extend(model.keys().map(str::to_string));
-        keys.extend(model.junk.iter().filter_map(|j| j.likely_key()).map(str::to_string));
+        keys.extend(model.unreadable_keys().map(str::to_string));
         // Entries `sync --prune` commented out (`# news-p4 = …`) keep their number too.
         let commented = file.text.lines().filter_map(|l| l.strip_prefix("# ")?.split_once(" =").map(|(k, _)| k));
         keys.extend(commented.map(str::to_string));

@@ -122,8 +122,7 @@ fn sync_file(
     };
     let target_outcome = target_parsed.map(Ok);
     let target = target_file.map(|f| FileModel::new(f, &target_outcome));
-    let broken: BTreeSet<&str> =
-        target.as_ref().map(|t| t.junk.iter().filter_map(|j| j.likely_key()).collect()).unwrap_or_default();
+    let broken: BTreeSet<&str> = target.as_ref().map(|t| t.unreadable_keys().collect()).unwrap_or_default();
 
     let mut synced = SyncedFile {
         reference_locale: reference_file.locale.to_string(),
@@ -154,7 +153,7 @@ fn sync_file(
 
     // An entry the reference has but the parser cannot read there (a syntax error in the
     // reference) is not obsolete: its translation stays where it is.
-    let unreadable: BTreeSet<&str> = reference.junk.iter().filter_map(|j| j.likely_key()).collect();
+    let unreadable: BTreeSet<&str> = reference.unreadable_keys().collect();
     let (obsolete, kept): (Vec<String>, Vec<String>) = target
         .as_ref()
         .map(|t| {

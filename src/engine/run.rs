@@ -191,6 +191,12 @@ pub fn check_project(project: &Project, options: &CheckOptions) -> Result<CheckR
     check_with(project, options, &Overlay::new())
 }
 
+/// A check reporting on one locale only (the reference is read, as always): what
+/// `accept` and `export` read each entry's state from.
+pub fn check_locale(project: &Project, locale: &str) -> Result<CheckReport, Error> {
+    check_project(project, &CheckOptions { locales: vec![locale.to_string()], ..Default::default() })
+}
+
 /// Texts that stand in for files on disk, by `(locale, resource)`: what `import` checks
 /// before it writes anything.
 pub type Overlay = BTreeMap<(String, String), String>;
@@ -763,9 +769,7 @@ fn count_states(
         // Not one the reference has but cannot read (a syntax error there): see `obsolete`.
         counts.obsolete = model
             .firsts()
-            .filter(|(key, _)| {
-                !reference.is_some_and(|r| r.contains(key) || r.junk.iter().any(|j| j.likely_key() == Some(key)))
-            })
+            .filter(|(key, _)| !reference.is_some_and(|r| r.contains(key) || r.has_unreadable(key)))
             .count();
     }
     counts.translated = reference_count.saturating_sub(counts.missing + counts.untranslated + counts.drifted);

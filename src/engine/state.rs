@@ -75,6 +75,8 @@ pub struct Verdict<'r> {
     /// its class and by whether the translation states the new facts): an unknown
     /// `{ -term }`, a variable the reference does not pass, a loop, a duplicate…
     pub errors: Vec<&'r Diagnostic>,
+    /// Every finding about the entry (in that locale's file).
+    pub findings: Vec<&'r Diagnostic>,
 }
 
 impl Verdict<'_> {
@@ -117,6 +119,7 @@ impl<'r> Verdicts<'r> {
         Verdict {
             state: EntryState::of(findings.iter().copied(), true, true),
             errors: findings.iter().copied().filter(|d| d.severity == Severity::Error && d.code != "drifted").collect(),
+            findings,
         }
     }
 }

@@ -339,6 +339,17 @@ impl<'t> FileModel<'t> {
         self.by_key.contains_key(key)
     }
 
+    /// The ids of the entries the parser could not read (junk that starts like `id =`):
+    /// the file has them, broken.
+    pub fn unreadable_keys(&self) -> impl Iterator<Item = &'t str> + '_ {
+        self.junk.iter().filter_map(|j| j.likely_key())
+    }
+
+    /// Whether the file has `key` but the parser cannot read it (a syntax error there).
+    pub fn has_unreadable(&self, key: &str) -> bool {
+        self.unreadable_keys().any(|k| k == key)
+    }
+
     /// How many keys the file defines (each once).
     pub fn key_count(&self) -> usize {
         self.firsts.len()

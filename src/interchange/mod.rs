@@ -202,10 +202,7 @@ pub fn collect(project: &Project, locale: &str, only: &[UnitState]) -> Result<Ex
     project.require_locale(locale)?;
     // Each entry's state as `check` gives it (`[severity]` applied: with `untranslated =
     // "off"`, no entry is judged a copy here either).
-    let checked = crate::engine::run::check_project(
-        project,
-        &crate::engine::run::CheckOptions { locales: vec![locale.to_string()], ..Default::default() },
-    )?;
+    let checked = crate::engine::run::check_locale(project, locale)?;
     let verdicts = crate::engine::Verdicts::new(&checked.diagnostics);
 
     let mut export = Export {
